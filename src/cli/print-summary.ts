@@ -1,0 +1,65 @@
+/**
+ * The terminal summary after `analyze`: counts, cycles, shared kernel, dead code, diagnostics.
+ * Colour through chalk; NO_COLOR (any non-empty value) turns it off, as does a non-TTY stdout.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { AnalysisResult } from '../main/analyze.js';
+
+export function makeChalk(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
+  return new Chalk({ level: noColor ? 0 : forced || stream.isTTY ? 2 : 0 });
+}
+
+const SHOW = 5;
+
+export function formatSummary(result: AnalysisResult, c: ChalkInstance, written: readonly string[]): string {
+  const { summary, analyses, model } = result;
+  const lines: string[] = [];
+  const head = (s: string) => lines.push('', c.bold.underline(s));
+  lines.push(c.bold(`msa-split ${result.tool.version}: ${model.root}`) + c.dim(` (granularity ${model.granularity})`));
+  lines.push(
+    `${c.cyan(summary.files)} files, ${c.cyan(summary.modules)} modules, ${c.cyan(summary.lines)} lines; ` +
+      `${c.cyan(summary.externalPackages)} external packages, ${summary.unresolvedImports ? c.yellow(summary.unresolvedImports) : c.green(0)} unresolved imports, ` +
+      `${c.cyan(summary.sqlLiterals)} SQL literals`,
+  );
+  lines.push('edges: ' + (Object.entries(summary.edges).map(([k, v]) => `${k} ${c.cyan(v)}`).join(', ') || 'none'));
+
+  head(`Cycles (${analyses.cycles.cycles.length}, ${analyses.cycles.modulesInCycles} modules)`);
+  if (analyses.cycles.cycles.length === 0) lines.push(c.green('  none'));
+  for (const cycle of analyses.cycles.cycles.slice(0, SHOW)) {
+    lines.push(`  ${c.red(cycle.modules.length + ' modules')}: ${cycle.example.join(c.dim(' -> '))}`);
+    for (const e of cycle.closingEdges.slice(0, 3)) {
+      lines.push(c.dim(`    cut ${e.from} -> ${e.to}` + (e.evidence ? ` (${e.evidence.file}:${e.evidence.line})` : '')));
+    }
+  }
+
+  head(`Shared-kernel candidates (${analyses.sharedKernel.candidates.length})`);
+  if (analyses.sharedKernel.candidates.length === 0) lines.push(c.dim('  none'));
+  for (const k of analyses.sharedKernel.candidates.slice(0, SHOW)) {
+    lines.push(`  ${k.module} ${c.dim(`used from ${k.dependentAreas.length} areas: ${k.dependentAreas.join(', ')}`)}`);
+  }
+
+  head(`Unreferenced modules (${analyses.unreferenced.modules.length}, ${analyses.unreferenced.lines} lines)`);
+  if (analyses.unreferenced.modules.length === 0) lines.push(c.green('  none'));
+  for (const m of analyses.unreferenced.modules.slice(0, SHOW)) {
+    lines.push(`  ${m.module} ${c.dim(m.reason === 'direct' ? `(${m.lines} lines)` : `(only from dead code: ${m.referencedBy.join(', ')})`)}`);
+  }
+
+  const diag = model.diagnostics;
+  head(`Diagnostics (${diag.length})`);
+  if (diag.length === 0) lines.push(c.green('  none'));
+  for (const d of diag.slice(0, SHOW)) {
+    const color = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.dim;
+    lines.push(`  ${color(d.severity)} ${d.code} ${d.file ? c.dim(d.file + (d.line ? `:${d.line}` : '')) + ' ' : ''}${d.message}`);
+  }
+  if (diag.length > SHOW) lines.push(c.dim(`  ... ${diag.length - SHOW} more in analysis.json`));
+  const skipped = Object.entries(summary.skipped);
+  if (skipped.length > 0) lines.push(c.dim('skipped: ' + skipped.map(([k, v]) => `${k} ${v}`).join(', ')));
+
+  if (written.length > 0) {
+    head('Written');
+    for (const w of written) lines.push(`  ${w}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,122 @@
+/**
+ * The command line: parses arguments, merges config file and flags (flags win), runs analyze,
+ * prints the summary, writes reports. Exit codes: 0 done; 1 --strict and diagnostics found;
+ * 2 usage or config error; 3 internal error (stack with --debug).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CONFIG_FILE_NAMES, loadConfig, type ConfigValues } from '../config/load-config.js';
+import { DEFAULT_FORMATS, DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
+import { GRANULARITY_CHOICES, parseGranularity } from '../config/parse-granularity.js';
+import { UsageError } from '../config/usage-error.js';
+import { analyze, resolveRepositoryPath } from '../main/analyze.js';
+import { TOOL_VERSION } from '../main/tool-version.js';
+import { checkFormats, renderReports, REPORTERS } from '../report/registry.js';
+import { formatSummary, makeChalk } from './print-summary.js';
+import { createProgress } from './progress.js';
+import { checkOutputFolder, writeReports } from './write-reports.js';
+
+export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
+
+interface AnalyzeFlags {
+  out?: string;
+  format?: string;
+  granularity?: string;
+  include?: string[];
+  exclude?: string[];
+  config?: string;
+  quiet?: boolean;
+  debug?: boolean;
+  strict?: boolean;
+  symbols?: boolean;
+  includeTests?: boolean;
+  maxFileBytes?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let debug = argv.includes('--debug');
+  const program = new Command()
+    .name('msa-split')
+    .description('Find the seams of a monolith: code, data and history coupling, candidate services and a migration order.')
+    .version(TOOL_VERSION, '-V, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  program
+    .command('analyze')
+    .description('analyze a repository and print a summary; with --out, write the reports')
+    .argument('[path]', 'folder of the repository to analyze', '.')
+    .option('-o, --out <dir>', 'write reports into this folder (must be outside the analyzed repository)')
+    .option('-f, --format <list>', `comma-separated report formats: ${[...REPORTERS.keys()].join(', ')}`, DEFAULT_FORMATS.join(','))
+    .option('-g, --granularity <g>', `module granularity: ${GRANULARITY_CHOICES}`, 'file')
+    .option('--include <glob>', 'only analyze files matching this glob (repeatable)', collect)
+    .option('--exclude <glob>', 'leave out files or folders matching this glob (repeatable)', collect)
+    .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAMES.join(' or ')} in the analyzed folder)`)
+    .option('--no-symbols', 'skip the type-checker stage (calls, new, extends, implements)')
+    .option('--include-tests', 'analyze test files as modules too (default: left out)')
+    .addOption(new Option('--max-file-bytes <n>', 'skip source files larger than this').default(String(DEFAULT_OPTIONS.maxFileBytes)))
+    .option('--strict', 'exit 1 when any error or warning diagnostic was raised')
+    .option('-q, --quiet', 'no progress and no summary (errors still go to stderr)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action((target: string, flags: AnalyzeFlags, command: Command) => {
+      debug = !!flags.debug;
+      exitCode = runAnalyze(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
+    });
+
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with code 0; everything else commander rejects is a usage error.
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`msa-split: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`msa-split: internal error: ${(error as Error).message}\n`);
+    if (debug) process.stderr.write(`${(error as Error).stack}\n`);
+    else process.stderr.write('(run again with --debug for the stack trace)\n');
+    return EXIT.internal;
+  }
+}
+
+function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): number {
+  const root = resolveRepositoryPath(target);
+  const config: ConfigValues = loadConfig(flags.config, root)?.values ?? {};
+  const pick = <K extends keyof ConfigValues>(key: K, flagName: string, flagValue: ConfigValues[K] | undefined): ConfigValues[K] | undefined =>
+    fromCli(flagName) ? flagValue : (config[key] ?? flagValue);
+
+  const maxBytes = Number(flags.maxFileBytes);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new UsageError(`--max-file-bytes must be a whole number of at least 1; got '${flags.maxFileBytes}'`);
+  const options: AnalyzeOptions = {
+    ...DEFAULT_OPTIONS,
+    ...config,
+    granularity: fromCli('granularity') || !config.granularity ? parseGranularity(flags.granularity ?? 'file', '--granularity') : config.granularity,
+    include: pick('include', 'include', flags.include) ?? [],
+    exclude: pick('exclude', 'exclude', flags.exclude) ?? [],
+    symbols: pick('symbols', 'symbols', flags.symbols) ?? true,
+    includeTests: pick('includeTests', 'includeTests', flags.includeTests) ?? false,
+    maxFileBytes: pick('maxFileBytes', 'maxFileBytes', maxBytes) ?? DEFAULT_OPTIONS.maxFileBytes,
+  };
+  const formats = checkFormats(fromCli('format') || !config.format ? (flags.format ?? '').split(',').map((s) => s.trim()).filter(Boolean) : config.format);
+  const out = fromCli('out') ? flags.out : (config.out ?? flags.out);
+  const outDir = out !== undefined ? checkOutputFolder(out, root) : undefined;
+
+  const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
+  const result = analyze(root, options, progress.listener);
+  progress.done();
+  const written = outDir ? writeReports(outDir, renderReports(result, formats)) : [];
+  if (!flags.quiet) process.stdout.write(formatSummary(result, makeChalk(), written));
+  const serious = result.model.diagnostics.filter((d) => d.severity !== 'info').length;
+  if (flags.strict && serious > 0) {
+    process.stderr.write(`msa-split: --strict: ${serious} error/warning diagnostics\n`);
+    return EXIT.gate;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,58 @@
+/**
+ * File-level facts produced by a language adapter, before modules exist.
+ * buildModel groups them by granularity; nothing here knows about modules.
+ */
+import type { CodeEdgeKind, Diagnostic, Evidence, Language, SkippedPath } from '../../model/types.js';
+
+/** One occurrence of a dependency between two files. */
+export interface FileEdge {
+  kind: CodeEdgeKind;
+  from: string;
+  to: string;
+  evidence: Evidence;
+}
+
+export interface CodeFileInfo {
+  path: string;
+  language: Language;
+  lines: number;
+  bytes: number;
+}
+
+export interface ExternalUse {
+  file: string;
+  name: string;
+  builtin: boolean;
+  declared: boolean;
+}
+
+export interface UnresolvedUse {
+  file: string;
+  specifier: string;
+  evidence: Evidence;
+}
+
+export interface SqlLiteralUse {
+  file: string;
+  line: number;
+  text: string;
+  tag?: string;
+  callee?: string;
+}
+
+export interface CodeFacts {
+  files: CodeFileInfo[];
+  edges: FileEdge[];
+  externals: ExternalUse[];
+  unresolved: UnresolvedUse[];
+  sqlLiterals: SqlLiteralUse[];
+  /** Entry-point files with the reason they count as one. */
+  entryPoints: Map<string, string>;
+  /** Folders of package.json files, repo-relative ('' = root), for `package` granularity. */
+  packageRoots: string[];
+  skipped: SkippedPath[];
+  diagnostics: Diagnostic[];
+}
+
+/** Progress callback: a stage name and how far it got. */
+export type ProgressListener = (event: { stage: string; done: number; total: number }) => void;

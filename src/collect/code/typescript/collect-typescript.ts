@@ -1,0 +1,170 @@
+/**
+ * The TypeScript/JavaScript adapter's fast stage: reads every code file once, scans its imports and
+ * SQL-looking literals, and resolves each specifier.
+ * Input: repo root, the file listing, options. Output: CodeFacts (file-level import edges, externals,
+ * unresolved specifiers, SQL literals, entry points, diagnostics) plus the resolved specifier map the
+ * symbol stage reuses so that it never resolves anything twice.
+ */
+import picomatch from 'picomatch';
+import type { Diagnostic, SkippedPath } from '../../../model/types.js';
+import type { FileListing, ListedFile } from '../../files/list-files.js';
+import { countLines, readTextFile } from '../../files/read-text-file.js';
+import type { CodeFacts, FileEdge, ProgressListener } from '../code-facts.js';
+import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
+import { declaredEntryPoints, readPackageManifests } from './read-package-manifests.js';
+import { createImportResolver, type ImportResolver } from './resolve-import.js';
+import { scanSource, type ImportForm } from './scan-source.js';
+
+export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+const TEST_FILE = picomatch(['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/test/**', '**/tests/**', '**/e2e/**'], { dot: true });
+const CONFIG_FILE = /(^|\/)(?:[^/]+\.config\.[cm]?[jt]s|\.[^/]+rc\.[cm]?js|Gruntfile\.js|gulpfile\.[cm]?[jt]s)$/;
+const SCRIPT_FILE = /(^|\/)(?:scripts|bin)\//;
+const CONVENTIONAL_ENTRY = /^(?:src\/)?(?:main|index|server|app|cli)\.[cm]?[jt]sx?$/;
+
+export interface TypescriptOptions {
+  /** Files larger than this are skipped with a diagnostic. Default 1 MiB. */
+  maxFileBytes: number;
+  /** Analyse test files as modules too. Default false: tests are not part of any service. */
+  includeTests: boolean;
+  /** Extra entry-point globs (never reported as unreferenced). */
+  entryPoints: readonly string[];
+}
+
+export interface TypescriptFacts extends CodeFacts {
+  /** For each file: specifier -> resolved local file; reused by the symbol stage. */
+  resolvedImports: Map<string, Map<string, string>>;
+  /** Text of each code file read, for the symbol stage. */
+  texts: Map<string, string>;
+}
+
+export function collectTypescript(
+  root: string,
+  listing: FileListing,
+  options: TypescriptOptions,
+  onProgress: ProgressListener = () => {},
+): TypescriptFacts {
+  const diagnostics: Diagnostic[] = [];
+  const skipped: SkippedPath[] = [];
+  const candidates: ListedFile[] = [];
+  for (const f of listing.files) {
+    if (!CODE_FILE.test(f.path) || DECLARATION_FILE.test(f.path)) continue;
+    if (!options.includeTests && TEST_FILE(f.path)) {
+      skipped.push({ path: f.path, reason: 'test' });
+      continue;
+    }
+    candidates.push(f);
+  }
+  const texts = new Map<string, string>();
+  const files: TypescriptFacts['files'] = [];
+  let done = 0;
+  for (const f of candidates) {
+    const read = readTextFile(f, options.maxFileBytes);
+    diagnostics.push(...read.diagnostics);
+    if (read.ok) {
+      texts.set(f.path, read.text);
+      files.push({
+        path: f.path,
+        language: /\.[cm]?tsx?$/.test(f.path) ? 'typescript' : 'javascript',
+        lines: countLines(read.text),
+        bytes: f.bytes,
+      });
+    } else {
+      skipped.push({ path: f.path, reason: read.reason });
+    }
+    if (++done % 200 === 0) onProgress({ stage: 'read', done, total: candidates.length });
+  }
+
+  const configs = loadTsconfigs(root, listing.files.filter((f) => isProjectConfig(f.path)).map((f) => f.path));
+  diagnostics.push(...configs.diagnostics);
+  const packages = readPackageManifests(root, listing.files.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => f.path));
+  diagnostics.push(...packages.diagnostics);
+  const localFiles = new Set(texts.keys());
+  const resolver = createImportResolver(root, localFiles, configs, packages);
+
+  const edges: FileEdge[] = [];
+  const externals: TypescriptFacts['externals'] = [];
+  const unresolved: TypescriptFacts['unresolved'] = [];
+  const sqlLiterals: TypescriptFacts['sqlLiterals'] = [];
+  const resolvedImports = new Map<string, Map<string, string>>();
+  done = 0;
+  for (const [file, text] of texts) {
+    const scan = scanSource(file, text);
+    diagnostics.push(...scan.diagnostics);
+    const resolvedHere = new Map<string, string>();
+    for (const imp of scan.imports) {
+      const r = resolver.resolve(imp.specifier, file, imp.form === 'require' ? 'require' : 'import');
+      const evidence = { file, line: imp.line, text: imp.text };
+      if (r.kind === 'local') {
+        resolvedHere.set(imp.specifier, r.file);
+        if (r.file !== file) edges.push({ kind: edgeKindFor(imp.form), from: file, to: r.file, evidence });
+      } else if (r.kind === 'external') {
+        externals.push({ file, name: r.name, builtin: r.builtin, declared: r.builtin || packages.declared.has(r.name) });
+      } else if (r.kind === 'unresolved') {
+        unresolved.push({ file, specifier: imp.specifier, evidence });
+        diagnostics.push({
+          severity: 'warning',
+          code: 'unresolved-import',
+          message: `cannot resolve '${imp.specifier}': ${r.reason}`,
+          file,
+          line: imp.line,
+        });
+      }
+    }
+    resolvedImports.set(file, resolvedHere);
+    for (const lit of scan.sqlLiterals) sqlLiterals.push({ file, ...lit });
+    if (++done % 200 === 0) onProgress({ stage: 'imports', done, total: texts.size });
+  }
+  onProgress({ stage: 'imports', done: texts.size, total: texts.size });
+
+  const entryPoints = findEntryPoints(localFiles, packages.manifests, options.entryPoints, resolver);
+  return {
+    files,
+    edges,
+    externals,
+    unresolved,
+    sqlLiterals,
+    entryPoints,
+    packageRoots: packages.packageRoots,
+    skipped: [...listing.skipped, ...skipped],
+    diagnostics: [...listing.diagnostics, ...diagnostics],
+    resolvedImports,
+    texts,
+  };
+}
+
+function edgeKindFor(form: ImportForm): FileEdge['kind'] {
+  if (form === 'type-import') return 'type-import';
+  if (form === 'dynamic-import') return 'dynamic-import';
+  return 'import';
+}
+
+function findEntryPoints(
+  localFiles: ReadonlySet<string>,
+  manifests: ReturnType<typeof readPackageManifests>['manifests'],
+  extraGlobs: readonly string[],
+  resolver: ImportResolver,
+): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const m of manifests) {
+    for (const target of declaredEntryPoints(m)) {
+      const file = resolver.resolveManifestTarget(target, m.dir);
+      if (file && !entries.has(file)) entries.set(file, `declared in ${m.dir ? m.dir + '/' : ''}package.json`);
+    }
+  }
+  const extra = extraGlobs.length > 0 ? picomatch(extraGlobs as string[], { dot: true }) : () => false;
+  const packageDirs = manifests.map((m) => m.dir);
+  for (const file of [...localFiles].sort()) {
+    if (entries.has(file)) continue;
+    if (extra(file)) entries.set(file, 'matches an entryPoints glob');
+    else if (TEST_FILE(file)) entries.set(file, 'test file');
+    else if (CONFIG_FILE.test(file)) entries.set(file, 'tool configuration');
+    else if (SCRIPT_FILE.test(file)) entries.set(file, 'script');
+    else {
+      const dir = packageDirs.filter((d) => d === '' || file.startsWith(d + '/')).sort((a, b) => b.length - a.length)[0] ?? '';
+      const inPkg = dir ? file.slice(dir.length + 1) : file;
+      if (CONVENTIONAL_ENTRY.test(inPkg)) entries.set(file, 'conventional entry file (main/index/server/app/cli)');
+    }
+  }
+  return entries;
+}

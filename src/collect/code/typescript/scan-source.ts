@@ -1,0 +1,173 @@
+/**
+ * Fast syntactic scan of one TypeScript/JavaScript file (no type checker).
+ * Input: file path and text. Output: its import specifiers (by kind, with line), SQL-looking literals,
+ * and syntax errors. Uses ts.createSourceFile: the parser recovers from errors, so a broken file still
+ * yields what it can, and each syntax error becomes a diagnostic.
+ */
+import ts from 'typescript';
+import type { Diagnostic } from '../../../model/types.js';
+import { excerpt } from '../excerpt.js';
+import { looksLikeSql } from './looks-like-sql.js';
+
+/** How a specifier was written; decides the edge kind. */
+export type ImportForm = 'import' | 'type-import' | 'dynamic-import' | 'require';
+
+export interface ImportFact {
+  specifier: string;
+  form: ImportForm;
+  line: number;
+  /** The statement, shortened. */
+  text: string;
+}
+
+export interface SqlLiteralFact {
+  line: number;
+  text: string;
+  tag?: string;
+  callee?: string;
+}
+
+export interface ScanResult {
+  imports: ImportFact[];
+  sqlLiterals: SqlLiteralFact[];
+  diagnostics: Diagnostic[];
+}
+
+/** Script kind by extension, so .js files may hold JSX and .ts files may not. */
+export function scriptKindFor(filePath: string): ts.ScriptKind {
+  if (filePath.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(filePath)) return ts.ScriptKind.TS;
+  if (filePath.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+const MAX_PARSE_DIAGNOSTICS = 3;
+
+/** Scans `text` (the content of `filePath`). Never throws on bad syntax. */
+export function scanSource(filePath: string, text: string): ScanResult {
+  const sf = ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, scriptKindFor(filePath));
+  const imports: ImportFact[] = [];
+  const sqlLiterals: SqlLiteralFact[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const excerptOf = (node: ts.Node): string => excerpt(node.getText(sf));
+
+  // parseDiagnostics is internal to the TypeScript API but stable for a decade; it is the only way to
+  // get syntax errors without building a Program.
+  const parseErrors = ((sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []);
+  for (const d of parseErrors.slice(0, MAX_PARSE_DIAGNOSTICS)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'parse-error',
+      message: `syntax error: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (the rest of the file is still analysed)`,
+      file: filePath,
+      line: sf.getLineAndCharacterOfPosition(d.start).line + 1,
+    });
+  }
+  if (parseErrors.length > MAX_PARSE_DIAGNOSTICS) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'parse-error',
+      message: `${parseErrors.length - MAX_PARSE_DIAGNOSTICS} more syntax errors not listed`,
+      file: filePath,
+    });
+  }
+
+  const addImport = (specifier: string, form: ImportForm, node: ts.Node): void => {
+    imports.push({ specifier, form, line: lineOf(node), text: excerptOf(node) });
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      addImport(node.moduleSpecifier.text, isTypeOnlyImport(node) ? 'type-import' : 'import', node);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      addImport(node.moduleSpecifier.text, isTypeOnlyExport(node) ? 'type-import' : 'import', node);
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
+      addImport(node.moduleReference.expression.text, node.isTypeOnly ? 'type-import' : 'require', node);
+    } else if (ts.isImportTypeNode(node)) {
+      const arg = node.argument;
+      if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) addImport(arg.literal.text, 'type-import', node);
+    } else if (ts.isCallExpression(node)) {
+      visitCall(node);
+    } else if (ts.isTaggedTemplateExpression(node)) {
+      const text = templateText(node.template, sf);
+      const tag = node.tag.getText(sf);
+      if (/(^|\.)sql$/i.test(tag) || looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node.template), text, tag });
+      // Substitutions may hold further literals.
+      if (ts.isTemplateExpression(node.template)) node.template.templateSpans.forEach((s) => visit(s.expression));
+      return;
+    } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+      const text = ts.isTemplateExpression(node) ? templateText(node, sf) : node.text;
+      if (looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node), text, callee: calleeOf(node, sf) });
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  const visitCall = (node: ts.CallExpression): void => {
+    const [first] = node.arguments;
+    const literal = first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
+    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      if (literal !== undefined) addImport(literal, 'dynamic-import', node);
+      else
+        diagnostics.push({
+          severity: 'info',
+          code: 'dynamic-import-expression',
+          message: `import() with a computed specifier cannot be followed: ${excerptOf(node)}`,
+          file: filePath,
+          line: lineOf(node),
+        });
+    } else if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) {
+      if (literal !== undefined) addImport(literal, 'require', node);
+      else
+        diagnostics.push({
+          severity: 'info',
+          code: 'dynamic-require-expression',
+          message: `require() with a computed specifier cannot be followed: ${excerptOf(node)}`,
+          file: filePath,
+          line: lineOf(node),
+        });
+    }
+  };
+
+  visit(sf);
+  return { imports, sqlLiterals, diagnostics };
+}
+
+function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
+  const clause = node.importClause;
+  if (!clause) return false; // side-effect import: runtime
+  if (clause.isTypeOnly) return true;
+  if (clause.name) return false;
+  const bindings = clause.namedBindings;
+  // `import { type A, type B }` is type-only; `import {}` is kept as runtime (it still loads the module).
+  return !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
+}
+
+function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
+  if (node.isTypeOnly) return true;
+  const clause = node.exportClause;
+  return !!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+}
+
+/** Template text with substitutions kept as `${expression}` so later stages can see placeholders. */
+function templateText(node: ts.TemplateLiteral, sf: ts.SourceFile): string {
+  if (ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  let text = node.head.text;
+  for (const span of node.templateSpans) text += '${' + span.expression.getText(sf) + '}' + span.literal.text;
+  return text;
+}
+
+/** Name of the function a literal is passed to directly: `query` in `db.query("...")`. */
+function calleeOf(node: ts.Node, sf: ts.SourceFile): string | undefined {
+  const parent = node.parent;
+  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(node as ts.Expression)) return undefined;
+  const callee = parent.expression;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.getText(sf);
+  if (ts.isIdentifier(callee)) return callee.text;
+  return undefined;
+}
+

@@ -1,0 +1,105 @@
+/**
+ * The public API: analyze(path, options) -> AnalysisResult.
+ * Orchestrates collect -> model -> analyses and reports progress; reads the repository, never writes it,
+ * never runs its code. The result holds no absolute paths and no clock time, so it is byte-identical
+ * for the same input and options.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
+import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
+import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
+import type { ProgressListener } from '../collect/code/code-facts.js';
+import { listFiles } from '../collect/files/list-files.js';
+import { DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
+import { UsageError } from '../config/usage-error.js';
+import { buildModel } from '../model/build-model.js';
+import { compareStrings } from '../model/compare.js';
+import { formatGranularity } from '../model/ids.js';
+import { SCHEMA_VERSION, type SystemModel } from '../model/types.js';
+import { TOOL_VERSION } from './tool-version.js';
+
+export interface AnalysisSummary {
+  files: number;
+  modules: number;
+  lines: number;
+  /** Edge counts (distinct module pairs) per kind. */
+  edges: Record<string, number>;
+  externalPackages: number;
+  unresolvedImports: number;
+  sqlLiterals: number;
+  /** Skipped paths per reason. */
+  skipped: Record<string, number>;
+  /** Diagnostics per severity. */
+  diagnostics: Record<string, number>;
+}
+
+export interface AnalysisResult {
+  schemaVersion: number;
+  tool: { name: 'msa-split'; version: string };
+  /** The options that produced this result (granularity in CLI form). */
+  options: Omit<AnalyzeOptions, 'granularity'> & { granularity: string };
+  summary: AnalysisSummary;
+  model: SystemModel;
+  analyses: CodeAnalyses;
+}
+
+/** Checks that `target` is an existing folder; a UsageError otherwise. */
+export function resolveRepositoryPath(target: string): string {
+  const abs = path.resolve(target);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    throw new UsageError(`path not found: ${target} (give the folder of the repository to analyze)`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`not a folder: ${target} (give the folder of the repository to analyze, not a file)`);
+  return fs.realpathSync(abs);
+}
+
+export function analyze(target: string, partial: Partial<AnalyzeOptions> = {}, onProgress: ProgressListener = () => {}): AnalysisResult {
+  const options: AnalyzeOptions = { ...DEFAULT_OPTIONS, ...partial };
+  const root = resolveRepositoryPath(target);
+  onProgress({ stage: 'list', done: 0, total: 0 });
+  const listing = listFiles(root, { include: options.include, exclude: options.exclude });
+  const facts = collectTypescript(
+    root,
+    listing,
+    { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints },
+    onProgress,
+  );
+  if (options.symbols) {
+    const symbols = collectSymbolEdges(facts.texts, facts.resolvedImports, onProgress);
+    facts.edges.push(...symbols.edges);
+    facts.diagnostics.push(...symbols.diagnostics);
+  }
+  const model = buildModel(path.basename(root), facts, options.granularity);
+  const analyses = runCodeAnalyses(model, options);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'msa-split', version: TOOL_VERSION },
+    options: { ...options, granularity: formatGranularity(options.granularity) },
+    summary: summarize(model),
+    model,
+    analyses,
+  };
+}
+
+function summarize(model: SystemModel): AnalysisSummary {
+  const count = (keys: string[]): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const k of [...keys].sort(compareStrings)) out[k] = (out[k] ?? 0) + 1;
+    return out;
+  };
+  return {
+    files: model.files.length,
+    modules: model.modules.length,
+    lines: model.files.reduce((n, f) => n + f.lines, 0),
+    edges: count(model.edges.map((e) => e.kind)),
+    externalPackages: model.externals.filter((e) => e.kind === 'package').length,
+    unresolvedImports: model.unresolved.length,
+    sqlLiterals: model.sqlLiterals.length,
+    skipped: count(model.skipped.map((s) => s.reason)),
+    diagnostics: count(model.diagnostics.map((d) => d.severity)),
+  };
+}

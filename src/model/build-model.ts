@@ -1,0 +1,104 @@
+/**
+ * Groups file-level facts into the SystemModel.
+ * Input: CodeFacts from the language adapters, a granularity, the analysed folder's name.
+ * Output: modules (one per file, folder prefix or package), edges aggregated per (from, to, kind) with
+ * weight = occurrences and the first EVIDENCE_CAP evidence entries, externals per package, everything sorted.
+ * Edges inside one module disappear when files are grouped (they are internal by definition).
+ */
+import type { CodeFacts, FileEdge } from '../collect/code/code-facts.js';
+import {
+  compareDiagnostics,
+  compareEdges,
+  compareEvidence,
+  compareExternals,
+  compareSkipped,
+  compareSqlLiterals,
+  compareStrings,
+  compareUnresolved,
+  sortedUnique,
+} from './compare.js';
+import { formatGranularity, moduleIdFor } from './ids.js';
+import { EVIDENCE_CAP, type Edge, type ExternalDependency, type Granularity, type Language, type ModuleNode, type SystemModel } from './types.js';
+
+export function buildModel(rootName: string, facts: CodeFacts, granularity: Granularity): SystemModel {
+  const moduleOf = new Map<string, string>();
+  for (const f of facts.files) moduleOf.set(f.path, moduleIdFor(f.path, granularity, facts.packageRoots));
+  const moduleFor = (file: string): string => moduleOf.get(file) ?? moduleIdFor(file, granularity, facts.packageRoots);
+
+  const grouped = new Map<string, { files: string[]; lines: number; languages: Set<Language>; entries: string[] }>();
+  for (const f of facts.files) {
+    const id = moduleFor(f.path);
+    let g = grouped.get(id);
+    if (!g) grouped.set(id, (g = { files: [], lines: 0, languages: new Set(), entries: [] }));
+    g.files.push(f.path);
+    g.lines += f.lines;
+    g.languages.add(f.language);
+    const reason = facts.entryPoints.get(f.path);
+    if (reason) g.entries.push(granularity.kind === 'file' ? reason : `${f.path}: ${reason}`);
+  }
+  const modules: ModuleNode[] = [...grouped.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([id, g]) => ({
+      id,
+      kind: granularity.kind,
+      files: [...g.files].sort(compareStrings),
+      lines: g.lines,
+      languages: [...g.languages].sort(compareStrings),
+      ...(g.entries.length > 0 ? { entryPoint: [...g.entries].sort(compareStrings).join('; ') } : {}),
+    }));
+
+  return {
+    root: rootName,
+    granularity: formatGranularity(granularity),
+    files: facts.files
+      .map((f) => ({ ...f, module: moduleFor(f.path) }))
+      .sort((a, b) => compareStrings(a.path, b.path)),
+    modules,
+    edges: aggregateEdges(facts.edges, moduleFor),
+    externals: aggregateExternals(facts, moduleFor),
+    unresolved: facts.unresolved
+      .map((u) => ({ module: moduleFor(u.file), specifier: u.specifier, evidence: u.evidence }))
+      .sort(compareUnresolved),
+    sqlLiterals: facts.sqlLiterals
+      .map((s) => ({ module: moduleFor(s.file), ...s }))
+      .sort(compareSqlLiterals),
+    skipped: sortedUnique(facts.skipped, compareSkipped),
+    diagnostics: sortedUnique(facts.diagnostics, compareDiagnostics),
+  };
+}
+
+/** Sums file-level occurrences into module-level edges; evidence sorted, capped. */
+export function aggregateEdges(fileEdges: readonly FileEdge[], moduleFor: (file: string) => string): Edge[] {
+  const byKey = new Map<string, Edge>();
+  for (const e of fileEdges) {
+    const from = moduleFor(e.from);
+    const to = moduleFor(e.to);
+    if (from === to) continue;
+    const key = `${from}\0${to}\0${e.kind}`;
+    let edge = byKey.get(key);
+    if (!edge) byKey.set(key, (edge = { kind: e.kind, from, to, weight: 0, evidence: [] }));
+    edge.weight++;
+    edge.evidence.push(e.evidence);
+  }
+  const edges = [...byKey.values()];
+  for (const edge of edges) edge.evidence = sortedUnique(edge.evidence, compareEvidence).slice(0, EVIDENCE_CAP);
+  return edges.sort(compareEdges);
+}
+
+function aggregateExternals(facts: CodeFacts, moduleFor: (file: string) => string): ExternalDependency[] {
+  const byName = new Map<string, { builtin: boolean; declared: boolean; counts: Map<string, number> }>();
+  for (const use of facts.externals) {
+    let ext = byName.get(use.name);
+    if (!ext) byName.set(use.name, (ext = { builtin: use.builtin, declared: use.declared, counts: new Map() }));
+    const m = moduleFor(use.file);
+    ext.counts.set(m, (ext.counts.get(m) ?? 0) + 1);
+  }
+  return [...byName.entries()]
+    .map(([name, e]) => ({
+      name,
+      kind: e.builtin ? ('builtin' as const) : ('package' as const),
+      declared: e.declared,
+      importedBy: [...e.counts.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([module, count]) => ({ module, count })),
+    }))
+    .sort(compareExternals);
+}

@@ -1,0 +1,148 @@
+/**
+ * The SystemModel: the one structure every stage after collection reads.
+ * Collectors produce file-level facts; buildModel groups them into modules by granularity.
+ * Every array in a SystemModel is sorted (see compare.ts) so that serialisation is byte-identical.
+ */
+
+/** Version of the analysis.json layout; bump when a field changes meaning or shape. */
+export const SCHEMA_VERSION = 1;
+
+/** Languages the code collectors understand. */
+export type Language = 'typescript' | 'javascript';
+
+/** How files are grouped into modules. `file` (default): one module per file; `dir:N`: the first N directory levels; `package`: the nearest package.json. */
+export type Granularity = { kind: 'file' } | { kind: 'dir'; depth: number } | { kind: 'package' };
+
+/** Where a fact was seen. `line` is 1-based. */
+export interface Evidence {
+  /** Repo-relative POSIX path. */
+  file: string;
+  /** 1-based line number. */
+  line: number;
+  /** A short excerpt of the source (at most 120 characters). */
+  text?: string;
+}
+
+/**
+ * Kinds of dependency edges.
+ * - `import`: a runtime static import, `export ... from`, `require()` or `import x = require()`.
+ * - `type-import`: `import type`, `export type ... from`, imports whose every binding is type-only, `import("x")` types.
+ * - `dynamic-import`: `import("x")` expressions (lazy, still a runtime dependency).
+ * - `call`: calls and `new` of functions, methods and classes declared in another module.
+ * - `extends` / `implements`: class and interface inheritance across modules.
+ */
+export type CodeEdgeKind = 'import' | 'type-import' | 'dynamic-import' | 'call' | 'extends' | 'implements';
+
+/** A directed dependency between two modules (or two files before grouping). */
+export interface Edge {
+  kind: CodeEdgeKind;
+  /** Id of the depending module. */
+  from: string;
+  /** Id of the module depended upon. */
+  to: string;
+  /** Number of occurrences (import statements, call sites, heritage clauses). */
+  weight: number;
+  /** Where it was seen; at most `EVIDENCE_CAP` entries, the first ones in file/line order. */
+  evidence: Evidence[];
+}
+
+/** Evidence entries kept per edge; `weight` still counts all occurrences. */
+export const EVIDENCE_CAP = 5;
+
+/** A source file that was read. */
+export interface SourceFileInfo {
+  /** Repo-relative POSIX path. */
+  path: string;
+  language: Language;
+  /** Number of lines (a trailing newline does not start a new line). */
+  lines: number;
+  /** Size in bytes. */
+  bytes: number;
+  /** Id of the module this file belongs to. */
+  module: string;
+}
+
+/** The unit that gets clustered. */
+export interface ModuleNode {
+  /** Repo-relative POSIX path of the file, directory or package root. */
+  id: string;
+  /** Which granularity produced it. */
+  kind: 'file' | 'dir' | 'package';
+  /** Files grouped into this module, sorted. */
+  files: string[];
+  /** Total lines of its files. */
+  lines: number;
+  /** Languages of its files, sorted. */
+  languages: Language[];
+  /** Why this module is an entry point (package.json main/bin/exports, a test, a config file, a script), if it is one. */
+  entryPoint?: string;
+}
+
+/** A package imported from outside the repository (npm package or Node builtin). */
+export interface ExternalDependency {
+  /** Package name (`lodash`, `@scope/pkg`) or `node:fs` for builtins. */
+  name: string;
+  /** `builtin` for Node's own modules, `package` otherwise. */
+  kind: 'builtin' | 'package';
+  /** Whether a package.json in the repository declares it (always true for builtins). */
+  declared: boolean;
+  /** Modules that import it with their import counts, sorted by module id. */
+  importedBy: { module: string; count: number }[];
+}
+
+/** A relative or aliased specifier that did not resolve to a file. */
+export interface UnresolvedImport {
+  /** Module containing the import. */
+  module: string;
+  /** The specifier as written. */
+  specifier: string;
+  evidence: Evidence;
+}
+
+/** A string or template literal that looks like SQL, kept for the database stage. */
+export interface SqlLiteral {
+  /** Module containing it. */
+  module: string;
+  file: string;
+  line: number;
+  /** The literal's text; template substitutions are kept as `${expression}`. */
+  text: string;
+  /** Name of the tag of a tagged template (`sql`, `Prisma.sql`), if any. */
+  tag?: string;
+  /** Name of the function or method the literal is passed to (`query`, `addSql`), if any. */
+  callee?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something that could not be read or understood; analysis goes on without it. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine-readable code, e.g. `parse-error`, `binary-file`, `unresolved-import`. */
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+/** A file or folder that was deliberately not analysed, and why. */
+export interface SkippedPath {
+  path: string;
+  /** e.g. `gitignored`, `node_modules`, `build-output`, `vendored`, `minified`, `excluded`, `too-large`, `binary`, `not-utf8`, `symlink-loop`. */
+  reason: string;
+}
+
+/** Everything collected from the repository, grouped into modules. */
+export interface SystemModel {
+  /** The analysed folder's base name (never an absolute path: outputs must not depend on where the repo sits). */
+  root: string;
+  granularity: string;
+  files: SourceFileInfo[];
+  modules: ModuleNode[];
+  edges: Edge[];
+  externals: ExternalDependency[];
+  unresolved: UnresolvedImport[];
+  sqlLiterals: SqlLiteral[];
+  skipped: SkippedPath[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,8 @@
+import type { AnalysisResult } from '../main/analyze.js';
+import type { ReportFile } from './report-file.js';
+import { stableStringify } from './stable-json.js';
+
+/** analysis.json: the whole result, re-renderable later with `msa-split report`. */
+export function renderJson(result: AnalysisResult): ReportFile[] {
+  return [{ name: 'analysis.json', content: stableStringify(result) }];
+}
