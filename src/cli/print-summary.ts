@@ -41,6 +41,7 @@ export function formatSummary(result: AnalysisResult, c: ChalkInstance, written:
   }
 
   head(`Unreferenced modules (${analyses.unreferenced.modules.length}, ${analyses.unreferenced.lines} lines)`);
+  if (analyses.unreferenced.note) lines.push(c.dim(`  note: ${analyses.unreferenced.note}`));
   if (analyses.unreferenced.modules.length === 0) lines.push(c.green('  none'));
   for (const m of analyses.unreferenced.modules.slice(0, SHOW)) {
     lines.push(`  ${m.module} ${c.dim(m.reason === 'direct' ? `(${m.lines} lines)` : `(only from dead code: ${m.referencedBy.join(', ')})`)}`);

@@ -2,7 +2,7 @@
  * Progress on stderr: one line rewritten in place with the stage, a counter and files per second.
  * Silent when stderr is not a terminal or with --quiet, so logs and pipes stay clean.
  */
-import type { ProgressListener } from '../collect/code/code-facts.js';
+import type { ProgressListener } from '../model/progress.js';
 
 const LABELS: Record<string, string> = {
   list: 'listing files',

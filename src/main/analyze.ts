@@ -9,7 +9,7 @@ import path from 'node:path';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
 import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
-import type { ProgressListener } from '../collect/code/code-facts.js';
+import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
 import { DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
 import { UsageError } from '../config/usage-error.js';

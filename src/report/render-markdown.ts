@@ -13,9 +13,14 @@ export function mdText(value: string | number): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
     .replace(/([\\`*_[\]])/g, '\\$1')
+    .replace(/\|/g, '\\|')
     .replace(/\r?\n/g, ' ');
+}
+
+/** A code span: literal text on GitHub (no HTML, no emphasis); only backticks, pipes and newlines need care. */
+export function mdCode(value: string): string {
+  return '`' + value.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
 }
 
 function table(header: string[], rows: (string | number)[][]): string {
@@ -63,7 +68,7 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
   out.push(`Strongly connected components over ${analyses.cycles.kinds.join(', ')} edges (type-only imports left out). Break the closing edges first.\n`);
   analyses.cycles.cycles.slice(0, LIST_LIMIT).forEach((c, i) => {
     out.push(`### Cycle ${i + 1}: ${c.modules.length} modules\n`);
-    out.push(`Example: ${c.example.map((m) => `\`${mdText(m)}\``).join(' → ')}\n`);
+    out.push(`Example: ${c.example.map(mdCode).join(' → ')}\n`);
     out.push(
       table(
         ['Closing edge', 'Kinds', 'Weight', 'Evidence'],
@@ -96,6 +101,7 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
 
   out.push('## Unreferenced modules (dead-code candidates)\n');
   out.push(`No inbound import, call or inheritance; entry points (${analyses.unreferenced.entryPoints.length}) excluded. Remove dead code before splitting.\n`);
+  if (analyses.unreferenced.note) out.push(`_Note: ${mdText(analyses.unreferenced.note)}._\n`);
   out.push(
     table(
       ['Module', 'Lines', 'Why'],

@@ -54,5 +54,4 @@ export interface CodeFacts {
   diagnostics: Diagnostic[];
 }
 
-/** Progress callback: a stage name and how far it got. */
-export type ProgressListener = (event: { stage: string; done: number; total: number }) => void;
+export type { ProgressListener } from '../../model/progress.js';

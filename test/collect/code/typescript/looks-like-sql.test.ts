@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeSql } from '../../../../src/collect/code/typescript/looks-like-sql.js';
+
+describe('looksLikeSql', () => {
+  it.each([
+    ['SELECT id FROM orders', true],
+    ['  select * from products p join categories c on c.id = p.category_id', true],
+    ['WITH recent AS (SELECT * FROM orders) SELECT * FROM recent', true],
+    ['INSERT INTO orders (id) VALUES ($1)', true],
+    ['UPDATE orders SET status = $1', true],
+    ['DELETE FROM sessions WHERE expired', true],
+    ['CREATE TABLE IF NOT EXISTS audit (id int)', true],
+    ['ALTER TABLE orders ADD COLUMN note text', true],
+    ['DROP TABLE coupons', true],
+    ['/* hint */ SELECT 1 FROM dual', true],
+    ['select a colour for the button', false],
+    ['Update your profile settings', true === false],
+    ['delete the file', false],
+    ['create a new order', false],
+    ['short', false],
+    ['with love', false],
+  ])('%s -> %s', (text, expected) => {
+    expect(looksLikeSql(text)).toBe(expected);
+  });
+});
