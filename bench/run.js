@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: prints figures, asserts nothing (speed does not belong in unit tests).
+ * 1. Generates a 5,000-file synthetic TypeScript monolith (bench/.work, deterministic).
+ * 2. Import graph, in the same run on the same tree: msa-split's fast stage vs dependency-cruiser
+ *    (--ts-pre-compilation-deps --output-type json), wall time and peak RSS side by side, local edges compared.
+ * 3. The symbol stage (calls, new, inheritance) on its own: wall time and peak RSS.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { generateMonolith } from './generate-monolith.js';
+import { measure } from './measure.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const work = path.join(here, '.work');
+const repo = path.join(work, 'synthetic-5000');
+const depcruiseBin = path.join(here, '..', 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+const stage = path.join(here, 'stage.js');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+fs.mkdirSync(work, { recursive: true });
+const { files } = generateMonolith(repo);
+console.log(`synthetic monolith: ${files} files in ${path.relative(process.cwd(), repo)}`);
+console.log(`node ${process.version}, ${runs} runs each, best wall time and its peak RSS shown\n`);
+
+const best = (label, fn) => {
+  let bestRun;
+  for (let i = 0; i < runs; i++) {
+    const r = fn();
+    if (!bestRun || r.wallMs < bestRun.wallMs) bestRun = r;
+  }
+  return { label, ...bestRun };
+};
+
+// msa-split import stage.
+const ours = best('msa-split imports', () => measure(repo, process.execPath, [stage, 'imports', repo]));
+const oursData = JSON.parse(ours.stdout);
+// dependency-cruiser on the same tree.
+const dcOut = path.join(work, 'depcruise.json');
+const theirs = best('dependency-cruiser', () =>
+  measure(repo, process.execPath, [depcruiseBin, '--no-config', '--ts-pre-compilation-deps', '--ts-config', 'tsconfig.json', '--output-type', 'json', '--output-to', dcOut, 'src']),
+);
+
+// Edge sets.
+const ourPairs = new Set(JSON.parse(spawnSync(process.execPath, [stage, 'pairs', repo], { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout).pairs);
+const dc = JSON.parse(fs.readFileSync(dcOut, 'utf8'));
+const theirPairs = new Set();
+let unresolvedTheirs = 0;
+for (const m of dc.modules) {
+  if (!m.source.startsWith('src/')) continue;
+  for (const d of m.dependencies) {
+    if (d.couldNotResolve) unresolvedTheirs++;
+    else if (!d.coreModule && d.resolved.startsWith('src/')) theirPairs.add(`${m.source}\0${d.resolved}`);
+  }
+}
+const onlyOurs = [...ourPairs].filter((p) => !theirPairs.has(p));
+const onlyTheirs = [...theirPairs].filter((p) => !ourPairs.has(p));
+const disagreement = (onlyOurs.length + onlyTheirs.length) / Math.max(ourPairs.size, theirPairs.size, 1);
+
+const row = (cells) => console.log(cells.map((c, i) => String(c).padEnd(i === 0 ? 22 : 14)).join(''));
+console.log('Import graph (5,000 files)');
+row(['', 'wall (s)', 'peak RSS (MB)', 'local edges']);
+row([ours.label, (ours.wallMs / 1000).toFixed(2), ours.peakRssMb.toFixed(0), ourPairs.size]);
+row([theirs.label, (theirs.wallMs / 1000).toFixed(2), theirs.peakRssMb.toFixed(0), theirPairs.size]);
+row(['ratio msa/dc', (ours.wallMs / theirs.wallMs).toFixed(2) + 'x', (ours.peakRssMb / theirs.peakRssMb).toFixed(2) + 'x', '']);
+console.log(
+  `edge agreement: ${onlyOurs.length} only in msa-split, ${onlyTheirs.length} only in dependency-cruiser ` +
+    `(${(disagreement * 100).toFixed(3)}% disagreement; target <= 1%); dependency-cruiser unresolved: ${unresolvedTheirs}`,
+);
+console.log(`targets: wall <= 0.5x ${ours.wallMs <= 0.5 * theirs.wallMs ? 'met' : 'MISSED'}, RSS <= 0.5x ${ours.peakRssMb <= 0.5 * theirs.peakRssMb ? 'met' : 'MISSED'}, edges within 1% ${disagreement <= 0.01 ? 'met' : 'MISSED'}`);
+console.log(`SQL literals harvested during the import stage: ${oursData.sqlLiterals}; in-process import stage time ${(oursData.importsMs / 1000).toFixed(2)} s\n`);
+
+// Symbol stage.
+const sym = best('msa-split symbols', () => measure(repo, process.execPath, [stage, 'symbols', repo]));
+const symData = JSON.parse(sym.stdout);
+console.log('Call/inheritance stage (5,000 files)');
+row(['', 'stage (s)', 'peak RSS (MB)', 'symbol edges']);
+row(['msa-split symbols', (symData.symbolsMs / 1000).toFixed(2), sym.peakRssMb.toFixed(0), symData.symbolEdges]);
+console.log(`targets: under 20 s ${symData.symbolsMs < 20000 ? 'met' : 'MISSED'}, under 1.5 GB ${sym.peakRssMb < 1536 ? 'met' : 'MISSED'} (RSS is the whole process: imports + symbols)`);
