@@ -1,10 +1,11 @@
 /**
- * The code analyses by name. Each is a pure function of the model; main/analyze runs them all and
+ * The analyses by name. Each is a pure function of the model; main/analyze runs them all and
  * reporters read their results by the same names.
  */
 import type { AnalyzeOptions } from '../config/options.js';
 import type { SystemModel } from '../model/types.js';
 import { analyzeCycles } from './cycles.js';
+import { analyzeDataCoupling } from './data-coupling.js';
 import { analyzeModuleMetrics } from './module-metrics.js';
 import { analyzeSharedKernel } from './shared-kernel.js';
 import { analyzeUnreferenced } from './unreferenced.js';
@@ -14,6 +15,7 @@ export const CODE_ANALYSES = {
   moduleMetrics: (model: SystemModel) => analyzeModuleMetrics(model),
   unreferenced: (model: SystemModel) => analyzeUnreferenced(model),
   sharedKernel: (model: SystemModel, options: AnalyzeOptions) => analyzeSharedKernel(model, { minAreas: options.kernelMinAreas }),
+  dataCoupling: (model: SystemModel) => analyzeDataCoupling(model),
 } as const;
 
 export type CodeAnalyses = { [K in keyof typeof CODE_ANALYSES]: ReturnType<(typeof CODE_ANALYSES)[K]> };
@@ -22,6 +24,7 @@ export type CodeAnalyses = { [K in keyof typeof CODE_ANALYSES]: ReturnType<(type
 export function runCodeAnalyses(model: SystemModel, options: AnalyzeOptions): CodeAnalyses {
   return {
     cycles: CODE_ANALYSES.cycles(model),
+    dataCoupling: CODE_ANALYSES.dataCoupling(model),
     moduleMetrics: CODE_ANALYSES.moduleMetrics(model),
     sharedKernel: CODE_ANALYSES.sharedKernel(model, options),
     unreferenced: CODE_ANALYSES.unreferenced(model),

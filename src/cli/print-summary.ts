@@ -47,6 +47,19 @@ export function formatSummary(result: AnalysisResult, c: ChalkInstance, written:
     lines.push(`  ${m.module} ${c.dim(m.reason === 'direct' ? `(${m.lines} lines)` : `(only from dead code: ${m.referencedBy.join(', ')})`)}`);
   }
 
+  const data = model.data;
+  const coupling = analyses.dataCoupling;
+  if (data && coupling) {
+    head(`Database (${data.dialect.name})`);
+    const count = (k: string) => data.edges.filter((e) => e.kind === k).length;
+    lines.push(
+      `  ${c.cyan(data.tables.length)} tables, ${c.cyan(count('foreign-key'))} foreign keys (${coupling.crossAreaForeignKeys.length} across areas), ` +
+        `${c.cyan(count('join'))} joins (${coupling.crossAreaJoins.length} across areas), ${c.cyan(count('table-access'))} module->table accesses`,
+    );
+    for (const s of coupling.sharedTables.slice(0, SHOW)) lines.push(`  ${c.red('shared')} ${s.table} ${c.dim(`by ${s.areas.join(', ')}; owner candidate ${s.ownerArea ?? '-'}`)}`);
+    if (coupling.untouchedTables.length > 0) lines.push(c.dim(`  no code touches: ${coupling.untouchedTables.join(', ')}`));
+  }
+
   const diag = model.diagnostics;
   head(`Diagnostics (${diag.length})`);
   if (diag.length === 0) lines.push(c.green('  none'));

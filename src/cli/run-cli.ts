@@ -9,6 +9,8 @@ import { DEFAULT_FORMATS, DEFAULT_OPTIONS, type AnalyzeOptions } from '../config
 import { GRANULARITY_CHOICES, parseGranularity } from '../config/parse-granularity.js';
 import { UsageError } from '../config/usage-error.js';
 import { analyze, resolveRepositoryPath } from '../main/analyze.js';
+import { DIALECTS, isDialect } from '../main/dialects.js';
+import { formatDbSummary } from './print-db-summary.js';
 import { TOOL_VERSION } from '../main/tool-version.js';
 import { checkFormats, renderReports, REPORTERS } from '../report/registry.js';
 import { formatSummary, makeChalk } from './print-summary.js';
@@ -30,6 +32,8 @@ interface AnalyzeFlags {
   symbols?: boolean;
   includeTests?: boolean;
   maxFileBytes?: string;
+  db?: boolean;
+  dialect?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -45,25 +49,34 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 
-  program
-    .command('analyze')
-    .description('analyze a repository and print a summary; with --out, write the reports')
-    .argument('[path]', 'folder of the repository to analyze', '.')
+  const withInputOptions = (command: Command): Command =>
+    command
+      .argument('[path]', 'folder of the repository to analyze', '.')
+      .option('-g, --granularity <g>', `module granularity: ${GRANULARITY_CHOICES}`, 'file')
+      .option('--include <glob>', 'only analyze files matching this glob (repeatable)', collect)
+      .option('--exclude <glob>', 'leave out files or folders matching this glob (repeatable)', collect)
+      .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAMES.join(' or ')} in the analyzed folder)`)
+      .option('--dialect <name>', `SQL dialect to parse with first (default: detected); one of ${DIALECTS.join(', ')}`)
+      .option('--include-tests', 'analyze test files as modules too (default: left out)')
+      .addOption(new Option('--max-file-bytes <n>', 'skip source files larger than this').default(String(DEFAULT_OPTIONS.maxFileBytes)))
+      .option('--strict', 'exit 1 when any error or warning diagnostic was raised')
+      .option('-q, --quiet', 'no progress and no summary (errors still go to stderr)')
+      .option('--debug', 'show stack traces of internal errors');
+
+  withInputOptions(program.command('analyze').description('analyze a repository and print a summary; with --out, write the reports'))
     .option('-o, --out <dir>', 'write reports into this folder (must be outside the analyzed repository)')
     .option('-f, --format <list>', `comma-separated report formats: ${[...REPORTERS.keys()].join(', ')}`, DEFAULT_FORMATS.join(','))
-    .option('-g, --granularity <g>', `module granularity: ${GRANULARITY_CHOICES}`, 'file')
-    .option('--include <glob>', 'only analyze files matching this glob (repeatable)', collect)
-    .option('--exclude <glob>', 'leave out files or folders matching this glob (repeatable)', collect)
-    .option('-c, --config <file>', `config file (default: ${CONFIG_FILE_NAMES.join(' or ')} in the analyzed folder)`)
     .option('--no-symbols', 'skip the type-checker stage (calls, new, extends, implements)')
-    .option('--include-tests', 'analyze test files as modules too (default: left out)')
-    .addOption(new Option('--max-file-bytes <n>', 'skip source files larger than this').default(String(DEFAULT_OPTIONS.maxFileBytes)))
-    .option('--strict', 'exit 1 when any error or warning diagnostic was raised')
-    .option('-q, --quiet', 'no progress and no summary (errors still go to stderr)')
-    .option('--debug', 'show stack traces of internal errors')
+    .option('--no-db', 'skip the database stage (schema, table accesses, joins)')
     .action((target: string, flags: AnalyzeFlags, command: Command) => {
       debug = !!flags.debug;
       exitCode = runAnalyze(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
+    });
+
+  withInputOptions(program.command('db').description('print the database view: schema, foreign keys, joins and the table-access matrix'))
+    .action((target: string, flags: AnalyzeFlags, command: Command) => {
+      debug = !!flags.debug;
+      exitCode = runDb(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
     });
 
   try {
@@ -86,7 +99,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): number {
+interface Resolved {
+  root: string;
+  options: AnalyzeOptions;
+  formats: string[];
+  outDir?: string;
+}
+
+/** Merges defaults, the config file and flags (flags given on the command line win). */
+function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): Resolved {
   const root = resolveRepositoryPath(target);
   const config: ConfigValues = loadConfig(flags.config, root)?.values ?? {};
   const pick = <K extends keyof ConfigValues>(key: K, flagName: string, flagValue: ConfigValues[K] | undefined): ConfigValues[K] | undefined =>
@@ -103,20 +124,42 @@ function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: string)
     symbols: pick('symbols', 'symbols', flags.symbols) ?? true,
     includeTests: pick('includeTests', 'includeTests', flags.includeTests) ?? false,
     maxFileBytes: pick('maxFileBytes', 'maxFileBytes', maxBytes) ?? DEFAULT_OPTIONS.maxFileBytes,
+    db: pick('db', 'db', flags.db) ?? true,
   };
-  const formats = checkFormats(fromCli('format') || !config.format ? (flags.format ?? '').split(',').map((s) => s.trim()).filter(Boolean) : config.format);
+  const dialect = pick('dialect', 'dialect', flags.dialect);
+  if (dialect !== undefined) {
+    if (!isDialect(dialect)) throw new UsageError(`unknown dialect '${dialect}'; valid dialects: ${DIALECTS.join(', ')}`);
+    options.dialect = dialect;
+  }
+  const formats = checkFormats(fromCli('format') || !config.format ? (flags.format ?? DEFAULT_FORMATS.join(',')).split(',').map((s) => s.trim()).filter(Boolean) : config.format);
   const out = fromCli('out') ? flags.out : (config.out ?? flags.out);
-  const outDir = out !== undefined ? checkOutputFolder(out, root) : undefined;
+  return { root, options, formats, ...(out !== undefined ? { outDir: checkOutputFolder(out, root) } : {}) };
+}
 
-  const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
-  const result = analyze(root, options, progress.listener);
-  progress.done();
-  const written = outDir ? writeReports(outDir, renderReports(result, formats)) : [];
-  if (!flags.quiet) process.stdout.write(formatSummary(result, makeChalk(), written));
-  const serious = result.model.diagnostics.filter((d) => d.severity !== 'info').length;
+function strictExit(flags: AnalyzeFlags, diagnostics: readonly { severity: string }[]): number {
+  const serious = diagnostics.filter((d) => d.severity !== 'info').length;
   if (flags.strict && serious > 0) {
     process.stderr.write(`msa-split: --strict: ${serious} error/warning diagnostics\n`);
     return EXIT.gate;
   }
   return EXIT.ok;
+}
+
+function runDb(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): number {
+  const { root, options } = resolveOptions(target, flags, fromCli);
+  const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
+  const result = analyze(root, { ...options, symbols: false, db: true }, progress.listener);
+  progress.done();
+  if (!flags.quiet) process.stdout.write(formatDbSummary(result, makeChalk()));
+  return strictExit(flags, result.model.diagnostics);
+}
+
+function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): number {
+  const { root, options, formats, outDir } = resolveOptions(target, flags, fromCli);
+  const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
+  const result = analyze(root, options, progress.listener);
+  progress.done();
+  const written = outDir ? writeReports(outDir, renderReports(result, formats)) : [];
+  if (!flags.quiet) process.stdout.write(formatSummary(result, makeChalk(), written));
+  return strictExit(flags, result.model.diagnostics);
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
 import { parseGranularity } from './parse-granularity.js';
 import { type AnalyzeOptions, type OutputOptions } from './options.js';
 import { UsageError } from './usage-error.js';
@@ -54,6 +55,12 @@ const KEYS: Record<string, Check> = {
   kernelMinAreas: positiveInt('kernelMinAreas'),
   includeTests: bool('includeTests'),
   symbols: bool('symbols'),
+  db: bool('db'),
+  bulkThresholdBytes: positiveInt('bulkThresholdBytes'),
+  dialect: (value, where) => {
+    if (typeof value !== 'string' || !isDialect(value)) throw new UsageError(`${where}: unknown dialect ${JSON.stringify(value)}; valid dialects: ${DIALECTS.join(', ')}`);
+    return { dialect: value };
+  },
   out: (value, where) => {
     if (typeof value !== 'string' || value === '') throw new UsageError(`${where}: 'out' must be a folder path`);
     return { out: value };

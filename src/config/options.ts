@@ -20,6 +20,12 @@ export interface AnalyzeOptions {
   symbols: boolean;
   /** Minimum number of other areas using a module for it to be a shared-kernel candidate. Default 3. */
   kernelMinAreas: number;
+  /** Collect the database signal (schema, table accesses, joins). Default true. */
+  db: boolean;
+  /** SQL dialect to parse with first; auto-detected when absent (driver packages, Prisma provider, syntax). */
+  dialect?: string;
+  /** In .sql files over this size, INSERT/REPLACE/COPY data statements are counted, not parsed. Default 1 MiB. */
+  bulkThresholdBytes: number;
 }
 
 export const DEFAULT_OPTIONS: AnalyzeOptions = {
@@ -31,6 +37,8 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   entryPoints: [],
   symbols: true,
   kernelMinAreas: 3,
+  db: true,
+  bulkThresholdBytes: 1024 * 1024,
 };
 
 /** Output options (CLI and config file). */

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
+import { collectDatabase } from '../collect/db/collect-database.js';
+import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
 import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
 import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
@@ -73,7 +75,18 @@ export function analyze(target: string, partial: Partial<AnalyzeOptions> = {}, o
     facts.edges.push(...symbols.edges);
     facts.diagnostics.push(...symbols.diagnostics);
   }
-  const model = buildModel(path.basename(root), facts, options.granularity);
+  if (options.dialect !== undefined && !isDialect(options.dialect)) {
+    throw new UsageError(`unknown dialect '${options.dialect}'; valid dialects: ${DIALECTS.join(', ')}`);
+  }
+  onProgress({ stage: 'database', done: 0, total: 0 });
+  const db = options.db
+    ? collectDatabase(
+        listing,
+        { sqlLiterals: facts.sqlLiterals, texts: facts.texts, dependencies: facts.dependencies },
+        { ...(options.dialect ? { dialect: options.dialect } : {}), bulkThresholdBytes: options.bulkThresholdBytes },
+      )
+    : undefined;
+  const model = buildModel(path.basename(root), facts, options.granularity, db);
   const analyses = runCodeAnalyses(model, options);
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -6,6 +6,8 @@
  * Edges inside one module disappear when files are grouped (they are internal by definition).
  */
 import type { CodeFacts, FileEdge } from '../collect/code/code-facts.js';
+import type { DbFacts } from '../collect/db/db-facts.js';
+import { buildDataModel } from './build-data-model.js';
 import {
   compareDiagnostics,
   compareEdges,
@@ -20,7 +22,7 @@ import {
 import { formatGranularity, moduleIdFor } from './ids.js';
 import { EVIDENCE_CAP, type Edge, type ExternalDependency, type Granularity, type Language, type ModuleNode, type SystemModel } from './types.js';
 
-export function buildModel(rootName: string, facts: CodeFacts, granularity: Granularity): SystemModel {
+export function buildModel(rootName: string, facts: CodeFacts, granularity: Granularity, db?: DbFacts): SystemModel {
   const moduleOf = new Map<string, string>();
   for (const f of facts.files) moduleOf.set(f.path, moduleIdFor(f.path, granularity, facts.packageRoots));
   const moduleFor = (file: string): string => moduleOf.get(file) ?? moduleIdFor(file, granularity, facts.packageRoots);
@@ -62,8 +64,9 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
     sqlLiterals: facts.sqlLiterals
       .map((s) => ({ module: moduleFor(s.file), ...s }))
       .sort(compareSqlLiterals),
-    skipped: sortedUnique(facts.skipped, compareSkipped),
-    diagnostics: sortedUnique(facts.diagnostics, compareDiagnostics),
+    skipped: sortedUnique([...facts.skipped, ...(db?.skipped ?? [])], compareSkipped),
+    diagnostics: sortedUnique([...facts.diagnostics, ...(db?.diagnostics ?? [])], compareDiagnostics),
+    ...(db ? { data: buildDataModel(db, moduleFor) } : {}),
   };
 }
 

@@ -145,4 +145,73 @@ export interface SystemModel {
   sqlLiterals: SqlLiteral[];
   skipped: SkippedPath[];
   diagnostics: Diagnostic[];
+  /** The database signal; absent with --no-db. */
+  data?: DataModel;
+}
+
+/** A column of a table, as declared by DDL or an ORM. */
+export interface Column {
+  /** Name as declared (original spelling). */
+  name: string;
+  /** Declared type, upper-cased, if known. */
+  type?: string;
+  /** False for NOT NULL / primary key columns; undefined when unknown. */
+  nullable?: boolean;
+}
+
+/** Where a schema fact came from. */
+export type SchemaSource = 'sql' | 'migration' | 'typeorm' | 'prisma' | 'sequelize';
+
+/** A table of the final schema (after every migration has been applied in order). */
+export interface TableNode {
+  /** `schema.table` lower-cased; default schemas (public, dbo, main) are left out. */
+  id: string;
+  /** The name as first declared, for display. */
+  name: string;
+  columns: Column[];
+  /** Primary-key column names. */
+  primaryKey: string[];
+  /** Where it was declared: migration or DDL statements, ORM entities (first declaration first). */
+  declaredIn: (Evidence & { source: SchemaSource })[];
+  /** Modules that declare it as an ORM entity/model, sorted. */
+  entityModules: string[];
+  /** True when code uses the table but no schema declares it. */
+  undeclared?: boolean;
+}
+
+/** Kinds of edges that involve tables. */
+export type DataEdgeKind = 'table-access' | 'foreign-key' | 'join';
+
+/**
+ * A data edge. `table-access`: from a module to a table (`mode` read or write); `foreign-key`: from
+ * the referencing table to the referenced one; `join`: between two tables joined in one query
+ * (from < to, undirected), `modules` says which modules wrote the query.
+ */
+export interface DataEdge {
+  kind: DataEdgeKind;
+  from: string;
+  to: string;
+  /** For table-access. */
+  mode?: 'read' | 'write';
+  /** For foreign-key: referencing and referenced columns, and the constraint name if any. */
+  columns?: { from: string[]; to: string[]; constraint?: string };
+  /** For join: modules whose queries join the two tables, sorted. */
+  modules?: string[];
+  /** How it was found: a parsed statement, the fallback table-name extractor, an ORM mapping or a query builder. */
+  via: 'sql' | 'fallback' | 'orm' | 'query-builder';
+  /** Occurrences (statements, call sites). */
+  weight: number;
+  evidence: Evidence[];
+}
+
+/** The data signal: the schema and how code reaches it. */
+export interface DataModel {
+  /** The dialect statements were parsed with first, and why it was chosen. */
+  dialect: { name: string; reason: string };
+  /** Sorted by id. */
+  tables: TableNode[];
+  /** Sorted by kind, from, to, mode. */
+  edges: DataEdge[];
+  /** Statement counts: parsed per dialect, recovered by the fallback extractor, skipped as bulk data. */
+  statements: { parsed: number; byDialect: Record<string, number>; fallback: number; bulkSkipped: number };
 }

@@ -36,6 +36,8 @@ export interface TypescriptFacts extends CodeFacts {
   resolvedImports: Map<string, Map<string, string>>;
   /** Text of each code file read, for the symbol stage. */
   texts: Map<string, string>;
+  /** Every dependency name declared by a package.json of the repository. */
+  dependencies: Set<string>;
 }
 
 export function collectTypescript(
@@ -130,6 +132,7 @@ export function collectTypescript(
     diagnostics: [...listing.diagnostics, ...diagnostics],
     resolvedImports,
     texts,
+    dependencies: packages.declared,
   };
 }
 

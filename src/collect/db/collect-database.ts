@@ -1,0 +1,256 @@
+/**
+ * The database collector: schema from SQL files, migrations and ORM mappings; table accesses and joins
+ * from the SQL literals, query builders and ORM calls in code.
+ * Input: the file listing, the code facts (SQL literals, texts, declared dependencies), options.
+ * Output: DbFacts. Every statement is parsed on its own (the splitter streams big files); a statement
+ * that fails in the chosen dialect is retried in the others; one that fails in all goes to the
+ * fallback table-name extractor and becomes a diagnostic naming what was recovered.
+ */
+import fs from 'node:fs';
+import type { Diagnostic, Evidence, SkippedPath } from '../../model/types.js';
+import type { SqlLiteralUse } from '../code/code-facts.js';
+import { excerpt } from '../code/excerpt.js';
+import type { FileListing, ListedFile } from '../files/list-files.js';
+import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from './db-facts.js';
+import { fallbackTables } from './fallback-tables.js';
+import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
+import { collectOrmFacts } from './orm/collect-orm-facts.js';
+import { createSqlParser, DYNAMIC_TABLE, type SqlStatementParser } from './parse-sql.js';
+import { SchemaBuilder } from './schema-builder.js';
+import { detectDialect, splitterOptionsFor, type Dialect } from './sql-dialects.js';
+import { splitStatements, StatementSplitter, type SplitStatement } from './split-statements.js';
+import { statementFacts, type StatementFacts } from './statement-facts.js';
+
+export interface DatabaseOptions {
+  /** Dialect to try first; auto-detected when absent. */
+  dialect?: string;
+  /** In .sql files larger than this, INSERT/REPLACE/COPY data statements are counted, not parsed. Default 1 MiB. */
+  bulkThresholdBytes: number;
+}
+
+export interface CodeInputs {
+  sqlLiterals: readonly SqlLiteralUse[];
+  texts: ReadonlyMap<string, string>;
+  dependencies: ReadonlySet<string>;
+}
+
+const SQL_FILE = /\.(?:sql|ddl)$/i;
+const CHUNK = 1024 * 1024;
+const BULK_STATEMENT = /^\s*(?:insert|replace|copy)\b/i;
+
+export function collectDatabase(listing: FileListing, code: CodeInputs, options: DatabaseOptions): DbFacts {
+  const diagnostics: Diagnostic[] = [];
+  const skipped: SkippedPath[] = [];
+  const sqlFiles = listing.files.filter((f) => SQL_FILE.test(f.path));
+  const orm = collectOrmFacts(listing, code.texts);
+  diagnostics.push(...orm.diagnostics);
+
+  const dialect = detectDialect({
+    ...(options.dialect ? { explicit: options.dialect } : {}),
+    dependencies: code.dependencies,
+    prismaProviders: orm.prismaProviders,
+    sqlSample: sampleOf(sqlFiles),
+  });
+  const parser = createSqlParser(dialect.name);
+  const schema = new SchemaBuilder();
+  const statements = { parsed: 0, byDialect: {} as Record<string, number>, fallback: 0, bulkSkipped: 0 };
+  const count = (d: string) => {
+    statements.parsed++;
+    statements.byDialect[d] = (statements.byDialect[d] ?? 0) + 1;
+  };
+
+  // 1. Schema sources in migration order: SQL files and SQL literals of code migrations.
+  type Source = { key: ReturnType<typeof migrationOrderKey>; run: () => void };
+  const sources: Source[] = sqlFiles.map((file) => ({
+    key: migrationOrderKey(file.path),
+    run: () =>
+      readSqlFile(file, dialect.name, options.bulkThresholdBytes, diagnostics, skipped, (st, bulk) => {
+        if (bulk) {
+          statements.bulkSkipped++;
+          return;
+        }
+        const at = { file: file.path, line: st.line, text: excerpt(st.text) };
+        const facts = parseOrFallback(parser, st.text, at, diagnostics, statements, count, false);
+        if (facts) schema.apply(facts, at, isMigrationPath(file.path) ? 'migration' : 'sql');
+      }),
+  }));
+  const migrationLiterals = code.sqlLiterals.filter((l) => isMigrationPath(l.file));
+  const migrationFiles = [...new Set(migrationLiterals.map((l) => l.file))];
+  for (const file of migrationFiles) {
+    sources.push({
+      key: { ...migrationOrderKey(file), group: 1 },
+      run: () => {
+        for (const lit of migrationLiterals.filter((l) => l.file === file)) {
+          for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
+            const at = { file, line: lit.line + st.line - 1, text: excerpt(st.text) };
+            const facts = parseOrFallback(parser, st.text, at, diagnostics, statements, count, false);
+            if (facts) schema.apply(facts, at, 'migration');
+          }
+        }
+      },
+    });
+  }
+  sources.sort((a, b) => compareOrderKeys(a.key, b.key));
+  for (const s of sources) s.run();
+
+  // 2. ORM mappings complete the schema (entities may describe tables no migration has).
+  for (const t of orm.tables) schema.declare(t.ref, t.columns, t.primaryKey, t.evidence, t.source, t.file);
+  for (const fk of orm.foreignKeys) schema.addForeignKey(tableId(fk.from), fk.fk, fk.evidence, fk.source);
+  const { tables, foreignKeys } = schema.finish();
+  diagnostics.push(...schema.diagnostics);
+  const known = new Set(tables.map((t) => t.id));
+
+  // 3. Accesses and joins from code: SQL literals (outside migrations), query builders, ORM calls.
+  const accesses: FileTableAccess[] = [...orm.accesses];
+  const joins: FileJoin[] = [...orm.joins];
+  for (const lit of code.sqlLiterals) {
+    if (isMigrationPath(lit.file)) continue;
+    for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
+      const at: Evidence = { file: lit.file, line: lit.line + st.line - 1, text: excerpt(st.text) };
+      const parsed = parser.parse(st.text);
+      if (parsed.ok) {
+        count(parsed.dialect);
+        const facts = statementFacts(parsed.ast);
+        if (facts.dynamicTable) {
+          diagnostics.push({ severity: 'info', code: 'dynamic-table', message: 'a table name comes from a template substitution; that access cannot be attributed', file: lit.file, line: at.line });
+        }
+        for (const a of facts.accesses) accesses.push({ file: lit.file, table: tableId(a.table), mode: a.mode, via: 'sql', evidence: at });
+        for (const [x, y] of facts.joins) joins.push({ file: lit.file, a: tableId(x), b: tableId(y), via: 'sql', evidence: at });
+        continue;
+      }
+      // A literal that only looked like SQL is dropped quietly unless the fallback finds known tables.
+      const recovered = fallbackTables(st.text).filter((r) => r.table.name !== DYNAMIC_TABLE && (known.size === 0 || known.has(tableId(r.table))));
+      if (recovered.length === 0) {
+        diagnostics.push({ severity: 'info', code: 'sql-not-parsed', message: `looks like SQL but no dialect parses it and it names no known table: ${parsed.error}`, file: lit.file, line: at.line });
+        continue;
+      }
+      statements.fallback++;
+      diagnostics.push({
+        severity: 'warning',
+        code: 'sql-parse-failed',
+        message: `no dialect parses this statement (${parsed.error}); tables recovered by the fallback extractor: ${recovered.map((r) => tableId(r.table)).join(', ')}`,
+        file: lit.file,
+        line: at.line,
+      });
+      for (const r of recovered) accesses.push({ file: lit.file, table: tableId(r.table), mode: r.mode, via: 'fallback', evidence: at });
+    }
+  }
+
+  // Tables code uses but no schema declares still exist for the analysis, marked undeclared.
+  const undeclared = new Set(accesses.map((a) => a.table).filter((t) => !known.has(t)));
+  for (const j of joins) for (const t of [j.a, j.b]) if (!known.has(t)) undeclared.add(t);
+  for (const id of [...undeclared].sort()) {
+    tables.push({ id, name: id, columns: [], primaryKey: [], declaredIn: [], entityFiles: [], undeclared: true });
+    if (known.size > 0) {
+      const first = accesses.find((a) => a.table === id) ?? joins.find((j) => j.a === id || j.b === id);
+      diagnostics.push({
+        severity: 'info',
+        code: 'undeclared-table',
+        message: `code uses table ${id}, which no migration, schema file or entity declares`,
+        ...(first ? { file: first.evidence.file, line: first.evidence.line } : {}),
+      });
+    }
+  }
+  return { dialect, tables, foreignKeys, accesses, joins, statements, skipped, diagnostics };
+}
+
+function parseOrFallback(
+  parser: SqlStatementParser,
+  text: string,
+  at: Evidence,
+  diagnostics: Diagnostic[],
+  statements: DbFacts['statements'],
+  count: (dialect: string) => void,
+  quiet: boolean,
+): StatementFacts | undefined {
+  const parsed = parser.parse(text);
+  if (parsed.ok) {
+    count(parsed.dialect);
+    return statementFacts(parsed.ast);
+  }
+  statements.fallback++;
+  const recovered = fallbackTables(text);
+  if (!quiet) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'sql-parse-failed',
+      message:
+        `no dialect parses this statement (${parsed.error})` +
+        (recovered.length > 0 ? `; tables named in it (fallback extractor, not applied to the schema): ${recovered.map((r) => tableId(r.table)).join(', ')}` : ''),
+      file: at.file,
+      line: at.line,
+    });
+  }
+  return undefined;
+}
+
+/** Streams one .sql file through the splitter; never holds more than one statement and one chunk. */
+function readSqlFile(
+  file: ListedFile,
+  dialect: Dialect,
+  bulkThreshold: number,
+  diagnostics: Diagnostic[],
+  skipped: SkippedPath[],
+  onStatement: (st: SplitStatement, bulk: boolean) => void,
+): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file.absolutePath, 'r');
+  } catch (error) {
+    diagnostics.push({ severity: 'error', code: 'unreadable-file', message: `cannot read: ${(error as Error).message}`, file: file.path });
+    return;
+  }
+  try {
+    const buffer = Buffer.alloc(CHUNK);
+    const decoder = new TextDecoder('utf-8');
+    const splitter = new StatementSplitter(splitterOptionsFor(dialect));
+    const big = file.bytes > bulkThreshold;
+    let total = 0;
+    let first = true;
+    let any = false;
+    const handle = (list: SplitStatement[]) => {
+      for (const st of list) {
+        any = true;
+        onStatement(st, big && (st.copyData === true || BULK_STATEMENT.test(st.text)));
+      }
+    };
+    for (;;) {
+      const n = fs.readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      const chunk = buffer.subarray(0, n);
+      if (first && chunk.subarray(0, 8192).includes(0)) {
+        diagnostics.push({ severity: 'warning', code: 'binary-file', message: 'skipped: binary content (NUL bytes) in a .sql file', file: file.path });
+        skipped.push({ path: file.path, reason: 'binary' });
+        return;
+      }
+      first = false;
+      total += n;
+      handle(splitter.push(decoder.decode(chunk, { stream: true })));
+    }
+    handle(splitter.push(decoder.decode()));
+    handle(splitter.end());
+    if (total === 0 || !any) {
+      diagnostics.push({ severity: 'info', code: 'empty-sql-file', message: 'no SQL statement in this file', file: file.path });
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function sampleOf(files: readonly ListedFile[]): string {
+  let sample = '';
+  for (const f of files) {
+    if (sample.length > 256 * 1024) break;
+    try {
+      const fd = fs.openSync(f.absolutePath, 'r');
+      const buffer = Buffer.alloc(Math.min(f.bytes, 32 * 1024));
+      fs.readSync(fd, buffer, 0, buffer.length, 0);
+      fs.closeSync(fd);
+      if (!buffer.includes(0)) sample += buffer.toString('utf8') + '\n';
+    } catch {
+      // Unreadable files are reported when they are read for real.
+    }
+  }
+  return sample;
+}
+

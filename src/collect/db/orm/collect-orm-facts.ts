@@ -1,0 +1,29 @@
+/**
+ * Runs the ORM readers (TypeORM entities, Prisma schemas, Sequelize models) and the usage reader
+ * (ORM calls and query builders) and merges what they found.
+ */
+import type { FileListing } from '../../files/list-files.js';
+import type { OrmFacts } from './orm-facts.js';
+import { readOrmUsage } from './orm-usage.js';
+import { readPrismaSchemas } from './prisma-schema.js';
+import { readSequelizeModels } from './sequelize-models.js';
+import { readTypeormEntities } from './typeorm-entities.js';
+
+export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string, string>): OrmFacts {
+  const typeorm = readTypeormEntities(texts);
+  const prisma = readPrismaSchemas(listing.files.filter((f) => f.path.endsWith('.prisma')));
+  const sequelize = readSequelizeModels(texts);
+  const usage = readOrmUsage(texts, {
+    prismaModels: prisma.clientModels,
+    typeormClasses: typeorm.classToTable,
+    sequelizeModels: sequelize.modelToTable,
+  });
+  return {
+    tables: [...typeorm.tables, ...prisma.tables, ...sequelize.tables],
+    foreignKeys: [...typeorm.foreignKeys, ...prisma.foreignKeys, ...sequelize.foreignKeys],
+    accesses: usage.accesses,
+    joins: usage.joins,
+    prismaProviders: prisma.providers,
+    diagnostics: prisma.diagnostics,
+  };
+}

@@ -1,0 +1,46 @@
+/** What the ORM readers contribute: declared tables, foreign keys, and table use in code. */
+import type { Column, Diagnostic, Evidence, SchemaSource } from '../../../model/types.js';
+import type { FileJoin, FileTableAccess } from '../db-facts.js';
+import type { ForeignKeyFact, TableRef } from '../statement-facts.js';
+
+export interface OrmTable {
+  ref: TableRef;
+  columns: Column[];
+  primaryKey: string[];
+  evidence: Evidence;
+  source: SchemaSource;
+  /** The code file that declares it (entity/model), if any. */
+  file?: string;
+}
+
+export interface OrmForeignKey {
+  from: TableRef;
+  fk: ForeignKeyFact;
+  evidence: Evidence;
+  source: SchemaSource;
+}
+
+export interface OrmFacts {
+  tables: OrmTable[];
+  foreignKeys: OrmForeignKey[];
+  accesses: FileTableAccess[];
+  joins: FileJoin[];
+  /** Prisma datasource providers seen (a dialect signal). */
+  prismaProviders: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** `OrderLine` -> `order_line` (TypeORM's default table naming). */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/** English plural the way Sequelize's default (inflection) makes most table names: Order -> Orders, Category -> Categories. */
+export function pluralize(name: string): string {
+  if (/[^aeiou]y$/i.test(name)) return name.slice(0, -1) + 'ies';
+  if (/(s|x|z|ch|sh)$/i.test(name)) return name + 'es';
+  return name + 's';
+}

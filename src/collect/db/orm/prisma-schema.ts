@@ -1,0 +1,123 @@
+/**
+ * Prisma schemas (`*.prisma`), parsed with @mrleebo/prisma-ast.
+ * Input: the listed .prisma files. Output: one table per model (name from @@map, else the model name,
+ * Prisma's default), columns (@map honoured) and @id / @@id primary keys, a foreign key per
+ * @relation(fields: [...], references: [...]), the datasource provider (a dialect signal), and the
+ * client accessor of each model (`prisma.orderLine` -> table) for the usage reader.
+ */
+import fs from 'node:fs';
+import { getSchema } from '@mrleebo/prisma-ast';
+import type { Diagnostic } from '../../../model/types.js';
+import type { ListedFile } from '../../files/list-files.js';
+import type { OrmForeignKey, OrmTable } from './orm-facts.js';
+
+export interface PrismaFacts {
+  tables: OrmTable[];
+  foreignKeys: OrmForeignKey[];
+  providers: string[];
+  /** Client accessor (model name with a lower-case first letter) -> table name. */
+  clientModels: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+type Loose = Record<string, unknown>;
+
+const unquote = (v: unknown): string | undefined => (typeof v === 'string' ? v.replace(/^"|"$/g, '') : undefined);
+
+export function readPrismaSchemas(files: readonly ListedFile[]): PrismaFacts {
+  const out: PrismaFacts = { tables: [], foreignKeys: [], providers: [], clientModels: new Map(), diagnostics: [] };
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file.absolutePath, 'utf8');
+    } catch (error) {
+      out.diagnostics.push({ severity: 'error', code: 'unreadable-file', message: `cannot read: ${(error as Error).message}`, file: file.path });
+      continue;
+    }
+    let list: Loose[];
+    try {
+      list = getSchema(text).list as unknown as Loose[];
+    } catch (error) {
+      const token = (error as { token?: { startLine?: number } }).token;
+      out.diagnostics.push({
+        severity: 'error',
+        code: 'prisma-parse-error',
+        message: `cannot parse Prisma schema: ${String((error as Error).message).split('\n')[0]}`,
+        file: file.path,
+        ...(token?.startLine ? { line: token.startLine } : {}),
+      });
+      continue;
+    }
+    const lineOf = (needle: string) => Math.max(1, text.split('\n').findIndex((l) => l.includes(needle)) + 1);
+    const models = list.filter((b) => b.type === 'model');
+    const tableOf = new Map<string, string>();
+    for (const m of models) {
+      const mapped = (m.properties as Loose[]).find((p) => p.type === 'attribute' && p.name === 'map');
+      tableOf.set(String(m.name), unquote(firstArg(mapped)) ?? String(m.name));
+    }
+    for (const block of list) {
+      if (block.type === 'datasource') {
+        for (const a of (block.assignments as Loose[]) ?? []) if (a.key === 'provider') out.providers.push(unquote(a.value) ?? '');
+      }
+      if (block.type !== 'model') continue;
+      const model = String(block.name);
+      const table = tableOf.get(model)!;
+      out.clientModels.set(model.charAt(0).toLowerCase() + model.slice(1), table);
+      const columns: OrmTable['columns'] = [];
+      const primaryKey: string[] = [];
+      const columnName = new Map<string, string>();
+      const fields = (block.properties as Loose[]).filter((p) => p.type === 'field');
+      for (const f of fields) {
+        const attrs = (f.attributes as Loose[] | undefined) ?? [];
+        const mapped = unquote(firstArg(attrs.find((a) => a.name === 'map')));
+        columnName.set(String(f.name), mapped ?? String(f.name));
+      }
+      for (const f of fields) {
+        const type = String(f.fieldType);
+        const attrs = (f.attributes as Loose[] | undefined) ?? [];
+        if (tableOf.has(type)) {
+          const relation = attrs.find((a) => a.name === 'relation');
+          const fieldsArg = keyValue(relation, 'fields');
+          const refsArg = keyValue(relation, 'references');
+          if (fieldsArg.length > 0) {
+            out.foreignKeys.push({
+              from: { name: table },
+              fk: { columns: fieldsArg.map((x) => columnName.get(x) ?? x), references: { name: tableOf.get(type)! }, referencedColumns: refsArg },
+              evidence: { file: file.path, line: lineOf(`${String(f.name)} `), text: `${model}.${String(f.name)}` },
+              source: 'prisma',
+            });
+          }
+          continue;
+        }
+        const name = columnName.get(String(f.name))!;
+        columns.push({ name, type: type.toUpperCase(), nullable: f.optional === true });
+        if (attrs.some((a) => a.name === 'id')) primaryKey.push(name);
+      }
+      const compositeId = (block.properties as Loose[]).find((p) => p.type === 'attribute' && p.name === 'id');
+      if (compositeId) primaryKey.push(...arrayArg(compositeId).map((x) => columnName.get(x) ?? x));
+      out.tables.push({ ref: { name: table }, columns, primaryKey, evidence: { file: file.path, line: lineOf(`model ${model} `), text: `model ${model}` }, source: 'prisma' });
+    }
+  }
+  return out;
+}
+
+function firstArg(attr: Loose | undefined): unknown {
+  const args = attr?.args as Loose[] | undefined;
+  return args?.[0]?.value;
+}
+
+function arrayArg(attr: Loose): string[] {
+  const v = firstArg(attr) as Loose | undefined;
+  return Array.isArray(v?.args) ? (v!.args as unknown[]).map(String) : [];
+}
+
+function keyValue(attr: Loose | undefined, key: string): string[] {
+  for (const a of (attr?.args as Loose[] | undefined) ?? []) {
+    const v = a.value as Loose | undefined;
+    if (v?.type === 'keyValue' && v.key === key) {
+      const value = v.value as Loose;
+      return Array.isArray(value?.args) ? (value.args as unknown[]).map(String) : [];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,149 @@
+/**
+ * TypeORM entities: classes decorated with @Entity.
+ * Input: code file texts (only files mentioning `@Entity` are parsed). Output: one table per entity
+ * (name from @Entity('name') / @Entity({ name }), else snake_case of the class name, TypeORM's default),
+ * its columns (@Column, @Primary*Column, @*DateColumn; `name` option honoured) and primary key, and
+ * foreign keys: @ManyToOne always, @OneToOne with @JoinColumn (column from @JoinColumn({ name }), else
+ * `<property>Id`), @ManyToMany with @JoinTable (a junction table, `name` option or
+ * `<table>_<property>_<other table>`, with a foreign key to each side). @OneToMany is the inverse side: no key.
+ * Also returns class name -> table, for getRepository(Order) and friends.
+ */
+import ts from 'typescript';
+import type { Evidence } from '../../../model/types.js';
+import type { OrmForeignKey, OrmTable } from './orm-facts.js';
+import { snakeCase } from './orm-facts.js';
+
+export interface TypeormEntities {
+  tables: OrmTable[];
+  foreignKeys: OrmForeignKey[];
+  /** Entity class name -> table name. */
+  classToTable: Map<string, string>;
+}
+
+interface Relation {
+  kind: string;
+  target: string;
+  property: string;
+  joinColumn?: string;
+  joinTable?: string | true;
+  evidence: Evidence;
+}
+
+export function readTypeormEntities(texts: ReadonlyMap<string, string>): TypeormEntities {
+  const tables: OrmTable[] = [];
+  const classToTable = new Map<string, string>();
+  const pending: { table: string; relations: Relation[] }[] = [];
+  for (const [file, text] of texts) {
+    if (!text.includes('@Entity')) continue;
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassDeclaration(node) && node.name) {
+        const entity = decorators(node).find((d) => d.name === 'Entity');
+        if (entity) {
+          const explicit = stringArg(entity.args[0]) ?? optionString(entity.args[0], 'name') ?? optionString(entity.args[1], 'name');
+          const table = explicit ?? snakeCase(node.name.text);
+          classToTable.set(node.name.text, table);
+          const columns: OrmTable['columns'] = [];
+          const primaryKey: string[] = [];
+          const relations: Relation[] = [];
+          for (const member of node.members) {
+            if (!ts.isPropertyDeclaration(member) || !member.name) continue;
+            const property = member.name.getText(sf);
+            const decs = decorators(member);
+            const at = { file, line: sf.getLineAndCharacterOfPosition(member.getStart(sf)).line + 1, text: `${node.name.text}.${property}` };
+            for (const d of decs) {
+              if (/Column$/.test(d.name) && d.name !== 'JoinColumn') {
+                const name = optionString(d.args[0], 'name') ?? optionString(d.args[1], 'name') ?? property;
+                const type = stringArg(d.args[0]) ?? optionString(d.args[0], 'type');
+                columns.push({ name, ...(type ? { type: type.toUpperCase() } : {}), ...(d.name.startsWith('Primary') ? { nullable: false } : {}) });
+                if (d.name.startsWith('Primary')) primaryKey.push(name);
+              }
+              if (['ManyToOne', 'OneToOne', 'ManyToMany', 'OneToMany'].includes(d.name)) {
+                const target = targetOf(d.args[0]);
+                if (!target) continue;
+                const join = decs.find((x) => x.name === 'JoinColumn');
+                const joinTable = decs.find((x) => x.name === 'JoinTable');
+                const joinColumn = join ? (optionString(join.args[0], 'name') ?? `${property}Id`) : undefined;
+                relations.push({
+                  kind: d.name,
+                  target,
+                  property,
+                  ...(joinColumn ? { joinColumn } : {}),
+                  ...(joinTable ? { joinTable: optionString(joinTable.args[0], 'name') ?? true } : {}),
+                  evidence: at,
+                });
+              }
+            }
+          }
+          tables.push({
+            ref: { name: table },
+            columns,
+            primaryKey,
+            evidence: { file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: `@Entity class ${node.name.text}` },
+            source: 'typeorm',
+            file,
+          });
+          pending.push({ table, relations });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  const foreignKeys: OrmForeignKey[] = [];
+  for (const { table, relations } of pending) {
+    for (const r of relations) {
+      const other = classToTable.get(r.target) ?? snakeCase(r.target);
+      if (r.kind === 'ManyToOne' || (r.kind === 'OneToOne' && r.joinColumn)) {
+        foreignKeys.push({ from: { name: table }, fk: { columns: [r.joinColumn ?? `${r.property}Id`], references: { name: other }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
+      } else if (r.kind === 'ManyToMany' && r.joinTable) {
+        const junction = r.joinTable === true ? snakeCase(`${table}_${r.property}_${other}`) : r.joinTable;
+        tables.push({ ref: { name: junction }, columns: [], primaryKey: [], evidence: r.evidence, source: 'typeorm' });
+        foreignKeys.push({ from: { name: junction }, fk: { columns: [`${table}Id`], references: { name: table }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
+        foreignKeys.push({ from: { name: junction }, fk: { columns: [`${other}Id`], references: { name: other }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
+      }
+    }
+  }
+  return { tables, foreignKeys, classToTable };
+}
+
+interface DecoratorCall {
+  name: string;
+  args: ts.Expression[];
+}
+
+export function decorators(node: ts.Node): DecoratorCall[] {
+  const list = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+  return list.map((d) => {
+    const e = d.expression;
+    if (ts.isCallExpression(e)) return { name: calleeName(e.expression), args: [...e.arguments] };
+    return { name: calleeName(e), args: [] };
+  });
+}
+
+function calleeName(e: ts.Expression): string {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return '';
+}
+
+export function stringArg(e: ts.Expression | undefined): string | undefined {
+  return e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? e.text : undefined;
+}
+
+/** `{ name: 'x' }` -> 'x' for the given key. */
+export function optionString(e: ts.Expression | undefined, key: string): string | undefined {
+  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+  for (const p of e.properties) {
+    if (ts.isPropertyAssignment(p) && p.name.getText() === key) return stringArg(p.initializer);
+  }
+  return undefined;
+}
+
+/** `() => Customer`, `type => Customer`, `'Customer'` -> Customer. */
+function targetOf(e: ts.Expression | undefined): string | undefined {
+  if (!e) return undefined;
+  if (ts.isArrowFunction(e) && ts.isIdentifier(e.body)) return e.body.text;
+  if (ts.isArrowFunction(e) && ts.isPropertyAccessExpression(e.body)) return e.body.name.text;
+  return stringArg(e);
+}

@@ -1,0 +1,260 @@
+/**
+ * What one parsed statement says about the schema and about data access.
+ * Input: a node-sql-parser AST (any dialect; column shapes differ and are normalised here).
+ * Output: tables created (columns, primary key, inline and table-level foreign keys), altered
+ * (added foreign keys and columns, renames), dropped and renamed; tables read and written; pairs of
+ * tables joined. Mode: the target of INSERT/UPDATE/DELETE/REPLACE/MERGE is written, every other table
+ * reference is read. Joins: equality conditions (ON and WHERE) between columns of two different
+ * tables, plus JOIN ... USING and unqualified ON, which pair a joined table with the one before it.
+ * CTE names are not tables.
+ */
+import { DYNAMIC_TABLE } from './parse-sql.js';
+
+export interface TableRef {
+  schema?: string;
+  name: string;
+}
+
+export interface ForeignKeyFact {
+  columns: string[];
+  references: TableRef;
+  referencedColumns: string[];
+  constraint?: string;
+}
+
+export interface CreateTableFact {
+  table: TableRef;
+  columns: { name: string; type?: string; nullable?: boolean }[];
+  primaryKey: string[];
+  foreignKeys: ForeignKeyFact[];
+}
+
+export interface StatementFacts {
+  creates: CreateTableFact[];
+  alters: { table: TableRef; foreignKeys: ForeignKeyFact[]; columns: CreateTableFact['columns']; renameTo?: TableRef }[];
+  drops: TableRef[];
+  renames: { from: TableRef; to: TableRef }[];
+  accesses: { table: TableRef; mode: 'read' | 'write' }[];
+  joins: [TableRef, TableRef][];
+  /** A table name came from a template substitution: the real table is unknown. */
+  dynamicTable: boolean;
+}
+
+type Node = Record<string, unknown>;
+
+const isNode = (v: unknown): v is Node => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Column names come as 'x', {expr: {value: 'x'}} or {value: 'x'} depending on dialect. */
+export function nameOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (!isNode(v)) return undefined;
+  if (typeof v.value === 'string') return v.value;
+  if ('expr' in v) return nameOf(v.expr);
+  if ('column' in v) return nameOf(v.column);
+  return undefined;
+}
+
+function refOf(node: Node): TableRef | undefined {
+  const name = nameOf(node.table);
+  if (!name) return undefined;
+  const schema = nameOf(node.db) ?? nameOf(node.schema);
+  return schema ? { schema, name } : { name };
+}
+
+function columnsOf(list: unknown): string[] {
+  return Array.isArray(list) ? list.map(nameOf).filter((x): x is string => !!x) : [];
+}
+
+function foreignKeyOf(columns: string[], ref: unknown, constraint: unknown): ForeignKeyFact | undefined {
+  if (!isNode(ref)) return undefined;
+  const tables = Array.isArray(ref.table) ? ref.table : [];
+  const target = isNode(tables[0]) ? refOf(tables[0]) : undefined;
+  if (!target) return undefined;
+  const name = nameOf(constraint);
+  return { columns, references: target, referencedColumns: columnsOf(ref.definition), ...(name ? { constraint: name } : {}) };
+}
+
+function definitionsOf(defs: unknown): { columns: CreateTableFact['columns']; primaryKey: string[]; foreignKeys: ForeignKeyFact[] } {
+  const columns: CreateTableFact['columns'] = [];
+  const primaryKey: string[] = [];
+  const foreignKeys: ForeignKeyFact[] = [];
+  for (const def of Array.isArray(defs) ? defs : [defs]) {
+    if (!isNode(def)) continue;
+    if (def.resource === 'column') {
+      const name = nameOf(def.column);
+      if (!name) continue;
+      const definition = isNode(def.definition) ? def.definition : {};
+      const nullable = isNode(def.nullable) ? def.nullable.type !== 'not null' : def.primary_key ? false : undefined;
+      columns.push({ name, ...(typeof definition.dataType === 'string' ? { type: definition.dataType.toUpperCase() } : {}), ...(nullable !== undefined ? { nullable } : {}) });
+      if (def.primary_key) primaryKey.push(name);
+      const fk = foreignKeyOf([name], def.reference_definition, undefined);
+      if (fk) foreignKeys.push(fk);
+    } else if (def.resource === 'constraint') {
+      const type = String(def.constraint_type ?? '').toLowerCase();
+      const cols = columnsOf(def.definition);
+      if (type.includes('primary')) primaryKey.push(...cols);
+      if (type.includes('foreign')) {
+        const fk = foreignKeyOf(cols, def.reference_definition, def.constraint);
+        if (fk) foreignKeys.push(fk);
+      }
+    }
+  }
+  return { columns, primaryKey, foreignKeys };
+}
+
+const WRITE_TYPES = new Set(['insert', 'update', 'delete', 'replace', 'merge']);
+
+export function statementFacts(ast: Node): StatementFacts {
+  const facts: StatementFacts = { creates: [], alters: [], drops: [], renames: [], accesses: [], joins: [], dynamicTable: false };
+  const type = String(ast.type ?? '').toLowerCase();
+  const keyword = String(ast.keyword ?? '').toLowerCase();
+  const firstTable = (v: unknown): TableRef | undefined => {
+    const list = Array.isArray(v) ? v : [v];
+    return isNode(list[0]) ? refOf(list[0]) : undefined;
+  };
+
+  if (type === 'create' && keyword === 'table') {
+    const table = firstTable(ast.table);
+    if (table) facts.creates.push({ table, ...definitionsOf(ast.create_definitions) });
+    return facts;
+  }
+  if (type === 'alter' && (keyword === 'table' || keyword === '')) {
+    const table = firstTable(ast.table);
+    if (!table) return facts;
+    const alter: StatementFacts['alters'][number] = { table, foreignKeys: [], columns: [] };
+    for (const action of Array.isArray(ast.expr) ? ast.expr : []) {
+      if (!isNode(action)) continue;
+      if (action.action === 'rename' && action.resource === 'table') {
+        const to = nameOf(action.table);
+        if (to) alter.renameTo = { ...(table.schema ? { schema: table.schema } : {}), name: to };
+      } else if (action.action === 'add') {
+        const defs = definitionsOf(action.create_definitions ?? action);
+        alter.foreignKeys.push(...defs.foreignKeys);
+        alter.columns.push(...defs.columns);
+      }
+    }
+    facts.alters.push(alter);
+    return facts;
+  }
+  if (type === 'drop' && keyword === 'table') {
+    for (const n of Array.isArray(ast.name) ? ast.name : []) if (isNode(n) && refOf(n)) facts.drops.push(refOf(n)!);
+    return facts;
+  }
+  if (type === 'rename') {
+    for (const pair of Array.isArray(ast.table) ? ast.table : []) {
+      if (Array.isArray(pair) && isNode(pair[0]) && isNode(pair[1])) {
+        const from = refOf(pair[0]);
+        const to = refOf(pair[1]);
+        if (from && to) facts.renames.push({ from, to });
+      }
+    }
+    return facts;
+  }
+  if (type === 'create' || type === 'alter' || type === 'drop') return facts;
+
+  // DML: every table reference, CTE names excluded; the statement's target is written.
+  const cteNames = new Set<string>();
+  const refs: { node: Node; ref: TableRef }[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!isNode(v)) return;
+    if (Array.isArray(v.with)) for (const w of v.with) if (isNode(w)) cteNames.add((nameOf(w.name) ?? '').toLowerCase());
+    if ('table' in v && 'db' in v && v.type !== 'column_ref') {
+      const ref = refOf(v);
+      if (ref) refs.push({ node: v, ref });
+    }
+    for (const [k, child] of Object.entries(v)) if (k !== 'tableList' && k !== 'columnList') walk(child);
+  };
+  walk(ast);
+  const real = refs.filter(({ ref }) => !cteNames.has(ref.name.toLowerCase()));
+  facts.dynamicTable = real.some(({ ref }) => ref.name === DYNAMIC_TABLE);
+  const known = real.filter(({ ref }) => ref.name !== DYNAMIC_TABLE);
+  let target: TableRef | undefined;
+  if (WRITE_TYPES.has(type)) {
+    target = firstTable(ast.table) ?? firstTable(ast.from);
+    if (target?.name === DYNAMIC_TABLE) target = undefined;
+  }
+  const seen = new Set<string>();
+  const key = (r: TableRef) => `${r.schema ?? ''}.${r.name}`.toLowerCase();
+  if (target) {
+    facts.accesses.push({ table: target, mode: 'write' });
+    seen.add(key(target) + ':write');
+  }
+  for (const { node, ref } of known) {
+    // The target appears again as a plain reference (e.g. DELETE's from list): not a separate read.
+    if (target && key(ref) === key(target) && (node === firstNode(ast.table) || node === firstNode(ast.from))) continue;
+    const k = key(ref) + ':read';
+    if (seen.has(k)) continue;
+    seen.add(k);
+    facts.accesses.push({ table: ref, mode: 'read' });
+  }
+  facts.joins = joinsOf(ast, known.map((r) => ({ ...r })), cteNames);
+  return facts;
+}
+
+function firstNode(v: unknown): unknown {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function joinsOf(ast: Node, refs: { node: Node; ref: TableRef }[], cteNames: Set<string>): [TableRef, TableRef][] {
+  const byAlias = new Map<string, TableRef>();
+  for (const { node, ref } of refs) {
+    const alias = nameOf(node.as);
+    byAlias.set((alias ?? ref.name).toLowerCase(), ref);
+    if (!byAlias.has(ref.name.toLowerCase())) byAlias.set(ref.name.toLowerCase(), ref);
+  }
+  const pairs = new Map<string, [TableRef, TableRef]>();
+  const add = (a: TableRef | undefined, b: TableRef | undefined) => {
+    if (!a || !b) return;
+    const ka = `${a.schema ?? ''}.${a.name}`.toLowerCase();
+    const kb = `${b.schema ?? ''}.${b.name}`.toLowerCase();
+    if (ka === kb) return;
+    pairs.set(ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`, ka < kb ? [a, b] : [b, a]);
+  };
+  const tableOfColumn = (v: unknown): TableRef | undefined => {
+    if (!isNode(v) || v.type !== 'column_ref' || typeof v.table !== 'string') return undefined;
+    return byAlias.get(v.table.toLowerCase());
+  };
+  const equalities = (v: unknown, out: [unknown, unknown][]): void => {
+    if (Array.isArray(v)) return v.forEach((x) => equalities(x, out));
+    if (!isNode(v)) return;
+    if (v.type === 'binary_expr' && v.operator === '=') out.push([v.left, v.right]);
+    for (const [k, child] of Object.entries(v)) if (k !== 'ast' && k !== 'tableList' && k !== 'columnList') equalities(child, out);
+  };
+  const visitScope = (scope: Node): void => {
+    const from = Array.isArray(scope.from) ? scope.from.filter(isNode) : [];
+    const target = firstNode(scope.table);
+    const items = isNode(target) && refOf(target) ? [target, ...from.filter((f) => f !== target)] : from;
+    items.forEach((item, i) => {
+      if (!item.join || i === 0) return;
+      const here = refOf(item);
+      if (!here || cteNames.has(here.name.toLowerCase())) return;
+      const eq: [unknown, unknown][] = [];
+      equalities(item.on, eq);
+      let paired = false;
+      for (const [l, r] of eq) {
+        const a = tableOfColumn(l);
+        const b = tableOfColumn(r);
+        if (a && b) {
+          add(a, b);
+          paired = true;
+        }
+      }
+      if (!paired) {
+        const prev = items[i - 1] && refOf(items[i - 1]!);
+        if (prev) add(prev, here);
+      }
+    });
+    const eq: [unknown, unknown][] = [];
+    equalities(scope.where, eq);
+    for (const [l, r] of eq) add(tableOfColumn(l), tableOfColumn(r));
+  };
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!isNode(v)) return;
+    if ('from' in v || 'where' in v) visitScope(v);
+    for (const [k, child] of Object.entries(v)) if (k !== 'tableList' && k !== 'columnList') walk(child);
+  };
+  walk(ast);
+  return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+}
