@@ -111,6 +111,8 @@ export interface SqlLiteral {
   tag?: string;
   /** Name of the function or method the literal is passed to (`query`, `addSql`), if any. */
   callee?: string;
+  /** Name of the enclosing function or method (`up`, `down` in migrations), if any. */
+  enclosing?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

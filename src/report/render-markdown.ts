@@ -122,6 +122,8 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
     ),
   );
 
+  out.push(...renderDatabaseSection(result));
+
   out.push('## Diagnostics\n');
   out.push(
     table(
@@ -136,4 +138,55 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
   out.push('## Options\n');
   out.push('```json\n' + JSON.stringify(result.options, null, 2).replace(/```/g, '` ` `') + '\n```\n');
   return [{ name: 'report.md', content: out.filter((s) => s !== '').join('\n') }];
+}
+
+function renderDatabaseSection(result: AnalysisResult): string[] {
+  const data = result.model.data;
+  const coupling = result.analyses.dataCoupling;
+  const out: string[] = ['## Database\n'];
+  if (!data || !coupling) return [...out, '_Database stage skipped (--no-db)._\n'];
+  const st = data.statements;
+  out.push(
+    `Dialect **${mdText(data.dialect.name)}** (${mdText(data.dialect.reason)}). Statements parsed: ${st.parsed}` +
+      ` (${Object.entries(st.byDialect).map(([d, n]) => `${mdText(d)} ${n}`).join(', ') || 'none'}); recovered by the fallback extractor: ${st.fallback}; bulk data statements skipped: ${st.bulkSkipped}.\n`,
+  );
+  out.push('### Tables and owner candidates\n');
+  out.push('Owner = the area with the highest score 2 × writes + reads. A table accessed from several areas is shared: it needs a decision before the split.\n');
+  out.push(
+    table(
+      ['Table', 'Columns', 'Owner candidate', 'Accessed from areas', 'Shared', 'Declared in'],
+      coupling.tables.map((t) => {
+        const node = data.tables.find((x) => x.id === t.table)!;
+        return [
+          mdText(t.table),
+          node.columns.length,
+          t.ownerArea ? mdText(t.ownerArea) : t.untouched ? '_no code touches it_' : '',
+          t.areas.map(mdText).join(', '),
+          t.shared ? `yes (${t.areas.length})` : '',
+          node.undeclared ? '_undeclared_' : node.declaredIn.map((d) => `${mdText(d.file)}:${d.line}`).slice(0, 2).join(', '),
+        ];
+      }),
+    ),
+  );
+  const cross = (title: string, rows: typeof coupling.crossAreaJoins, what: string) => {
+    out.push(`### ${title}\n`);
+    out.push(
+      table(
+        ['From', 'To', 'Areas', 'Weight', what],
+        rows.map((e) => [mdText(e.from), mdText(e.to), `${mdText(e.fromArea)} → ${mdText(e.toArea)}`, e.weight, e.modules.length > 0 ? e.modules.map(mdText).join(', ') : e.evidence.map((v) => `${mdText(v.file)}:${v.line}`).join(', ')]),
+      ),
+    );
+  };
+  cross('Foreign keys across areas (constraints to drop when the data splits)', coupling.crossAreaForeignKeys, 'Declared at');
+  cross('Joins across areas (to replace by an API call or an application-side join)', coupling.crossAreaJoins, 'Written in');
+  out.push('### Table access matrix\n');
+  out.push('R = read, W = write, per area.\n');
+  out.push(
+    table(
+      ['Table', ...coupling.accessMatrix.areas.map(mdText)],
+      coupling.accessMatrix.rows.map((r) => [mdText(r.table), ...coupling.accessMatrix.areas.map((a) => r.cells[a] ?? '')]),
+    ),
+  );
+  out.push(`Table graph: ${coupling.tableGraph.components.length} connected group(s) of tables by foreign keys and joins; largest: ${coupling.tableGraph.components[0]?.length ?? 0} tables.\n`);
+  return out;
 }

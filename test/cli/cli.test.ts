@@ -119,7 +119,7 @@ describe('msa-split CLI', () => {
     const bad = tempRepo({ 'a.ts': '', 'cfg.json': JSON.stringify({ granularity: 'file', colour: true }) });
     const r = run(['analyze', bad, '--config', path.join(bad, 'cfg.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: entryPoints, exclude, format, granularity, include, includeTests, kernelMinAreas, maxFileBytes, out, symbols/);
+    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: bulkThresholdBytes, db, dialect, entryPoints, exclude, format, granularity, include, includeTests, kernelMinAreas, maxFileBytes, out, symbols/);
     const badValue = tempRepo({ 'a.ts': '', 'msa-split.config.json': JSON.stringify({ maxFileBytes: 'big' }) });
     expect(run(['analyze', badValue]).stderr).toContain("'maxFileBytes' must be a whole number of at least 1");
   });
@@ -130,5 +130,26 @@ describe('msa-split CLI', () => {
     const strict = run(['analyze', repo, '--quiet', '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('--strict: 1 error/warning diagnostics');
+  });
+});
+
+describe('msa-split db', () => {
+  it('prints the schema, keys, joins and the access matrix', () => {
+    const r = run(['db', SHOP]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('dialect postgresql (package.json depends on pg)');
+    expect(r.stdout).toMatch(/Tables \(14\)/);
+    expect(r.stdout).toMatch(/orders\(customer_id\) -> customers\(id\) crosses areas/);
+    expect(r.stdout).toMatch(/order_lines <-> products x2 crosses areas/);
+    expect(r.stdout).toMatch(/Table access by area/);
+  });
+
+  it('rejects an unknown dialect naming the valid ones, and analyze --no-db skips the stage', () => {
+    const bad = run(['db', SHOP, '--dialect', 'oracle']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown dialect 'oracle'; valid dialects: athena, bigquery, db2");
+    const out = outDir();
+    expect(run(['analyze', SHOP, '--no-db', '--no-symbols', '--quiet', '--out', out, '--format', 'json']).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'analysis.json'), 'utf8')).model.data).toBeUndefined();
   });
 });

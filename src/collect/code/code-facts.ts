@@ -38,6 +38,7 @@ export interface SqlLiteralUse {
   text: string;
   tag?: string;
   callee?: string;
+  enclosing?: string;
 }
 
 export interface CodeFacts {

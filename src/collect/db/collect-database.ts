@@ -74,7 +74,8 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
         if (facts) schema.apply(facts, at, isMigrationPath(file.path) ? 'migration' : 'sql');
       }),
   }));
-  const migrationLiterals = code.sqlLiterals.filter((l) => isMigrationPath(l.file));
+  // Rollback code (`down()`) undoes the migration: applying it would drop what `up()` created.
+  const migrationLiterals = code.sqlLiterals.filter((l) => isMigrationPath(l.file) && !/^(down|revert|rollback)$/i.test(l.enclosing ?? ''));
   const migrationFiles = [...new Set(migrationLiterals.map((l) => l.file))];
   for (const file of migrationFiles) {
     sources.push({

@@ -25,6 +25,8 @@ export interface SqlLiteralFact {
   text: string;
   tag?: string;
   callee?: string;
+  /** Name of the enclosing function or method (`up`, `down` in migrations), if any. */
+  enclosing?: string;
 }
 
 export interface ScanResult {
@@ -96,13 +98,13 @@ export function scanSource(filePath: string, text: string): ScanResult {
     } else if (ts.isTaggedTemplateExpression(node)) {
       const text = templateText(node.template, sf);
       const tag = node.tag.getText(sf);
-      if (/(^|\.)sql$/i.test(tag) || looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node.template), text, tag });
+      if (/(^|\.)sql$/i.test(tag) || looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node.template), text, tag, ...enclosingOf(node) });
       // Substitutions may hold further literals.
       if (ts.isTemplateExpression(node.template)) node.template.templateSpans.forEach((s) => visit(s.expression));
       return;
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const text = ts.isTemplateExpression(node) ? templateText(node, sf) : node.text;
-      if (looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node), text, callee: calleeOf(node, sf) });
+      if (looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node), text, callee: calleeOf(node, sf), ...enclosingOf(node) });
     }
     ts.forEachChild(node, visit);
   };
@@ -159,6 +161,15 @@ function templateText(node: ts.TemplateLiteral, sf: ts.SourceFile): string {
   let text = node.head.text;
   for (const span of node.templateSpans) text += '${' + span.expression.getText(sf) + '}' + span.literal.text;
   return text;
+}
+
+/** Name of the nearest named function or method around a node. */
+function enclosingOf(node: ts.Node): { enclosing?: string } {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) return { enclosing: n.name.text };
+    if ((ts.isFunctionExpression(n) || ts.isArrowFunction(n)) && ts.isPropertyAssignment(n.parent) && ts.isIdentifier(n.parent.name)) return { enclosing: n.parent.name.text };
+  }
+  return {};
 }
 
 /** Name of the function a literal is passed to directly: `query` in `db.query("...")`. */
