@@ -98,7 +98,7 @@ export function generateMonolith(root, { areas = 25, foldersPerArea = 8, filesPe
       '}',
       '',
     );
-    if (random() < 0.15) lines.push(`export const query${file.id} = 'SELECT id, amount FROM table_${file.id % 97} WHERE id = $1';`, '');
+    if (random() < 0.15) lines.push(`export const query${file.id} = 'SELECT t.id, t.amount AS amount_${file.id}, u.name FROM table_${file.id % 97} t JOIN table_${(file.id + 1) % 97} u ON u.id = t.id WHERE t.id = $1';`, '');
     const abs = path.join(root, file.dir, `${file.name}.ts`);
     fs.mkdirSync(path.dirname(abs), { recursive: true });
     fs.writeFileSync(abs, lines.join('\n'));

@@ -46,7 +46,9 @@ export function scriptKindFor(filePath: string): ts.ScriptKind {
 const MAX_PARSE_DIAGNOSTICS = 3;
 
 /** Scans `text` (the content of `filePath`). Never throws on bad syntax. */
-export function scanSource(filePath: string, text: string): ScanResult {
+/** `harvestSql: false` skips SQL literal harvesting (the benchmark uses it to measure what harvesting costs). */
+export function scanSource(filePath: string, text: string, options: { harvestSql?: boolean } = {}): ScanResult {
+  const harvest = options.harvestSql !== false;
   const sf = ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, scriptKindFor(filePath));
   const imports: ImportFact[] = [];
   const sqlLiterals: SqlLiteralFact[] = [];
@@ -95,14 +97,14 @@ export function scanSource(filePath: string, text: string): ScanResult {
       if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) addImport(arg.literal.text, 'type-import', node);
     } else if (ts.isCallExpression(node)) {
       visitCall(node);
-    } else if (ts.isTaggedTemplateExpression(node)) {
+    } else if (ts.isTaggedTemplateExpression(node) && harvest) {
       const text = templateText(node.template, sf);
       const tag = node.tag.getText(sf);
       if (/(^|\.)sql$/i.test(tag) || looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node.template), text, tag, ...enclosingOf(node) });
       // Substitutions may hold further literals.
       if (ts.isTemplateExpression(node.template)) node.template.templateSpans.forEach((s) => visit(s.expression));
       return;
-    } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+    } else if (harvest && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node))) {
       const text = ts.isTemplateExpression(node) ? templateText(node, sf) : node.text;
       if (looksLikeSql(text)) sqlLiterals.push({ line: lineOf(node), text, callee: calleeOf(node, sf), ...enclosingOf(node) });
     }

@@ -6,7 +6,7 @@
  * client accessor of each model (`prisma.orderLine` -> table) for the usage reader.
  */
 import fs from 'node:fs';
-import { getSchema } from '@mrleebo/prisma-ast';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../../../model/types.js';
 import type { ListedFile } from '../../files/list-files.js';
 import type { OrmForeignKey, OrmTable } from './orm-facts.js';
@@ -36,7 +36,7 @@ export function readPrismaSchemas(files: readonly ListedFile[]): PrismaFacts {
     }
     let list: Loose[];
     try {
-      list = getSchema(text).list as unknown as Loose[];
+      list = loadPrismaParser().getSchema(text).list as unknown as Loose[];
     } catch (error) {
       const token = (error as { token?: { startLine?: number } }).token;
       out.diagnostics.push({
@@ -99,6 +99,13 @@ export function readPrismaSchemas(files: readonly ListedFile[]): PrismaFacts {
     }
   }
   return out;
+}
+
+/** Loaded on first use: the parser (chevrotain) costs ~150 ms to load, and most repositories have no .prisma file. */
+let prismaParser: typeof import('@mrleebo/prisma-ast') | undefined;
+function loadPrismaParser(): typeof import('@mrleebo/prisma-ast') {
+  prismaParser ??= createRequire(import.meta.url)('@mrleebo/prisma-ast') as typeof import('@mrleebo/prisma-ast');
+  return prismaParser;
 }
 
 function firstArg(attr: Loose | undefined): unknown {
