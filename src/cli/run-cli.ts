@@ -68,15 +68,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('-f, --format <list>', `comma-separated report formats: ${[...REPORTERS.keys()].join(', ')}`, DEFAULT_FORMATS.join(','))
     .option('--no-symbols', 'skip the type-checker stage (calls, new, extends, implements)')
     .option('--no-db', 'skip the database stage (schema, table accesses, joins)')
-    .action((target: string, flags: AnalyzeFlags, command: Command) => {
+    .action(async (target: string, flags: AnalyzeFlags, command: Command) => {
       debug = !!flags.debug;
-      exitCode = runAnalyze(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
+      exitCode = await runAnalyze(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
     });
 
   withInputOptions(program.command('db').description('print the database view: schema, foreign keys, joins and the table-access matrix'))
-    .action((target: string, flags: AnalyzeFlags, command: Command) => {
+    .action(async (target: string, flags: AnalyzeFlags, command: Command) => {
       debug = !!flags.debug;
-      exitCode = runDb(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
+      exitCode = await runDb(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
     });
 
   try {
@@ -145,19 +145,19 @@ function strictExit(flags: AnalyzeFlags, diagnostics: readonly { severity: strin
   return EXIT.ok;
 }
 
-function runDb(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): number {
+async function runDb(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): Promise<number> {
   const { root, options } = resolveOptions(target, flags, fromCli);
   const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
-  const result = analyze(root, { ...options, symbols: false, db: true }, progress.listener);
+  const result = await analyze(root, { ...options, symbols: false, db: true }, progress.listener);
   progress.done();
   if (!flags.quiet) process.stdout.write(formatDbSummary(result, makeChalk()));
   return strictExit(flags, result.model.diagnostics);
 }
 
-function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): number {
+async function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): Promise<number> {
   const { root, options, formats, outDir } = resolveOptions(target, flags, fromCli);
   const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
-  const result = analyze(root, options, progress.listener);
+  const result = await analyze(root, options, progress.listener);
   progress.done();
   const written = outDir ? writeReports(outDir, renderReports(result, formats)) : [];
   if (!flags.quiet) process.stdout.write(formatSummary(result, makeChalk(), written));

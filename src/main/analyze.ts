@@ -59,7 +59,7 @@ export function resolveRepositoryPath(target: string): string {
   return fs.realpathSync(abs);
 }
 
-export function analyze(target: string, partial: Partial<AnalyzeOptions> = {}, onProgress: ProgressListener = () => {}): AnalysisResult {
+export async function analyze(target: string, partial: Partial<AnalyzeOptions> = {}, onProgress: ProgressListener = () => {}): Promise<AnalysisResult> {
   const options: AnalyzeOptions = { ...DEFAULT_OPTIONS, ...partial };
   const root = resolveRepositoryPath(target);
   onProgress({ stage: 'list', done: 0, total: 0 });

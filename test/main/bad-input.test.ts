@@ -9,7 +9,7 @@ import { analyze } from '../../src/main/analyze.js';
 import { UsageError } from '../../src/config/usage-error.js';
 import { snapshotTree, tempRepo } from '../helpers/temp-repo.js';
 
-describe('analyze on bad input', () => {
+describe('analyze on bad input', async () => {
   const root = tempRepo({
     'tsconfig.json': '{ "compilerOptions": { "paths": { "@k/*": ["src/kernel/*"] ',
     'src/orders/order.ts': "import { money } from '../kernel/money';\nimport { broken } from './broken';\nexport const total = money(1) + broken;\n",
@@ -21,10 +21,10 @@ describe('analyze on bad input', () => {
   });
   fs.symlinkSync('..', path.join(root, 'src/orders/loop'));
   const before = snapshotTree(root);
-  const result = analyze(root);
+  const result = await analyze(root);
   const codes = result.model.diagnostics.map((d) => `${d.code} ${d.file ?? ''}`);
 
-  it('reports each bad file once with a code naming the problem', () => {
+  it('reports each bad file once with a code naming the problem', async () => {
     expect(codes).toEqual(
       expect.arrayContaining([
         'parse-error src/orders/broken.ts',
@@ -38,7 +38,7 @@ describe('analyze on bad input', () => {
     expect(fs.statSync(path.join(root, 'src/generated/schema.ts')).size).toBeGreaterThan(5_000_000);
   });
 
-  it('still analyses everything else, the broken file included as far as it parses', () => {
+  it('still analyses everything else, the broken file included as far as it parses', async () => {
     expect(result.model.modules.map((m) => m.id)).toEqual(['src/kernel/money.ts', 'src/legacy/latin1.js', 'src/orders/broken.ts', 'src/orders/order.ts']);
     expect(result.model.edges.filter((e) => e.kind === 'import').map((e) => `${e.from} -> ${e.to}`)).toEqual([
       'src/orders/order.ts -> src/kernel/money.ts',
@@ -53,17 +53,17 @@ describe('analyze on bad input', () => {
     );
   });
 
-  it('writes nothing into the analysed repository', () => {
+  it('writes nothing into the analysed repository', async () => {
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it('rejects a missing path and a file with a usage error', () => {
-    expect(() => analyze(path.join(root, 'nope'))).toThrow(UsageError);
-    expect(() => analyze(path.join(root, 'src/kernel/money.ts'))).toThrow(/not a folder/);
+  it('rejects a missing path and a file with a usage error', async () => {
+    await expect(analyze(path.join(root, 'nope'))).rejects.toThrow(UsageError);
+    await expect(analyze(path.join(root, 'src/kernel/money.ts'))).rejects.toThrow(/not a folder/);
   });
 
-  it('handles an empty repository', () => {
-    const empty = analyze(tempRepo({}));
+  it('handles an empty repository', async () => {
+    const empty = await analyze(tempRepo({}));
     expect(empty.summary).toMatchObject({ files: 0, modules: 0, lines: 0 });
     expect(empty.analyses.cycles.cycles).toEqual([]);
     expect(JSON.stringify(empty)).not.toMatch(/NaN|Infinity/);

@@ -9,13 +9,14 @@ import { analyze } from '../../../src/main/analyze.js';
 import { FIXTURES, snapshotTree, tempRepo } from '../../helpers/temp-repo.js';
 
 const run = (name: string, options = {}) => analyze(path.join(FIXTURES, 'db', name), { symbols: false, ...options });
-const fks = (r: ReturnType<typeof run>) => r.model.data!.edges.filter((e) => e.kind === 'foreign-key').map((e) => `${e.from}(${e.columns!.from.join()})->${e.to}`);
-const accesses = (r: ReturnType<typeof run>) => r.model.data!.edges.filter((e) => e.kind === 'table-access').map((e) => `${e.from} ${e.mode} ${e.to} via ${e.via}`);
-const tables = (r: ReturnType<typeof run>) => r.model.data!.tables.map((t) => t.id);
+type Result = Awaited<ReturnType<typeof run>>;
+const fks = (r: Result) => r.model.data!.edges.filter((e) => e.kind === 'foreign-key').map((e) => `${e.from}(${e.columns!.from.join()})->${e.to}`);
+const accesses = (r: Result) => r.model.data!.edges.filter((e) => e.kind === 'table-access').map((e) => `${e.from} ${e.mode} ${e.to} via ${e.via}`);
+const tables = (r: Result) => r.model.data!.tables.map((t) => t.id);
 
 describe('database stage on themed fixtures', () => {
-  it('Prisma: schema.prisma models with @@map/@map/@@id, migrations applied in folder order with a rename, client calls', () => {
-    const r = run('prisma-app');
+  it('Prisma: schema.prisma models with @@map/@map/@@id, migrations applied in folder order with a rename, client calls', async () => {
+    const r = await run('prisma-app');
     expect(r.model.data!.dialect).toEqual({ name: 'mysql', reason: 'schema.prisma datasource provider "mysql"' });
     expect(tables(r)).toEqual(['customers', 'order_lines', 'orders']);
     expect(r.model.data!.tables.find((t) => t.id === 'order_lines')!.primaryKey).toEqual(['order_id', 'sku']);
@@ -28,16 +29,16 @@ describe('database stage on themed fixtures', () => {
     expect(r.model.data!.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to}`)).toEqual(['order_lines-orders']);
   });
 
-  it('Sequelize: define and init models, tableName and pluralised defaults, belongsTo/hasMany/belongsToMany keys, static calls', () => {
-    const r = run('sequelize-app');
+  it('Sequelize: define and init models, tableName and pluralised defaults, belongsTo/hasMany/belongsToMany keys, static calls', async () => {
+    const r = await run('sequelize-app');
     expect(tables(r)).toEqual(['customers', 'invoice_products', 'invoices', 'products']);
     expect(r.model.data!.tables.find((t) => t.id === 'invoices')!.columns.map((c) => c.name)).toEqual(['id', 'total_cents']);
     expect(fks(r)).toEqual(['invoice_products(InvoiceId)->invoices', 'invoice_products(ProductId)->products', 'invoices(customer_id)->customers']);
     expect(accesses(r)).toEqual(['src/billing.js read customers via orm', 'src/billing.js write invoices via orm']);
   });
 
-  it('TypeORM: SQL in queryRunner.query()/addSql() migrations in timestamp order, entities, @JoinTable, @InjectRepository', () => {
-    const r = run('typeorm-app');
+  it('TypeORM: SQL in queryRunner.query()/addSql() migrations in timestamp order, entities, @JoinTable, @InjectRepository', async () => {
+    const r = await run('typeorm-app');
     expect(r.model.data!.dialect.name).toBe('sqlite');
     expect(tables(r)).toEqual(['author', 'book', 'book_tags_tag', 'tag']);
     expect(fks(r)).toEqual(['book(authorId)->author', 'book_tags_tag(bookId)->book', 'book_tags_tag(tagId)->tag']);
@@ -46,8 +47,8 @@ describe('database stage on themed fixtures', () => {
     expect(accesses(r)).toEqual(['src/catalog-service.ts read book via orm', 'src/catalog-service.ts write book via orm']);
   });
 
-  it('Knex-style builders: root table calls, from/into/join chains, write detection, join edges', () => {
-    const r = run('knex-app');
+  it('Knex-style builders: root table calls, from/into/join chains, write detection, join edges', async () => {
+    const r = await run('knex-app');
     expect(accesses(r)).toEqual([
       'src/orders-repo.js read customers via query-builder',
       'src/orders-repo.js write order_items via query-builder',
@@ -58,38 +59,38 @@ describe('database stage on themed fixtures', () => {
     expect(r.model.data!.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to} ${e.via}`)).toEqual(['customers-orders query-builder']);
   });
 
-  it('MySQL dump with backticks, ENGINE and a quoted quote; SQLite; T-SQL with [brackets], IDENTITY and GO', () => {
-    const mysql = run('mysql-schema');
+  it('MySQL dump with backticks, ENGINE and a quoted quote; SQLite; T-SQL with [brackets], IDENTITY and GO', async () => {
+    const mysql = await run('mysql-schema');
     expect(mysql.model.data!.statements.byDialect).toEqual({ mysql: 2 });
     expect(fks(mysql)).toEqual(['ledger_entries(account_id)->accounts']);
-    const sqlite = run('sqlite-schema');
+    const sqlite = await run('sqlite-schema');
     expect(sqlite.model.data!.dialect.name).toBe('sqlite');
     expect(fks(sqlite)).toEqual(['note_tags(note_id)->notes']);
-    const tsql = run('tsql-schema');
+    const tsql = await run('tsql-schema');
     expect(tsql.model.data!.dialect.name).toBe('transactsql');
     expect(tables(tsql)).toEqual(['warehouses']);
     // node-sql-parser 5.4's T-SQL grammar has no REFERENCES: the statement is reported, its tables recovered.
     expect(tsql.model.diagnostics).toEqual([expect.objectContaining({ code: 'sql-parse-failed', file: 'schema.sql', line: 6, message: expect.stringContaining('bins') })]);
   });
 
-  it('--dialect forces the first dialect tried', () => {
-    expect(run('mysql-schema', { dialect: 'mariadb' }).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
-    expect(() => run('mysql-schema', { dialect: 'oracle' })).toThrow(/unknown dialect 'oracle'; valid dialects: athena, bigquery/);
+  it('--dialect forces the first dialect tried', async () => {
+    expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
+    await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/unknown dialect 'oracle'; valid dialects: athena, bigquery/);
   });
 });
 
-describe('database stage on bad input', () => {
-  const r = run('bad-sql');
+describe('database stage on bad input', async () => {
+  const r = await run('bad-sql');
   const diag = r.model.diagnostics.map((d) => `${d.code} ${d.file}:${d.line ?? ''}`);
 
-  it('reports PL/SQL no dialect parses with file:line and the tables the fallback recovered, and goes on', () => {
+  it('reports PL/SQL no dialect parses with file:line and the tables the fallback recovered, and goes on', async () => {
     const oracle = r.model.diagnostics.find((d) => d.file === 'V2__oracle.sql' && d.code === 'sql-parse-failed')!;
     expect(oracle.line).toBe(1);
     expect(oracle.message).toMatch(/fallback extractor.*: invoices/);
     expect(tables(r)).toEqual(['clients', 'invoices']);
   });
 
-  it('reports duplicate tables, references to missing tables, empty and binary .sql files', () => {
+  it('reports duplicate tables, references to missing tables, empty and binary .sql files', async () => {
     expect(diag).toEqual(
       expect.arrayContaining([
         'duplicate-table V1__schema.sql:3',
@@ -104,7 +105,7 @@ describe('database stage on bad input', () => {
     expect(r.model.data!.tables.find((t) => t.id === 'clients')!.columns.map((c) => c.name)).toEqual(['id', 'name', 'email']);
   });
 
-  it('streams a 50 MB dump of INSERTs without parsing the data, keeping its DDL', () => {
+  it('streams a 50 MB dump of INSERTs without parsing the data, keeping its DDL', async () => {
     const row = "INSERT INTO events (id, payload) VALUES (1, 'a;b ''quoted'' -- not a comment');\n";
     const repo = tempRepo({ 'package.json': '{"dependencies":{"pg":"8"}}' });
     const fd = fs.openSync(path.join(repo, 'dump.sql'), 'w');
@@ -114,14 +115,14 @@ describe('database stage on bad input', () => {
     fs.writeSync(fd, 'CREATE TABLE event_tags (event_id INT REFERENCES events (id));\n');
     fs.closeSync(fd);
     const before = snapshotTree(repo);
-    const big = analyze(repo, { symbols: false });
+    const big = await analyze(repo, { symbols: false });
     expect(big.model.data!.statements.bulkSkipped).toBeGreaterThan(600_000);
     expect(big.model.data!.tables.map((t) => t.id)).toEqual(['event_tags', 'events']);
     expect(big.model.data!.edges.filter((e) => e.kind === 'foreign-key').map((e) => `${e.from}->${e.to}`)).toEqual(['event_tags->events']);
     expect(snapshotTree(repo)).toEqual(before);
   });
 
-  it('skips the database stage entirely with db: false', () => {
-    expect(run('bad-sql', { db: false }).model.data).toBeUndefined();
+  it('skips the database stage entirely with db: false', async () => {
+    expect((await run('bad-sql', { db: false })).model.data).toBeUndefined();
   });
 });

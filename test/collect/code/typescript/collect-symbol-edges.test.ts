@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../src/main/analyze.js';
 import { tempRepo } from '../../../helpers/temp-repo.js';
 
-const symbolEdges = (files: Record<string, string>) =>
-  analyze(tempRepo(files))
+const symbolEdges = async (files: Record<string, string>) =>
+  (await analyze(tempRepo(files)))
     .model.edges.filter((e) => ['call', 'extends', 'implements'].includes(e.kind))
     .map((e) => ({ edge: `${e.kind} ${e.from} -> ${e.to} x${e.weight}`, lines: e.evidence.map((v) => v.line) }));
 
 describe('symbol edges (calls, new, inheritance)', () => {
-  it('counts calls and new of imported functions and classes, method calls on imported types, with file:line evidence', () => {
-    const result = symbolEdges({
+  it('counts calls and new of imported functions and classes, method calls on imported types, with file:line evidence', async () => {
+    const result = await symbolEdges({
       'src/billing/invoice.ts': 'export class Invoice {\n  total(): number { return 1; }\n}\nexport function createInvoice(): Invoice { return new Invoice(); }\n',
       'src/orders/order.ts': [
         "import { createInvoice, Invoice } from '../billing/invoice';",
@@ -24,8 +24,8 @@ describe('symbol edges (calls, new, inheritance)', () => {
     expect(result).toEqual([{ edge: 'call src/orders/order.ts -> src/billing/invoice.ts x5', lines: [3, 4, 5, 6, 6] }]);
   });
 
-  it('sees through barrels and aliases to the declaring file', () => {
-    const result = symbolEdges({
+  it('sees through barrels and aliases to the declaring file', async () => {
+    const result = await symbolEdges({
       'src/kernel/money.ts': 'export class Money { constructor(readonly cents: number) {} }\n',
       'src/kernel/index.ts': "export * from './money';\n",
       'src/orders/order.ts': "import { Money as Cash } from '../kernel';\nexport const m = new Cash(1);\n",
@@ -33,8 +33,8 @@ describe('symbol edges (calls, new, inheritance)', () => {
     expect(result.map((r) => r.edge)).toEqual(['call src/orders/order.ts -> src/kernel/money.ts x1']);
   });
 
-  it('records extends and implements across files, for classes and interfaces', () => {
-    const result = symbolEdges({
+  it('records extends and implements across files, for classes and interfaces', async () => {
+    const result = await symbolEdges({
       'src/kernel/base.ts': 'export abstract class Entity {}\nexport interface Audited { audit(): void }\n',
       'src/orders/order.ts': "import { Entity, type Audited } from '../kernel/base';\nexport class Order extends Entity implements Audited { audit() {} }\nexport interface Line extends Audited {}\n",
     });
@@ -44,16 +44,16 @@ describe('symbol edges (calls, new, inheritance)', () => {
     ]);
   });
 
-  it('counts JSX use of components from another file', () => {
-    const result = symbolEdges({
+  it('counts JSX use of components from another file', async () => {
+    const result = await symbolEdges({
       'src/ui/button.tsx': 'export function Button() { return null; }\n',
       'src/pages/home.tsx': "import { Button } from '../ui/button';\nexport const Home = () => <div><Button /><Button /></div>;\n",
     });
     expect(result.map((r) => r.edge)).toEqual(['call src/pages/home.tsx -> src/ui/button.tsx x2']);
   });
 
-  it('ignores calls to external packages and to the same file', () => {
-    const result = symbolEdges({
+  it('ignores calls to external packages and to the same file', async () => {
+    const result = await symbolEdges({
       'src/a.ts': "import { z } from 'zod';\nfunction local() { return 1; }\nexport const a = () => local() + Number(z);\n",
     });
     expect(result).toEqual([]);
