@@ -16,7 +16,7 @@ module.exports = {
       name: 'model-is-a-leaf',
       severity: 'error',
       from: { path: '^src/model/' },
-      to: { path: '^src/', pathNot: '^src/(model|collect/code/code-facts\\.ts|collect/db/db-facts\\.ts)' },
+      to: { path: '^src/', pathNot: '^src/(model|collect/code/code-facts\\.ts|collect/db/db-facts\\.ts|collect/history/history-facts\\.ts)' },
     },
     {
       name: 'analyses-are-pure',

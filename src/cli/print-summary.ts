@@ -4,6 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../main/analyze.js';
+import { historyHeadline } from './print-history-summary.js';
 
 export function makeChalk(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
@@ -58,6 +59,15 @@ export function formatSummary(result: AnalysisResult, c: ChalkInstance, written:
     );
     for (const s of coupling.sharedTables.slice(0, SHOW)) lines.push(`  ${c.red('shared')} ${s.table} ${c.dim(`by ${s.areas.join(', ')}; owner candidate ${s.ownerArea ?? '-'}`)}`);
     if (coupling.untouchedTables.length > 0) lines.push(c.dim(`  no code touches: ${coupling.untouchedTables.join(', ')}`));
+  }
+
+  head('History');
+  for (const l of historyHeadline(result, c)) lines.push(`  ${l}`);
+  for (const h of analyses.hotspots?.hotspots.slice(0, SHOW) ?? []) lines.push(`  hotspot ${h.module} ${c.dim(`${h.revisions} revisions, ${h.lines} lines`)}`);
+  const cc = analyses.changeCoupling;
+  if (cc) {
+    lines.push(`  ${cc.pairs.length} coupled pairs (${cc.pairs.filter((p) => p.crossArea).length} across areas)${cc.note ? c.yellow(' - ' + cc.note) : ''}`);
+    for (const p of cc.pairs.filter((x) => x.crossArea).slice(0, SHOW)) lines.push(`  ${c.red('coupled')} ${p.a} ~ ${p.b} ${c.dim(`${p.degree}%`)}`);
   }
 
   const diag = model.diagnostics;

@@ -8,7 +8,8 @@ import { CONFIG_FILE_NAMES, loadConfig, type ConfigValues } from '../config/load
 import { DEFAULT_FORMATS, DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
 import { GRANULARITY_CHOICES, parseGranularity } from '../config/parse-granularity.js';
 import { UsageError } from '../config/usage-error.js';
-import { analyze, resolveRepositoryPath } from '../main/analyze.js';
+import { analyze, COUPLE_BY_CHOICES, parseCoupleBy, resolveRepositoryPath } from '../main/analyze.js';
+import { formatHistorySummary } from './print-history-summary.js';
 import { DIALECTS, isDialect } from '../main/dialects.js';
 import { formatDbSummary } from './print-db-summary.js';
 import { TOOL_VERSION } from '../main/tool-version.js';
@@ -34,6 +35,19 @@ interface AnalyzeFlags {
   maxFileBytes?: string;
   db?: boolean;
   dialect?: string;
+  history?: boolean;
+  since?: string;
+  until?: string;
+  maxCommits?: string;
+  branch?: string;
+  includeMerges?: boolean;
+  churn?: boolean;
+  bots?: string;
+  coupleBy?: string;
+  maxChangesetSize?: string;
+  minRevs?: string;
+  minShared?: string;
+  minCoupling?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -63,14 +77,36 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       .option('-q, --quiet', 'no progress and no summary (errors still go to stderr)')
       .option('--debug', 'show stack traces of internal errors');
 
-  withInputOptions(program.command('analyze').description('analyze a repository and print a summary; with --out, write the reports'))
+  const withHistoryOptions = (command: Command): Command =>
+    command
+      .option('--since <date>', 'history: only commits after this date (git --since syntax)')
+      .option('--until <date>', 'history: only commits before this date')
+      .option('--max-commits <n>', 'history: at most this many commits, newest first')
+      .option('--branch <rev>', 'history: branch or revision to read (default HEAD)')
+      .option('--include-merges', 'history: count merge commits too (default: excluded)')
+      .option('--churn', 'history: read added/deleted lines (git --numstat, slower)')
+      .option('--bots <list>', `history: comma-separated author patterns treated as bots (default: ${DEFAULT_OPTIONS.botPatterns.join(',')})`)
+      .option('--couple-by <how>', `history: change sets for coupling: ${COUPLE_BY_CHOICES}`, DEFAULT_OPTIONS.coupleBy)
+      .option('--max-changeset-size <n>', 'history: change sets touching more files are left out of coupling', String(DEFAULT_OPTIONS.maxChangesetSize))
+      .option('--min-revs <n>', 'history: minimum mean revisions of a coupled pair', String(DEFAULT_OPTIONS.minRevs))
+      .option('--min-shared <n>', 'history: minimum shared change sets of a coupled pair', String(DEFAULT_OPTIONS.minShared))
+      .option('--min-coupling <n>', 'history: minimum coupling degree in percent', String(DEFAULT_OPTIONS.minCoupling));
+
+  withHistoryOptions(withInputOptions(program.command('analyze').description('analyze a repository and print a summary; with --out, write the reports')))
     .option('-o, --out <dir>', 'write reports into this folder (must be outside the analyzed repository)')
     .option('-f, --format <list>', `comma-separated report formats: ${[...REPORTERS.keys()].join(', ')}`, DEFAULT_FORMATS.join(','))
     .option('--no-symbols', 'skip the type-checker stage (calls, new, extends, implements)')
     .option('--no-db', 'skip the database stage (schema, table accesses, joins)')
+    .option('--no-history', 'skip the history stage (git log)')
     .action(async (target: string, flags: AnalyzeFlags, command: Command) => {
       debug = !!flags.debug;
       exitCode = await runAnalyze(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
+    });
+
+  withHistoryOptions(withInputOptions(program.command('history').description('print hotspots, change coupling and ownership from the git history')))
+    .action(async (target: string, flags: AnalyzeFlags, command: Command) => {
+      debug = !!flags.debug;
+      exitCode = await runHistory(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
     });
 
   withInputOptions(program.command('db').description('print the database view: schema, foreign keys, joins and the table-access matrix'))
@@ -125,7 +161,23 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
     includeTests: pick('includeTests', 'includeTests', flags.includeTests) ?? false,
     maxFileBytes: pick('maxFileBytes', 'maxFileBytes', maxBytes) ?? DEFAULT_OPTIONS.maxFileBytes,
     db: pick('db', 'db', flags.db) ?? true,
+    history: pick('history', 'history', flags.history) ?? true,
+    includeMerges: pick('includeMerges', 'includeMerges', flags.includeMerges) ?? false,
+    churn: pick('churn', 'churn', flags.churn) ?? false,
+    botPatterns: pick('botPatterns', 'bots', flags.bots?.split(',').map((s) => s.trim()).filter(Boolean)) ?? DEFAULT_OPTIONS.botPatterns,
+    coupleBy: pick('coupleBy', 'coupleBy', flags.coupleBy) ?? DEFAULT_OPTIONS.coupleBy,
+    maxChangesetSize: pick('maxChangesetSize', 'maxChangesetSize', wholeNumber(flags.maxChangesetSize, '--max-changeset-size')) ?? DEFAULT_OPTIONS.maxChangesetSize,
+    minRevs: pick('minRevs', 'minRevs', wholeNumber(flags.minRevs, '--min-revs')) ?? DEFAULT_OPTIONS.minRevs,
+    minShared: pick('minShared', 'minShared', wholeNumber(flags.minShared, '--min-shared')) ?? DEFAULT_OPTIONS.minShared,
+    minCoupling: pick('minCoupling', 'minCoupling', wholeNumber(flags.minCoupling, '--min-coupling')) ?? DEFAULT_OPTIONS.minCoupling,
   };
+  for (const [key, flag] of [['since', 'since'], ['until', 'until'], ['branch', 'branch']] as const) {
+    const v = pick(key, flag, flags[flag]);
+    if (v !== undefined) options[key] = v;
+  }
+  const maxCommits = pick('maxCommits', 'maxCommits', wholeNumber(flags.maxCommits, '--max-commits'));
+  if (maxCommits !== undefined) options.maxCommits = maxCommits;
+  parseCoupleBy(options.coupleBy);
   const dialect = pick('dialect', 'dialect', flags.dialect);
   if (dialect !== undefined) {
     if (!isDialect(dialect)) throw new UsageError(`unknown dialect '${dialect}'; valid dialects: ${DIALECTS.join(', ')}`);
@@ -134,6 +186,22 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
   const formats = checkFormats(fromCli('format') || !config.format ? (flags.format ?? DEFAULT_FORMATS.join(',')).split(',').map((s) => s.trim()).filter(Boolean) : config.format);
   const out = fromCli('out') ? flags.out : (config.out ?? flags.out);
   return { root, options, formats, ...(out !== undefined ? { outDir: checkOutputFolder(out, root) } : {}) };
+}
+
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1; got '${value}'`);
+  return n;
+}
+
+async function runHistory(target: string, flags: AnalyzeFlags, fromCli: (name: string) => boolean): Promise<number> {
+  const { root, options } = resolveOptions(target, flags, fromCli);
+  const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
+  const result = await analyze(root, { ...options, symbols: false, db: false, history: true }, progress.listener);
+  progress.done();
+  if (!flags.quiet) process.stdout.write(formatHistorySummary(result, makeChalk()));
+  return strictExit(flags, result.model.diagnostics);
 }
 
 function strictExit(flags: AnalyzeFlags, diagnostics: readonly { severity: string }[]): number {

@@ -30,6 +30,11 @@ const stringList = (key: keyof ConfigValues): Check => (value, where) => {
   return { [key]: value } as Partial<ConfigValues>;
 };
 
+const text = (key: keyof ConfigValues): Check => (value, where) => {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`${where}: '${key}' must be a non-empty string; got ${JSON.stringify(value)}`);
+  return { [key]: value } as Partial<ConfigValues>;
+};
+
 const bool = (key: keyof ConfigValues): Check => (value, where) => {
   if (typeof value !== 'boolean') throw new UsageError(`${where}: '${key}' must be true or false; got ${JSON.stringify(value)}`);
   return { [key]: value } as Partial<ConfigValues>;
@@ -56,6 +61,19 @@ const KEYS: Record<string, Check> = {
   includeTests: bool('includeTests'),
   symbols: bool('symbols'),
   db: bool('db'),
+  history: bool('history'),
+  includeMerges: bool('includeMerges'),
+  churn: bool('churn'),
+  botPatterns: stringList('botPatterns'),
+  maxCommits: positiveInt('maxCommits'),
+  maxChangesetSize: positiveInt('maxChangesetSize'),
+  minRevs: positiveInt('minRevs'),
+  minShared: positiveInt('minShared'),
+  minCoupling: positiveInt('minCoupling'),
+  since: text('since'),
+  until: text('until'),
+  branch: text('branch'),
+  coupleBy: text('coupleBy'),
   bulkThresholdBytes: positiveInt('bulkThresholdBytes'),
   dialect: (value, where) => {
     if (typeof value !== 'string' || !isDialect(value)) throw new UsageError(`${where}: unknown dialect ${JSON.stringify(value)}; valid dialects: ${DIALECTS.join(', ')}`);

@@ -26,6 +26,32 @@ export interface AnalyzeOptions {
   dialect?: string;
   /** In .sql files over this size, INSERT/REPLACE/COPY data statements are counted, not parsed. Default 1 MiB. */
   bulkThresholdBytes: number;
+  /** Collect the history signal from git. Default true. */
+  history: boolean;
+  /** Only commits after this date (git --since syntax). Default: all. */
+  since?: string;
+  /** Only commits before this date. Default: all. */
+  until?: string;
+  /** At most this many commits, newest first. Default: all. */
+  maxCommits?: number;
+  /** Branch or revision whose history is read. Default HEAD. */
+  branch?: string;
+  /** Count merge commits too. Default false. */
+  includeMerges: boolean;
+  /** Read added/deleted lines per commit (git --numstat, slower). Default false. */
+  churn: boolean;
+  /** Authors whose name or e-mail contains one of these (case-insensitive) are bots, excluded and counted. Default [bot], dependabot, renovate. */
+  botPatterns: string[];
+  /** How commits are grouped for change coupling: commit, author-window:HOURS, ticket:REGEX. Default commit. */
+  coupleBy: string;
+  /** Change sets touching more files than this are left out of coupling (code-maat's default). Default 30. */
+  maxChangesetSize: number;
+  /** Minimum mean revisions of a pair for change coupling. Default 5. */
+  minRevs: number;
+  /** Minimum shared change sets of a pair. Default 5. */
+  minShared: number;
+  /** Minimum coupling degree (percent). Default 30. */
+  minCoupling: number;
 }
 
 export const DEFAULT_OPTIONS: AnalyzeOptions = {
@@ -39,6 +65,15 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   kernelMinAreas: 3,
   db: true,
   bulkThresholdBytes: 1024 * 1024,
+  history: true,
+  includeMerges: false,
+  churn: false,
+  botPatterns: ['[bot]', 'dependabot', 'renovate'],
+  coupleBy: 'commit',
+  maxChangesetSize: 30,
+  minRevs: 5,
+  minShared: 5,
+  minCoupling: 30,
 };
 
 /** Output options (CLI and config file). */

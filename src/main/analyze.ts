@@ -9,6 +9,8 @@ import path from 'node:path';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
 import { collectDatabase } from '../collect/db/collect-database.js';
+import { collectHistory } from '../collect/history/collect-history.js';
+import { buildHistoryModel, type CoupleBy } from '../model/build-history-model.js';
 import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
 import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
 import type { ProgressListener } from '../model/progress.js';
@@ -86,7 +88,35 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
         { ...(options.dialect ? { dialect: options.dialect } : {}), bulkThresholdBytes: options.bulkThresholdBytes },
       )
     : undefined;
-  const model = buildModel(path.basename(root), facts, options.granularity, db);
+  const coupleBy = parseCoupleBy(options.coupleBy);
+  onProgress({ stage: 'history', done: 0, total: 0 });
+  const history = options.history
+    ? await collectHistory(root, {
+        ...(options.since ? { since: options.since } : {}),
+        ...(options.until ? { until: options.until } : {}),
+        ...(options.maxCommits ? { maxCommits: options.maxCommits } : {}),
+        ...(options.branch ? { branch: options.branch } : {}),
+        includeMerges: options.includeMerges,
+        churn: options.churn,
+        botPatterns: options.botPatterns,
+      })
+    : undefined;
+  if (history) facts.diagnostics.push(...history.diagnostics);
+  const built = buildModel(path.basename(root), facts, options.granularity, db);
+  const model = history
+    ? {
+        ...built,
+        history: buildHistoryModel(history, new Map(built.files.map((f) => [f.path, f.module])), {
+          coupleBy,
+          maxChangesetSize: options.maxChangesetSize,
+          minRevs: options.minRevs,
+          minShared: options.minShared,
+          minCoupling: options.minCoupling,
+          mergesExcluded: !options.includeMerges,
+          churn: options.churn,
+        }),
+      }
+    : built;
   const analyses = runCodeAnalyses(model, options);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -115,4 +145,23 @@ function summarize(model: SystemModel): AnalysisSummary {
     skipped: count(model.skipped.map((s) => s.reason)),
     diagnostics: count(model.diagnostics.map((d) => d.severity)),
   };
+}
+
+export const COUPLE_BY_CHOICES = 'commit, author-window:HOURS, ticket:REGEX';
+
+/** Parses --couple-by; a UsageError names the valid forms. */
+export function parseCoupleBy(value: string): CoupleBy {
+  if (value === 'commit') return { kind: 'commit' };
+  const window = /^author-window:(\d+(?:\.\d+)?)$/.exec(value);
+  if (window && Number(window[1]) > 0) return { kind: 'author-window', hours: Number(window[1]) };
+  if (value.startsWith('ticket:') && value.length > 7) {
+    const pattern = value.slice(7);
+    try {
+      new RegExp(pattern);
+    } catch (error) {
+      throw new UsageError(`--couple-by ticket: invalid regular expression: ${(error as Error).message}`);
+    }
+    return { kind: 'ticket', pattern };
+  }
+  throw new UsageError(`invalid --couple-by '${value}'; valid values: ${COUPLE_BY_CHOICES}`);
 }

@@ -149,6 +149,8 @@ export interface SystemModel {
   diagnostics: Diagnostic[];
   /** The database signal; absent with --no-db. */
   data?: DataModel;
+  /** The history signal; absent with --no-history. */
+  history?: HistoryModel;
 }
 
 /** A column of a table, as declared by DDL or an ORM. */
@@ -216,4 +218,81 @@ export interface DataModel {
   edges: DataEdge[];
   /** Statement counts: parsed per dialect, recovered by the fallback extractor, skipped as bulk data. */
   statements: { parsed: number; byDialect: Record<string, number>; fallback: number; bulkSkipped: number };
+}
+
+/** A person who committed, after .mailmap and e-mail merging. */
+export interface Author {
+  /** Lower-cased e-mail. */
+  id: string;
+  /** Most frequent spelling of the name. */
+  name: string;
+  commits: number;
+}
+
+/** Change history of one module (only modules that exist today). */
+export interface ModuleHistory {
+  module: string;
+  /** Commits touching any of its files in the window. */
+  revisions: number;
+  /** Added and deleted lines (only with --churn). */
+  churn?: { added: number; deleted: number };
+  /** ISO date of the newest commit touching it. */
+  lastChanged: string;
+  /** Authors by commits (desc), then id. */
+  authors: { id: string; commits: number }[];
+  /** Author with the most commits on it. */
+  mainAuthor: string;
+  /** The main author's share of its commits, 3 decimals. */
+  ownership: number;
+  /** 1 - sum of squared author shares, 3 decimals (0 = one author). */
+  fragmentation: number;
+}
+
+/** Two modules that change together (code-maat semantics; see docs and DESIGN §3). */
+export interface CoChange {
+  a: string;
+  b: string;
+  /** Change sets touching both. */
+  shared: number;
+  /** Change sets touching each. */
+  revsA: number;
+  revsB: number;
+  /** shared / mean(revsA, revsB) x 100, rounded to an integer as code-maat does. */
+  degree: number;
+  /** First commits (newest first) where they changed together, at most EVIDENCE_CAP. */
+  commits: string[];
+}
+
+/** Two modules worked on by the same people. */
+export interface CoAuthor {
+  a: string;
+  b: string;
+  sharedAuthors: number;
+  /** shared / |authors(a) ∪ authors(b)|, 3 decimals. */
+  jaccard: number;
+}
+
+/** The history signal. */
+export interface HistoryModel {
+  available: boolean;
+  /** Why there is no history, or a caveat. */
+  note?: string;
+  /** How commits were grouped into change sets, and the coupling thresholds used. */
+  settings: { coupleBy: string; maxChangesetSize: number; minRevs: number; minShared: number; minCoupling: number; mergesExcluded: boolean; churn: boolean };
+  commits: number;
+  botCommits: number;
+  changesets: number;
+  /** Change sets over maxChangesetSize files, left out of coupling. */
+  bulkChangesets: number;
+  renamesFollowed: number;
+  shallowDepth?: number;
+  firstCommit?: string;
+  lastCommit?: string;
+  authors: Author[];
+  /** Distinct paths touched in the window, and how many of them no longer exist (kept in totals only). */
+  filesTouched: number;
+  filesGone: number;
+  modules: ModuleHistory[];
+  coChange: CoChange[];
+  coAuthor: CoAuthor[];
 }

@@ -123,6 +123,7 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
   );
 
   out.push(...renderDatabaseSection(result));
+  out.push(...renderHistorySection(result));
 
   out.push('## Diagnostics\n');
   out.push(
@@ -188,5 +189,53 @@ function renderDatabaseSection(result: AnalysisResult): string[] {
     ),
   );
   out.push(`Table graph: ${coupling.tableGraph.components.length} connected group(s) of tables by foreign keys and joins; largest: ${coupling.tableGraph.components[0]?.length ?? 0} tables.\n`);
+  return out;
+}
+
+function renderHistorySection(result: AnalysisResult): string[] {
+  const h = result.model.history;
+  const out: string[] = ['## Change history\n'];
+  if (!h) return [...out, '_History stage skipped (--no-history)._\n'];
+  if (!h.available) return [...out, `_No history: ${mdText(h.note ?? 'unknown reason')}._\n`];
+  out.push(
+    `${h.commits} commits by ${h.authors.length} authors from ${h.firstCommit?.slice(0, 10)} to ${h.lastCommit?.slice(0, 10)}; ` +
+      `${h.botCommits} bot commits left out; merges ${h.settings.mergesExcluded ? 'excluded' : 'included'}; ${h.renamesFollowed} renames followed; ` +
+      `${h.filesTouched} paths touched, ${h.filesGone} no longer exist (totals only).` +
+      (h.shallowDepth !== undefined ? ` **Shallow clone: only ${h.shallowDepth} commits.**` : '') +
+      '\n',
+  );
+  const { hotspots, changeCoupling, ownership } = result.analyses;
+  if (hotspots) {
+    out.push('### Hotspots\n');
+    out.push(`Ranking: ${mdText(hotspots.method)}.\n`);
+    out.push(
+      table(
+        ['#', 'Module', 'Revisions', 'Lines', 'Score', 'Main author', 'Ownership'],
+        hotspots.hotspots.slice(0, LIST_LIMIT).map((x) => [x.rank, mdText(x.module), x.revisions, x.lines, x.score, mdText(x.mainAuthor), x.ownership]),
+      ),
+    );
+  }
+  if (changeCoupling) {
+    out.push('### Change coupling\n');
+    out.push(`code-maat semantics: degree = shared / mean(revisions A, revisions B) × 100; ${mdText(changeCoupling.thresholds)}; ${h.bulkChangesets} change sets over the size limit left out.\n`);
+    if (changeCoupling.note) out.push(`_${mdText(changeCoupling.note)}._\n`);
+    out.push(
+      table(
+        ['Module A', 'Module B', 'Degree %', 'Shared', 'Revisions A/B', 'Across areas', 'Code edge'],
+        changeCoupling.pairs.slice(0, LIST_LIMIT).map((p) => [mdText(p.a), mdText(p.b), p.degree, p.shared, `${p.revsA}/${p.revsB}`, p.crossArea ? 'yes' : '', p.codeEdge ? 'yes' : '**no**']),
+      ),
+    );
+    out.push(more(changeCoupling.pairs.length, LIST_LIMIT));
+  }
+  if (ownership) {
+    out.push('### Ownership by area\n');
+    out.push('Ownership = main author\'s share of the changes; fragmentation = 1 − Σ share².\n');
+    out.push(
+      table(
+        ['Area', 'Main author', 'Ownership', 'Fragmentation', 'Authors', 'Changes'],
+        ownership.areas.map((a) => [mdText(a.area), mdText(a.authors[0]?.name ?? ''), a.ownership, a.fragmentation, a.authors.length, a.commits]),
+      ),
+    );
+  }
   return out;
 }

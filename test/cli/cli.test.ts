@@ -119,7 +119,7 @@ describe('msa-split CLI', () => {
     const bad = tempRepo({ 'a.ts': '', 'cfg.json': JSON.stringify({ granularity: 'file', colour: true }) });
     const r = run(['analyze', bad, '--config', path.join(bad, 'cfg.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: bulkThresholdBytes, db, dialect, entryPoints, exclude, format, granularity, include, includeTests, kernelMinAreas, maxFileBytes, out, symbols/);
+    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: botPatterns, branch, bulkThresholdBytes, churn, coupleBy, db, dialect, entryPoints, exclude, format, granularity, history, include, includeMerges, includeTests, kernelMinAreas, maxChangesetSize, maxCommits, maxFileBytes, minCoupling, minRevs, minShared, out, since, symbols, until/);
     const badValue = tempRepo({ 'a.ts': '', 'msa-split.config.json': JSON.stringify({ maxFileBytes: 'big' }) });
     expect(run(['analyze', badValue]).stderr).toContain("'maxFileBytes' must be a whole number of at least 1");
   });
@@ -151,5 +151,32 @@ describe('msa-split db', () => {
     const out = outDir();
     expect(run(['analyze', SHOP, '--no-db', '--no-symbols', '--quiet', '--out', out, '--format', 'json']).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'analysis.json'), 'utf8')).model.data).toBeUndefined();
+  });
+});
+
+describe('msa-split history', () => {
+  it('prints hotspots, coupling and ownership for a repository with history', async () => {
+    const { initRepo, commit, hour } = await import('../helpers/git-repo.js');
+    const repo = initRepo();
+    for (let i = 0; i < 6; i++) commit(repo, { date: hour(i), author: i % 2 ? 'Ann' : 'Ben', email: i % 2 ? 'ann@x.test' : 'ben@x.test', files: { 'src/a.ts': `export const a = ${i};\n`, 'src/b.ts': `export const b = ${i};\n` } });
+    const r = run(['history', repo]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('6 commits by 2 authors');
+    expect(r.stdout).toMatch(/src\/a\.ts ~ src\/b\.ts degree 100%, 6 shared of 6\/6/);
+    expect(r.stdout).toMatch(/Ownership by area/);
+    const bad = run(['history', repo, '--couple-by', 'sprint']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("invalid --couple-by 'sprint'; valid values: commit, author-window:HOURS, ticket:REGEX");
+  });
+
+  it('reports a missing git as a diagnostic and analyzes the rest; --no-history skips the stage', () => {
+    const repo = tempRepo({ 'src/a.ts': 'export const a = 1;\n' });
+    const r = run(['analyze', repo, '--no-symbols'], { env: { PATH: path.join(repo, 'no-bin') } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no history: git is not installed or not on PATH');
+    expect(r.stdout).toContain('git-not-found');
+    const out = outDir();
+    expect(run(['analyze', repo, '--no-history', '--quiet', '--out', out, '--format', 'json']).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'analysis.json'), 'utf8')).model.history).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
 
 describe('renderMarkdown', () => {
   it('matches the golden report of the shop fixture', async () => {
-    const [file] = renderMarkdown(await analyze(path.join(FIXTURES, 'shop-monolith')));
+    const [file] = renderMarkdown(await analyze(path.join(FIXTURES, 'shop-monolith'), { history: false }));
     expect(file!.name).toBe('report.md');
     await expect(file!.content).toMatchFileSnapshot('__golden__/shop-monolith.report.md');
   });

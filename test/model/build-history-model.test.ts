@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryCommit, HistoryFacts } from '../../src/collect/history/collect-history.js';
+import { buildHistoryModel, groupChangesets, type CouplingSettings } from '../../src/model/build-history-model.js';
+
+let n = 0;
+const c = (author: string, hours: number, files: string[], subject = 'change'): HistoryCommit => ({
+  sha: `c${String(++n).padStart(3, '0')}`,
+  author,
+  date: new Date(Date.UTC(2024, 0, 1) + hours * 3600e3).toISOString(),
+  subject,
+  files: files.map((path) => ({ path })),
+});
+const facts = (commits: HistoryCommit[]): HistoryFacts => ({
+  available: true,
+  commits,
+  authors: new Map([['ann@x', 'Ann'], ['ben@x', 'Ben']]),
+  botCommits: 1,
+  renamesFollowed: 0,
+  gone: new Set(['old.ts']),
+  diagnostics: [],
+});
+const settings: CouplingSettings = { coupleBy: { kind: 'commit' }, maxChangesetSize: 30, minRevs: 5, minShared: 5, minCoupling: 30, mergesExcluded: true, churn: false };
+const modules = new Map([['a.ts', 'a.ts'], ['b.ts', 'b.ts'], ['c.ts', 'c.ts']]);
+
+describe('buildHistoryModel', () => {
+  // a and b change together 6 times, a alone twice, c alone 5 times, one bulk commit touches 31 files.
+  const commits = [
+    ...Array.from({ length: 6 }, (_, i) => c(i % 3 === 0 ? 'ben@x' : 'ann@x', i, ['a.ts', 'b.ts'])),
+    c('ann@x', 10, ['a.ts']),
+    c('ann@x', 11, ['a.ts', 'old.ts']),
+    ...Array.from({ length: 5 }, (_, i) => c('ben@x', 20 + i, ['c.ts'])),
+    c('ann@x', 30, ['a.ts', 'b.ts', 'c.ts', ...Array.from({ length: 28 }, (_, i) => `gen/${i}.ts`)]),
+  ];
+  const h = buildHistoryModel(facts(commits), modules, settings);
+
+  it('computes revisions, ownership and fragmentation per module that exists today', () => {
+    expect(h.modules.map((m) => [m.module, m.revisions, m.mainAuthor, m.ownership, m.fragmentation])).toEqual([
+      ['a.ts', 9, 'ann@x', 0.778, 0.346],
+      ['b.ts', 7, 'ann@x', 0.714, 0.408],
+      ['c.ts', 6, 'ben@x', 0.833, 0.278],
+    ]);
+    expect(h).toMatchObject({ commits: 14, changesets: 14, bulkChangesets: 1, botCommits: 1, filesGone: 1, filesTouched: 32 });
+  });
+
+  it('computes code-maat coupling: degree = shared / mean(revs) x 100 after dropping bulk change sets', () => {
+    // revs: a = 8 (bulk dropped), b = 6, shared 6 -> 6 / 7 * 100 = 85.7 -> 85
+    expect(h.coChange).toEqual([{ a: 'a.ts', b: 'b.ts', shared: 6, revsA: 8, revsB: 6, degree: 85, commits: ['c001', 'c002', 'c003', 'c004', 'c005'] }]);
+    expect(buildHistoryModel(facts(commits), modules, { ...settings, minShared: 7 }).coChange).toEqual([]);
+    expect(buildHistoryModel(facts(commits), modules, { ...settings, minCoupling: 90 }).coChange).toEqual([]);
+    expect(buildHistoryModel(facts(commits), modules, { ...settings, maxChangesetSize: 40 }).coChange.map((p) => `${p.a}~${p.b} ${p.degree}`)).toEqual(['a.ts~b.ts 87']); // 7 / mean(9, 7) x 100
+  });
+
+  it('finds co-authored modules (>= 2 shared authors, Jaccard >= 0.5)', () => {
+    expect(h.coAuthor).toEqual([{ a: 'a.ts', b: 'b.ts', sharedAuthors: 2, jaccard: 1 }, { a: 'a.ts', b: 'c.ts', sharedAuthors: 2, jaccard: 1 }, { a: 'b.ts', b: 'c.ts', sharedAuthors: 2, jaccard: 1 }]);
+  });
+
+  it('reports an unavailable history without numbers that could mislead', () => {
+    const none = buildHistoryModel({ ...facts([]), available: false, note: 'not inside a git work tree: no history signal' }, modules, settings);
+    expect(none).toMatchObject({ available: false, commits: 0, modules: [], coChange: [] });
+  });
+});
+
+describe('groupChangesets', () => {
+  const list = [c('ann@x', 0, ['a.ts'], 'SHOP-1 start'), c('ann@x', 1, ['b.ts'], 'SHOP-1 finish'), c('ann@x', 9, ['c.ts'], 'tidy'), c('ben@x', 1.5, ['c.ts'], 'SHOP-2 fix')];
+  it('groups by commit, by one author within a time window, or by ticket id', () => {
+    const files = (sets: HistoryCommit[][]) => sets.map((s) => s.flatMap((x) => x.files.map((f) => f.path)).sort().join('+'));
+    expect(files(groupChangesets(list, { kind: 'commit' }))).toEqual(['a.ts', 'b.ts', 'c.ts', 'c.ts']);
+    expect(files(groupChangesets(list, { kind: 'author-window', hours: 2 }))).toEqual(['a.ts+b.ts', 'c.ts', 'c.ts']);
+    expect(files(groupChangesets(list, { kind: 'ticket', pattern: 'SHOP-\\d+' }))).toEqual(['c.ts', 'a.ts+b.ts', 'c.ts']);
+  });
+});
