@@ -5,12 +5,38 @@
  * Prints JSON: timings of the stages and the local edge set size.
  */
 import { performance } from 'node:perf_hooks';
-import { collectSymbolEdges } from '../dist/collect/code/typescript/collect-symbol-edges.js';
-import { collectTypescript } from '../dist/collect/code/typescript/collect-typescript.js';
-import { listFiles } from '../dist/collect/files/list-files.js';
-import { collectDatabase } from '../dist/collect/db/collect-database.js';
 
 const [, , stage, repo] = process.argv;
+if (stage === 'history') {
+  // The history stage as analyze runs it: git log streamed into the accumulator (file granularity;
+  // the module map of today's files comes from the code stage, so it is built before the clock starts).
+  const { collectHistory } = await import('../dist/collect/history/collect-history.js');
+  const { HistoryAccumulator } = await import('../dist/model/build-history-model.js');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const files = new Map();
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === '.git') continue;
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else {
+        const rel = path.relative(repo, abs).split(path.sep).join('/');
+        files.set(rel, rel);
+      }
+    }
+  };
+  walk(repo);
+  const t = performance.now();
+  const acc = new HistoryAccumulator(files, { coupleBy: { kind: 'commit' }, maxChangesetSize: 30, minRevs: 5, minShared: 5, minCoupling: 30, mergesExcluded: true, churn: false });
+  const facts = await collectHistory(repo, { includeMerges: false, churn: false, botPatterns: ['[bot]'] }, acc);
+  const model = acc.build(facts);
+  process.stdout.write(JSON.stringify({ historyMs: performance.now() - t, commits: model.commits, coupled: model.coChange.length, renames: facts.renamesFollowed, modules: model.modules.length }));
+  process.exit(0);
+}
+// Each stage loads only its own modules, so a stage's time and memory are its own.
+const { collectTypescript } = await import('../dist/collect/code/typescript/collect-typescript.js');
+const { listFiles } = await import('../dist/collect/files/list-files.js');
 const t0 = performance.now();
 const listing = listFiles(repo, { include: [], exclude: [] });
 const facts = collectTypescript(repo, listing, { maxFileBytes: 1024 * 1024, includeTests: false, entryPoints: [] });
@@ -18,6 +44,7 @@ const importsMs = performance.now() - t0;
 const pairs = new Set(facts.edges.map((e) => `${e.from}\0${e.to}`));
 const result = { files: facts.files.length, importsMs, localEdges: pairs.size, sqlLiterals: facts.sqlLiterals.length, diagnostics: facts.diagnostics.length };
 if (stage === 'symbols') {
+  const { collectSymbolEdges } = await import('../dist/collect/code/typescript/collect-symbol-edges.js');
   const t1 = performance.now();
   const symbols = collectSymbolEdges(facts.texts, facts.resolvedImports);
   result.symbolsMs = performance.now() - t1;
@@ -37,6 +64,7 @@ if (stage === 'harvest') {
   result.scanWith = Math.min(time(true), time(true));
 }
 if (stage === 'db') {
+  const { collectDatabase } = await import('../dist/collect/db/collect-database.js');
   const t2 = performance.now();
   const db = collectDatabase(listing, { sqlLiterals: facts.sqlLiterals, texts: facts.texts, dependencies: facts.dependencies }, { bulkThresholdBytes: 1024 * 1024 });
   result.dbMs = performance.now() - t2;

@@ -10,7 +10,7 @@ import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
 import { collectDatabase } from '../collect/db/collect-database.js';
 import { collectHistory } from '../collect/history/collect-history.js';
-import { buildHistoryModel, type CoupleBy } from '../model/build-history-model.js';
+import { HistoryAccumulator, type CoupleBy } from '../model/build-history-model.js';
 import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
 import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
 import type { ProgressListener } from '../model/progress.js';
@@ -18,7 +18,7 @@ import { listFiles } from '../collect/files/list-files.js';
 import { DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
 import { UsageError } from '../config/usage-error.js';
 import { buildModel } from '../model/build-model.js';
-import { compareStrings } from '../model/compare.js';
+import { compareDiagnostics, compareStrings, sortedUnique } from '../model/compare.js';
 import { formatGranularity } from '../model/ids.js';
 import { SCHEMA_VERSION, type SystemModel } from '../model/types.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -89,9 +89,22 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
       )
     : undefined;
   const coupleBy = parseCoupleBy(options.coupleBy);
-  onProgress({ stage: 'history', done: 0, total: 0 });
-  const history = options.history
-    ? await collectHistory(root, {
+  const built = buildModel(path.basename(root), facts, options.granularity, db);
+  let model = built;
+  if (options.history) {
+    onProgress({ stage: 'history', done: 0, total: 0 });
+    const accumulator = new HistoryAccumulator(new Map(built.files.map((f) => [f.path, f.module])), {
+      coupleBy,
+      maxChangesetSize: options.maxChangesetSize,
+      minRevs: options.minRevs,
+      minShared: options.minShared,
+      minCoupling: options.minCoupling,
+      mergesExcluded: !options.includeMerges,
+      churn: options.churn,
+    });
+    const history = await collectHistory(
+      root,
+      {
         ...(options.since ? { since: options.since } : {}),
         ...(options.until ? { until: options.until } : {}),
         ...(options.maxCommits ? { maxCommits: options.maxCommits } : {}),
@@ -99,24 +112,15 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
         includeMerges: options.includeMerges,
         churn: options.churn,
         botPatterns: options.botPatterns,
-      })
-    : undefined;
-  if (history) facts.diagnostics.push(...history.diagnostics);
-  const built = buildModel(path.basename(root), facts, options.granularity, db);
-  const model = history
-    ? {
-        ...built,
-        history: buildHistoryModel(history, new Map(built.files.map((f) => [f.path, f.module])), {
-          coupleBy,
-          maxChangesetSize: options.maxChangesetSize,
-          minRevs: options.minRevs,
-          minShared: options.minShared,
-          minCoupling: options.minCoupling,
-          mergesExcluded: !options.includeMerges,
-          churn: options.churn,
-        }),
-      }
-    : built;
+      },
+      accumulator,
+    );
+    model = {
+      ...built,
+      diagnostics: sortedUnique([...built.diagnostics, ...history.diagnostics], compareDiagnostics),
+      history: accumulator.build(history),
+    };
+  }
   const analyses = runCodeAnalyses(model, options);
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -33,79 +33,146 @@ export function formatCoupleBy(c: CoupleBy): string {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const BROAD_AUTHOR = 200;
+const PAIR_BASE = 1_000_003;
 
-export function buildHistoryModel(facts: HistoryFacts, moduleOf: ReadonlyMap<string, string>, settings: CouplingSettings): HistoryModel {
-  const base = {
-    settings: { ...settings, coupleBy: formatCoupleBy(settings.coupleBy) },
-    botCommits: facts.botCommits,
-    renamesFollowed: facts.renamesFollowed,
-    ...(facts.shallowDepth !== undefined ? { shallowDepth: facts.shallowDepth } : {}),
-  };
-  if (!facts.available) {
-    return { available: false, note: facts.note ?? 'no history', ...base, commits: 0, changesets: 0, bulkChangesets: 0, authors: [], filesTouched: 0, filesGone: 0, modules: [], coChange: [], coAuthor: [] };
+type Row = { index: number; stamp: number; revisions: number; added: number; deleted: number; last: string; authors: Map<string, number> };
+
+/**
+ * Digests commits one by one as the collector streams them (newest first, names already today's),
+ * so that aggregation overlaps with git's own work; build() finishes the model.
+ */
+export class HistoryAccumulator {
+  private readonly touched = new Set<string>();
+  private readonly perModule = new Map<string, Row>();
+  private readonly rows: Row[] = [];
+  private commits: HistoryCommit[] = [];
+  private commitModules: number[][] = [];
+  private readonly authorCommits = new Map<string, number>();
+  private firstDate = '';
+  private lastDate = '';
+  /** With couple-by commit, coupling is counted as commits arrive: revisions and shared counts per pair. */
+  private readonly streaming: boolean;
+  private readonly revs: number[] = [];
+  private readonly shared = new Map<number, number>();
+  private bulk = 0;
+
+  constructor(
+    private readonly moduleOf: ReadonlyMap<string, string>,
+    private readonly settings: CouplingSettings,
+  ) {
+    this.streaming = settings.coupleBy.kind === 'commit';
   }
-  const commits = facts.commits;
-  const touched = new Set<string>();
-  const perModule = new Map<string, { revisions: number; added: number; deleted: number; last: string; authors: Map<string, number> }>();
-  const authorCommits = new Map<string, number>();
-  for (const c of commits) {
-    authorCommits.set(c.author, (authorCommits.get(c.author) ?? 0) + 1);
-    const modules = new Map<string, { added: number; deleted: number }>();
+
+  /** Forgets everything (the collector restarts after an unreadable object). */
+  reset(): void {
+    this.touched.clear();
+    this.perModule.clear();
+    this.rows.length = 0;
+    this.commits = [];
+    this.commitModules = [];
+    this.authorCommits.clear();
+    this.firstDate = this.lastDate = '';
+    this.revs.length = 0;
+    this.shared.clear();
+    this.bulk = 0;
+  }
+
+  add(c: HistoryCommit): void {
+    const k = this.commits.length;
+    this.commits.push(c);
+    this.authorCommits.set(c.author, (this.authorCommits.get(c.author) ?? 0) + 1);
+    if (this.firstDate === '' || c.date < this.firstDate) this.firstDate = c.date;
+    if (c.date > this.lastDate) this.lastDate = c.date;
+    const ids: number[] = [];
     for (const f of c.files) {
-      touched.add(f.path);
-      const m = moduleOf.get(f.path);
+      this.touched.add(f.path);
+      const m = this.moduleOf.get(f.path);
       if (!m) continue;
-      const row = modules.get(m) ?? { added: 0, deleted: 0 };
-      row.added += f.added ?? 0;
-      row.deleted += f.deleted ?? 0;
-      modules.set(m, row);
-    }
-    for (const [m, churn] of modules) {
-      const h = perModule.get(m) ?? { revisions: 0, added: 0, deleted: 0, last: '', authors: new Map<string, number>() };
+      let h = this.perModule.get(m);
+      if (!h) {
+        h = { index: this.rows.length, stamp: -1, revisions: 0, added: 0, deleted: 0, last: '', authors: new Map<string, number>() };
+        this.perModule.set(m, h);
+        this.rows.push(h);
+      }
+      h.added += f.added ?? 0;
+      h.deleted += f.deleted ?? 0;
+      // A stamp (the last commit index that counted the module) replaces a per-commit map.
+      if (h.stamp === k) continue;
+      h.stamp = k;
+      ids.push(h.index);
       h.revisions++;
-      h.added += churn.added;
-      h.deleted += churn.deleted;
       if (c.date > h.last) h.last = c.date;
       h.authors.set(c.author, (h.authors.get(c.author) ?? 0) + 1);
-      perModule.set(m, h);
+    }
+    this.commitModules.push(ids);
+    if (this.streaming) {
+      if (c.files.length > this.settings.maxChangesetSize) {
+        this.bulk++;
+        this.commitModules[k] = [];
+        return;
+      }
+      ids.sort((a, b) => a - b);
+      countPairs(ids, this.revs, this.shared);
     }
   }
-  const modules: ModuleHistory[] = [...perModule.entries()]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([module, h]) => {
-      const authors = [...h.authors.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([id, n]) => ({ id, commits: n }));
-      const shares = authors.map((a) => a.commits / h.revisions);
-      return {
-        module,
-        revisions: h.revisions,
-        ...(settings.churn ? { churn: { added: h.added, deleted: h.deleted } } : {}),
-        lastChanged: h.last,
-        authors,
-        mainAuthor: authors[0]!.id,
-        ownership: round3(shares[0]!),
-        fragmentation: round3(1 - shares.reduce((s, x) => s + x * x, 0)),
-      };
-    });
 
-  const { coChange, changesets, bulk } = changeCoupling(commits, moduleOf, settings);
-  const dates = commits.map((c) => c.date).sort();
-  return {
-    available: true,
-    ...(facts.note ? { note: facts.note } : {}),
-    ...base,
-    commits: commits.length,
-    changesets,
-    bulkChangesets: bulk,
-    ...(dates.length > 0 ? { firstCommit: dates[0]!, lastCommit: dates[dates.length - 1]! } : {}),
-    authors: [...authorCommits.entries()]
-      .map(([id, n]) => ({ id, name: facts.authors.get(id) ?? id, commits: n }))
-      .sort((a, b) => b.commits - a.commits || compareStrings(a.id, b.id)),
-    filesTouched: touched.size,
-    filesGone: [...touched].filter((p) => facts.gone.has(p)).length,
-    modules,
-    coChange,
-    coAuthor: coAuthorship(modules),
-  };
+  build(facts: Omit<HistoryFacts, 'commits'>): HistoryModel {
+    const settings = this.settings;
+    const base = {
+      settings: { ...settings, coupleBy: formatCoupleBy(settings.coupleBy) },
+      botCommits: facts.botCommits,
+      renamesFollowed: facts.renamesFollowed,
+      ...(facts.shallowDepth !== undefined ? { shallowDepth: facts.shallowDepth } : {}),
+    };
+    if (!facts.available) {
+      return { available: false, note: facts.note ?? 'no history', ...base, commits: 0, changesets: 0, bulkChangesets: 0, authors: [], filesTouched: 0, filesGone: 0, modules: [], coChange: [], coAuthor: [] };
+    }
+    const modules: ModuleHistory[] = [...this.perModule.entries()]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([module, h]) => {
+        const authors = [...h.authors.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([id, n]) => ({ id, commits: n }));
+        const shares = authors.map((a) => a.commits / h.revisions);
+        return {
+          module,
+          revisions: h.revisions,
+          ...(settings.churn ? { churn: { added: h.added, deleted: h.deleted } } : {}),
+          lastChanged: h.last,
+          authors,
+          mainAuthor: authors[0]!.id,
+          ownership: round3(shares[0]!),
+          fragmentation: round3(1 - shares.reduce((sum, x) => sum + x * x, 0)),
+        };
+      });
+    const names: string[] = [];
+    for (const [m, h] of this.perModule) names[h.index] = m;
+    const { coChange, changesets, bulk } = this.streaming
+      ? { coChange: keptPairs(this.revs, this.shared, names, this.commits.map((c, k) => ({ sha: c.sha, ids: this.commitModules[k]! })), settings), changesets: this.commits.length, bulk: this.bulk }
+      : changeCoupling(this.commits, this.commitModules, names, settings);
+    return {
+      available: true,
+      ...(facts.note ? { note: facts.note } : {}),
+      ...base,
+      commits: this.commits.length,
+      changesets,
+      bulkChangesets: bulk,
+      ...(this.commits.length > 0 ? { firstCommit: this.firstDate, lastCommit: this.lastDate } : {}),
+      authors: [...this.authorCommits.entries()]
+        .map(([id, n]) => ({ id, name: facts.authors.get(id) ?? id, commits: n }))
+        .sort((a, b) => b.commits - a.commits || compareStrings(a.id, b.id)),
+      filesTouched: this.touched.size,
+      filesGone: [...this.touched].filter((p) => facts.gone.has(p)).length,
+      modules,
+      coChange,
+      coAuthor: coAuthorship(modules),
+    };
+  }
+}
+
+/** The whole model from collected facts in one call (what the accumulator does incrementally). */
+export function buildHistoryModel(facts: HistoryFacts, moduleOf: ReadonlyMap<string, string>, settings: CouplingSettings): HistoryModel {
+  const acc = new HistoryAccumulator(moduleOf, settings);
+  for (const c of facts.commits) acc.add(c);
+  return acc.build(facts);
 }
 
 /** Groups commits into change sets per the couple-by setting; each set keeps its commits (newest first). */
@@ -119,13 +186,13 @@ export function groupChangesets(commits: readonly HistoryCommit[], coupleBy: Cou
       const m = re.exec(c.subject);
       const key = m ? (m[1] ?? m[0]) : undefined;
       if (key === undefined) out.push([c]);
-      else byTicket.set(key, [...(byTicket.get(key) ?? []), c]);
+      else pushTo(byTicket, key, c);
     }
     return [...out, ...[...byTicket.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, cs]) => cs)];
   }
   const limit = coupleBy.hours * 3600 * 1000;
   const byAuthor = new Map<string, HistoryCommit[]>();
-  for (const c of commits) byAuthor.set(c.author, [...(byAuthor.get(c.author) ?? []), c]);
+  for (const c of commits) pushTo(byAuthor, c.author, c);
   const out: HistoryCommit[][] = [];
   for (const author of [...byAuthor.keys()].sort(compareStrings)) {
     const list = [...byAuthor.get(author)!].sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.sha, b.sha));
@@ -147,56 +214,71 @@ export function groupChangesets(commits: readonly HistoryCommit[], coupleBy: Cou
 
 function changeCoupling(
   commits: readonly HistoryCommit[],
-  moduleOf: ReadonlyMap<string, string>,
+  commitModules: readonly number[][],
+  names: readonly string[],
   s: CouplingSettings,
 ): { coChange: CoChange[]; changesets: number; bulk: number } {
+  const indexOf = new Map(commits.map((c, k) => [c, k]));
   const sets = groupChangesets(commits, s.coupleBy);
-  const index = new Map<string, number>();
-  const names: string[] = [];
-  const idOf = (m: string) => {
-    let i = index.get(m);
-    if (i === undefined) {
-      i = names.length;
-      index.set(m, i);
-      names.push(m);
-    }
-    return i;
-  };
   const revs: number[] = [];
-  const shared = new Map<number, { n: number; commits: string[] }>();
+  const shared = new Map<number, number>();
+  const evidence: { sha: string; ids: number[] }[] = [];
   let bulk = 0;
   for (const set of sets) {
-    const files = new Set(set.flatMap((c) => c.files.map((f) => f.path)));
-    if (files.size > s.maxChangesetSize) {
+    const paths = new Set<string>();
+    const ids = new Set<number>();
+    for (const c of set) {
+      for (const f of c.files) paths.add(f.path);
+      for (const i of commitModules[indexOf.get(c)!]!) ids.add(i);
+    }
+    if (paths.size > s.maxChangesetSize) {
       bulk++;
       continue;
     }
-    const ids = [...new Set([...files].map((f) => moduleOf.get(f)).filter((m): m is string => !!m).map(idOf))].sort((a, b) => a - b);
-    for (const i of ids) revs[i] = (revs[i] ?? 0) + 1;
-    for (let x = 0; x < ids.length; x++) {
-      for (let y = x + 1; y < ids.length; y++) {
-        const key = ids[x]! * 1_000_003 + ids[y]!;
-        const row = shared.get(key) ?? { n: 0, commits: [] };
-        row.n++;
-        if (row.commits.length < EVIDENCE_CAP) row.commits.push(set[0]!.sha);
-        shared.set(key, row);
-      }
+    const sortedIds = [...ids].sort((a, b) => a - b);
+    evidence.push({ sha: set[0]!.sha, ids: sortedIds });
+    countPairs(sortedIds, revs, shared);
+  }
+  return { coChange: keptPairs(revs, shared, names, evidence, s), changesets: sets.length, bulk };
+}
+
+/** Counts one change set: a revision per module, a shared change per pair (ids sorted ascending). */
+function countPairs(ids: readonly number[], revs: number[], shared: Map<number, number>): void {
+  for (const i of ids) revs[i] = (revs[i] ?? 0) + 1;
+  for (let x = 0; x < ids.length; x++) {
+    for (let y = x + 1; y < ids.length; y++) {
+      const key = ids[x]! * PAIR_BASE + ids[y]!;
+      shared.set(key, (shared.get(key) ?? 0) + 1);
     }
   }
-  const coChange: CoChange[] = [];
-  for (const [key, row] of shared) {
-    const i = Math.floor(key / 1_000_003);
-    const j = key % 1_000_003;
+}
+
+/** Applies the thresholds, then collects evidence (first change sets, newest first) for the pairs kept. */
+function keptPairs(revs: readonly number[], shared: ReadonlyMap<number, number>, names: readonly string[], sets: readonly { sha: string; ids: readonly number[] }[], s: CouplingSettings): CoChange[] {
+  const kept = new Map<number, CoChange>();
+  for (const [key, n] of shared) {
+    const i = Math.floor(key / PAIR_BASE);
+    const j = key % PAIR_BASE;
     const ra = revs[i] ?? 0;
     const rb = revs[j] ?? 0;
     const mean = (ra + rb) / 2;
-    const degree = Math.floor((row.n / mean) * 100);
-    if (mean < s.minRevs || row.n < s.minShared || degree < s.minCoupling) continue;
+    const degree = Math.floor((n / mean) * 100);
+    if (mean < s.minRevs || n < s.minShared || degree < s.minCoupling) continue;
     const [a, b] = compareStrings(names[i]!, names[j]!) < 0 ? [i, j] : [j, i];
-    coChange.push({ a: names[a]!, b: names[b]!, shared: row.n, revsA: revs[a] ?? 0, revsB: revs[b] ?? 0, degree, commits: row.commits });
+    kept.set(key, { a: names[a]!, b: names[b]!, shared: n, revsA: revs[a] ?? 0, revsB: revs[b] ?? 0, degree, commits: [] });
   }
-  coChange.sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
-  return { coChange, changesets: sets.length, bulk };
+  if (kept.size > 0) {
+    for (const set of sets) {
+      const ids = set.ids;
+      for (let x = 0; x < ids.length; x++) {
+        for (let y = x + 1; y < ids.length; y++) {
+          const pair = kept.get(ids[x]! * PAIR_BASE + ids[y]!);
+          if (pair && pair.commits.length < EVIDENCE_CAP) pair.commits.push(set.sha);
+        }
+      }
+    }
+  }
+  return [...kept.values()].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
 }
 
 function coAuthorship(modules: readonly ModuleHistory[]): CoAuthor[] {
@@ -204,7 +286,7 @@ function coAuthorship(modules: readonly ModuleHistory[]): CoAuthor[] {
   const authorsOf = new Map<string, Set<string>>();
   for (const m of modules) {
     authorsOf.set(m.module, new Set(m.authors.map((a) => a.id)));
-    for (const a of m.authors) byAuthor.set(a.id, [...(byAuthor.get(a.id) ?? []), m.module]);
+    for (const a of m.authors) pushTo(byAuthor, a.id, m.module);
   }
   const pairs = new Map<string, number>();
   for (const list of byAuthor.values()) {
@@ -223,4 +305,11 @@ function coAuthorship(modules: readonly ModuleHistory[]): CoAuthor[] {
     if (jaccard >= 0.5) out.push({ a, b, sharedAuthors: n, jaccard });
   }
   return out.sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
+}
+
+/** Appends in place (copying the list on every append made large histories quadratic). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AnalyzeOptions } from '../../config/options.js';
 import type { Diagnostic } from '../../model/types.js';
 import { gitClient, runGit, streamGit } from './git-process.js';
 import type { HistoryCommit, HistoryFacts } from './history-facts.js';
@@ -17,26 +18,18 @@ import { GitLogParser, type RawCommit } from './parse-git-log.js';
 
 export type { HistoryCommit, HistoryFacts } from './history-facts.js';
 
-export interface HistoryOptions {
-  /** Only commits after this date (anything `git log --since` accepts). */
-  since?: string;
-  /** Only commits before this date. */
-  until?: string;
-  /** At most this many commits (newest first). */
-  maxCommits?: number;
-  /** Branch or revision to read; default HEAD. */
-  branch?: string;
-  /** Include merge commits (their first-parent diff is not read). Default false. */
-  includeMerges: boolean;
-  /** Read added/deleted line counts (`--numstat`, slower). Default false. */
-  churn: boolean;
-  /** Authors whose name or e-mail contains one of these (case-insensitive) are bots. */
-  botPatterns: string[];
-}
+/** The history options of AnalyzeOptions (documented there). */
+export type HistoryOptions = Pick<AnalyzeOptions, 'since' | 'until' | 'maxCommits' | 'branch' | 'includeMerges' | 'churn' | 'botPatterns'>;
 
 const BATCH = 2000;
 
-export async function collectHistory(root: string, options: HistoryOptions): Promise<HistoryFacts> {
+/** Receives commits as they are digested; reset() when reading starts over. */
+export interface HistorySink {
+  add(commit: HistoryCommit): void;
+  reset(): void;
+}
+
+export async function collectHistory(root: string, options: HistoryOptions, sink?: HistorySink): Promise<HistoryFacts> {
   const empty = (note: string, diagnostics: Diagnostic[] = []): HistoryFacts => ({
     available: false,
     note,
@@ -47,23 +40,26 @@ export async function collectHistory(root: string, options: HistoryOptions): Pro
     gone: new Set(),
     diagnostics,
   });
-  const top = await runGit(root, ['rev-parse', '--show-toplevel']);
+  // The three repository checks run side by side: each is a git process of its own.
+  const [top, head, shallow] = await Promise.all([
+    runGit(root, ['rev-parse', '--show-toplevel']),
+    runGit(root, ['rev-parse', '--verify', '--quiet', options.branch ?? 'HEAD']),
+    runGit(root, ['rev-parse', '--is-shallow-repository']),
+  ]);
   if (top.spawnError) {
     return empty('git is not installed or not on PATH: no history signal', [
       { severity: 'warning', code: 'git-not-found', message: `cannot run git (${top.spawnError}); install git to get the history signal` },
     ]);
   }
   if (top.code !== 0) return empty('not inside a git work tree: no history signal');
-  const git = gitClient(root);
-  const head = await runGit(root, ['rev-parse', '--verify', '--quiet', options.branch ?? 'HEAD']);
   if (head.code !== 0) {
     if (options.branch) return empty(`no such branch or revision: ${options.branch}`, [{ severity: 'error', code: 'unknown-revision', message: `git cannot resolve '${options.branch}'` }]);
     return empty('empty repository: no commits yet');
   }
   const diagnostics: Diagnostic[] = [];
   let shallowDepth: number | undefined;
-  if ((await git.revparse(['--is-shallow-repository'])) === 'true') {
-    shallowDepth = Number((await git.raw(['rev-list', '--count', 'HEAD'])).trim());
+  if (shallow.stdout.trim() === 'true') {
+    shallowDepth = Number((await (await gitClient(root)).raw(['rev-list', '--count', 'HEAD'])).trim());
     diagnostics.push({
       severity: 'warning',
       code: 'shallow-clone',
@@ -80,17 +76,48 @@ export async function collectHistory(root: string, options: HistoryOptions): Pro
   const mode = options.churn ? 'numstat' : 'name-status';
   const format = ['-c', 'core.quotePath=false', 'log', '-z', mode === 'numstat' ? '--numstat' : '--name-status', '-M', '--relative', '--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%s'];
 
-  const raw: RawCommit[] = [];
-  const pass = async (extra: string[], input?: string): Promise<{ ok: boolean; stderr: string; got: RawCommit[] }> => {
-    const got: RawCommit[] = [];
-    const parser = new GitLogParser(mode, (c) => got.push(c));
+  // Commits are digested as git streams them (renames chained, bots set apart), so the work overlaps
+  // with git's own; a failed pass starts the digest again from scratch.
+  const botRe = options.botPatterns.map((p) => p.toLowerCase());
+  const isBot = (name: string, email: string) => botRe.some((p) => name.toLowerCase().includes(p) || email.toLowerCase().includes(p));
+  const fresh = () => ({ alias: new Map<string, string>(), nameCounts: new Map<string, Map<string, number>>(), commits: [] as HistoryCommit[], botCommits: 0, renamesFollowed: 0 });
+  let state = fresh();
+  const consume = (c: RawCommit): void => {
+    const { alias } = state;
+    // Renames first, so that a commit's own changes use today's names too.
+    const files = new Map<string, { path: string; added?: number; deleted?: number }>();
+    for (const ch of c.changes) {
+      const p = alias.get(ch.path) ?? ch.path;
+      if (ch.status === 'R' && ch.from !== undefined && ch.from !== ch.path) {
+        alias.set(ch.from, p);
+        state.renamesFollowed++;
+      }
+      const prev = files.get(p);
+      files.set(p, { path: p, ...(ch.added !== undefined ? { added: (prev?.added ?? 0) + ch.added, deleted: (prev?.deleted ?? 0) + (ch.deleted ?? 0) } : {}) });
+    }
+    if (files.size === 0) return;
+    if (isBot(c.name, c.email)) {
+      state.botCommits++;
+      return;
+    }
+    const author = c.email.toLowerCase() || c.name.toLowerCase();
+    let names = state.nameCounts.get(author);
+    if (!names) state.nameCounts.set(author, (names = new Map()));
+    names.set(c.name, (names.get(c.name) ?? 0) + 1);
+    const commit = { sha: c.sha, author, date: c.date, subject: c.subject, files: [...files.values()] };
+    state.commits.push(commit);
+    sink?.add(commit);
+  };
+  const pass = async (extra: string[], input?: string): Promise<{ ok: boolean; stderr: string }> => {
+    const parser = new GitLogParser(mode, consume);
     const r = await streamGit(root, [...format, ...extra], (chunk) => parser.push(chunk), input);
     parser.end();
-    return { ok: r.code === 0, stderr: r.stderr, got };
+    return { ok: r.code === 0, stderr: r.stderr };
   };
   const first = await pass([...range, options.branch ?? 'HEAD', '--', '.']);
-  if (first.ok) raw.push(...first.got);
-  else {
+  if (!first.ok) {
+    state = fresh();
+    sink?.reset();
     // Some objects cannot be read (partial clone, stripped snapshot): list the commits, then read them in
     // batches, bisecting failing batches down to the single commits that cannot be read.
     // rev-list without a pathspec reads commit objects only, which survive where trees do not.
@@ -103,8 +130,12 @@ export async function collectHistory(root: string, options: HistoryOptions): Pro
       ]);
     }
     const readBatch = async (batch: string[]): Promise<void> => {
-      const r = await pass(['--no-walk=unsorted', '--stdin', '--', '.'], batch.join('\n') + '\n');
-      if (r.ok) raw.push(...r.got);
+      // A batch is digested only once it reads whole, so a failure leaves no half-digested commits.
+      const got: RawCommit[] = [];
+      const parser = new GitLogParser(mode, (c) => got.push(c));
+      const r = await streamGit(root, [...format, '--no-walk=unsorted', '--stdin', '--', '.'], (chunk) => parser.push(chunk), batch.join('\n') + '\n');
+      parser.end();
+      if (r.code === 0) got.forEach(consume);
       else if (batch.length === 1) {
         diagnostics.push({ severity: 'warning', code: 'unreadable-commit', message: `commit ${batch[0]} skipped: ${firstLine(r.stderr)}` });
       } else {
@@ -115,51 +146,14 @@ export async function collectHistory(root: string, options: HistoryOptions): Pro
     };
     for (let i = 0; i < shas.length; i += BATCH) await readBatch(shas.slice(i, i + BATCH));
   }
-
-  const botRe = options.botPatterns.map((p) => p.toLowerCase());
-  const isBot = (name: string, email: string) => botRe.some((p) => name.toLowerCase().includes(p) || email.toLowerCase().includes(p));
-  const alias = new Map<string, string>();
-  const current = (p: string) => alias.get(p) ?? p;
-  const nameCounts = new Map<string, Map<string, number>>();
-  const commits: HistoryCommit[] = [];
-  let botCommits = 0;
-  let renamesFollowed = 0;
-  for (const c of raw) {
-    // Renames first, so that a commit's own changes use today's names too.
-    const files = new Map<string, { path: string; added?: number; deleted?: number }>();
-    for (const ch of c.changes) {
-      let p: string;
-      if (ch.status === 'R' && ch.from !== undefined) {
-        p = current(ch.path);
-        if (ch.from !== ch.path) {
-          alias.set(ch.from, p);
-          renamesFollowed++;
-        }
-      } else p = current(ch.path);
-      const posix = p.split(path.sep).join('/');
-      const prev = files.get(posix);
-      files.set(posix, {
-        path: posix,
-        ...(ch.added !== undefined ? { added: (prev?.added ?? 0) + ch.added, deleted: (prev?.deleted ?? 0) + (ch.deleted ?? 0) } : {}),
-      });
-    }
-    if (files.size === 0) continue;
-    if (isBot(c.name, c.email)) {
-      botCommits++;
-      continue;
-    }
-    const author = c.email.toLowerCase() || c.name.toLowerCase();
-    const names = nameCounts.get(author) ?? new Map<string, number>();
-    names.set(c.name, (names.get(c.name) ?? 0) + 1);
-    nameCounts.set(author, names);
-    commits.push({ sha: c.sha, author, date: c.date, subject: c.subject, files: [...files.values()] });
-  }
+  const { commits, nameCounts, botCommits, renamesFollowed } = state;
   const authors = new Map<string, string>();
   for (const [id, names] of nameCounts) {
     authors.set(id, [...names.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
   }
-  const gone = new Set<string>();
-  for (const c of commits) for (const f of c.files) if (!gone.has(f.path) && !fs.existsSync(path.join(root, f.path))) gone.add(f.path);
+  const paths = new Set<string>();
+  for (const c of commits) for (const f of c.files) paths.add(f.path);
+  const gone = new Set([...paths].filter((p) => !fs.existsSync(path.join(root, p))));
   return {
     available: true,
     gone,

@@ -5,12 +5,16 @@
  * index refreshes from writing.
  */
 import { spawn } from 'node:child_process';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 
 const ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
-/** simple-git refuses environments carrying risky git variables; it gets only what git needs. */
-export function gitClient(cwd: string): SimpleGit {
+/**
+ * simple-git for the occasional query (loaded on first use, most runs never need it); it refuses
+ * environments carrying risky git variables, so it gets only what git needs.
+ */
+export async function gitClient(cwd: string): Promise<SimpleGit> {
+  const { simpleGit } = await import('simple-git');
   const env: Record<string, string> = { LC_ALL: 'C' };
   for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR']) if (process.env[key] !== undefined) env[key] = process.env[key]!;
   return simpleGit({ baseDir: cwd, binary: 'git', maxConcurrentProcesses: 2, trimmed: true }).env(env);
