@@ -9,6 +9,8 @@ const LABELS: Record<string, string> = {
   read: 'reading files',
   imports: 'resolving imports',
   symbols: 'resolving calls and inheritance',
+  database: 'reading the database schema and queries',
+  history: 'reading the git history',
 };
 
 export interface Progress {
