@@ -4,6 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../main/analyze.js';
+import { formatContextsSummary } from './print-contexts-summary.js';
 import { historyHeadline } from './print-history-summary.js';
 
 export function makeChalk(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
@@ -69,6 +70,8 @@ export function formatSummary(result: AnalysisResult, c: ChalkInstance, written:
     lines.push(`  ${cc.pairs.length} coupled pairs (${cc.pairs.filter((p) => p.crossArea).length} across areas)${cc.note ? c.yellow(' - ' + cc.note) : ''}`);
     for (const p of cc.pairs.filter((x) => x.crossArea).slice(0, SHOW)) lines.push(`  ${c.red('coupled')} ${p.a} ~ ${p.b} ${c.dim(`${p.degree}%`)}`);
   }
+
+  lines.push(...formatContextsSummary(result, c));
 
   const diag = model.diagnostics;
   head(`Diagnostics (${diag.length})`);

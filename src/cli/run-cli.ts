@@ -10,6 +10,7 @@ import { GRANULARITY_CHOICES, parseGranularity } from '../config/parse-granulari
 import { UsageError } from '../config/usage-error.js';
 import { analyze, COUPLE_BY_CHOICES, parseCoupleBy, resolveRepositoryPath } from '../main/analyze.js';
 import { formatHistorySummary } from './print-history-summary.js';
+import { parseWeights } from '../main/weights.js';
 import { DIALECTS, isDialect } from '../main/dialects.js';
 import { formatDbSummary } from './print-db-summary.js';
 import { TOOL_VERSION } from '../main/tool-version.js';
@@ -48,6 +49,14 @@ interface AnalyzeFlags {
   minRevs?: string;
   minShared?: string;
   minCoupling?: string;
+  cluster?: boolean;
+  seed?: string;
+  runs?: string;
+  resolution?: string;
+  contexts?: string;
+  minContextSize?: string;
+  weights?: string;
+  kernel?: string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -98,6 +107,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--no-symbols', 'skip the type-checker stage (calls, new, extends, implements)')
     .option('--no-db', 'skip the database stage (schema, table accesses, joins)')
     .option('--no-history', 'skip the history stage (git log)')
+    .option('--no-cluster', 'skip candidate contexts, scores and the migration plan')
+    .option('--contexts <n>', 'target number of contexts (searches the resolution; small = go macro first)')
+    .option('--resolution <r>', 'Louvain resolution: higher gives more, smaller contexts', String(DEFAULT_OPTIONS.resolution))
+    .option('--seed <n>', 'first seed of the clustering runs (same seed, same output)', String(DEFAULT_OPTIONS.seed))
+    .option('--runs <n>', 'seeded clustering runs merged into the consensus', String(DEFAULT_OPTIONS.runs))
+    .option('--min-context-size <n>', 'smaller contexts merge into their strongest neighbour', String(DEFAULT_OPTIONS.minContextSize))
+    .option('--weights <list>', 'signal weights, e.g. code=1,data=1,history=2 (per-kind weights in the config file)')
+    .option('--kernel <glob>', 'add modules to the shared kernel; !glob takes them out (repeatable)', collect)
     .action(async (target: string, flags: AnalyzeFlags, command: Command) => {
       debug = !!flags.debug;
       exitCode = await runAnalyze(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
@@ -178,6 +195,23 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
   const maxCommits = pick('maxCommits', 'maxCommits', wholeNumber(flags.maxCommits, '--max-commits'));
   if (maxCommits !== undefined) options.maxCommits = maxCommits;
   parseCoupleBy(options.coupleBy);
+  options.cluster = pick('cluster', 'cluster', flags.cluster) ?? true;
+  options.seed = pick('seed', 'seed', wholeNumber(flags.seed, '--seed')) ?? DEFAULT_OPTIONS.seed;
+  options.runs = pick('runs', 'runs', wholeNumber(flags.runs, '--runs')) ?? DEFAULT_OPTIONS.runs;
+  options.minContextSize = pick('minContextSize', 'minContextSize', wholeNumber(flags.minContextSize, '--min-context-size')) ?? DEFAULT_OPTIONS.minContextSize;
+  options.kernel = pick('kernel', 'kernel', flags.kernel) ?? [];
+  const contexts = pick('contexts', 'contexts', wholeNumber(flags.contexts, '--contexts'));
+  if (contexts !== undefined) options.contexts = contexts;
+  const resolution = fromCli('resolution') || config.resolution === undefined ? Number(flags.resolution ?? DEFAULT_OPTIONS.resolution) : config.resolution;
+  if (!(resolution > 0)) throw new UsageError(`--resolution must be a number above 0; got '${flags.resolution}'`);
+  options.resolution = resolution;
+  if (fromCli('weights') && flags.weights !== undefined) {
+    try {
+      options.weights = parseWeights(flags.weights, config.weights ?? DEFAULT_OPTIONS.weights);
+    } catch (error) {
+      throw new UsageError(`--weights: ${(error as Error).message}`);
+    }
+  }
   const dialect = pick('dialect', 'dialect', flags.dialect);
   if (dialect !== undefined) {
     if (!isDialect(dialect)) throw new UsageError(`unknown dialect '${dialect}'; valid dialects: ${DIALECTS.join(', ')}`);

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { DEFAULT_WEIGHTS } from '../cluster/build-module-graph.js';
 import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
 import { parseGranularity } from './parse-granularity.js';
 import { type AnalyzeOptions, type OutputOptions } from './options.js';
@@ -74,6 +75,34 @@ const KEYS: Record<string, Check> = {
   until: text('until'),
   branch: text('branch'),
   coupleBy: text('coupleBy'),
+  cluster: bool('cluster'),
+  seed: positiveInt('seed'),
+  runs: positiveInt('runs'),
+  contexts: positiveInt('contexts'),
+  minContextSize: positiveInt('minContextSize'),
+  kernel: stringList('kernel'),
+  resolution: (value, where) => {
+    if (typeof value !== 'number' || !(value > 0)) throw new UsageError(`${where}: 'resolution' must be a number above 0; got ${JSON.stringify(value)}`);
+    return { resolution: value };
+  },
+  weights: (value, where) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${where}: 'weights' must be an object like { "code": 1, "data": 1, "history": 1, "kinds": { "call": 2 } }`);
+    const out = { ...DEFAULT_WEIGHTS, kinds: { ...DEFAULT_WEIGHTS.kinds } };
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (k === 'kinds') {
+        if (!v || typeof v !== 'object') throw new UsageError(`${where}: 'weights.kinds' must be an object of numbers`);
+        for (const [kind, n] of Object.entries(v as Record<string, unknown>)) {
+          if (!(kind in DEFAULT_WEIGHTS.kinds)) throw new UsageError(`${where}: unknown weight kind '${kind}'; valid kinds: ${Object.keys(DEFAULT_WEIGHTS.kinds).sort().join(', ')}`);
+          if (typeof n !== 'number' || n < 0) throw new UsageError(`${where}: 'weights.kinds.${kind}' must be a number >= 0`);
+          out.kinds[kind] = n;
+        }
+      } else if (k === 'code' || k === 'data' || k === 'history') {
+        if (typeof v !== 'number' || v < 0) throw new UsageError(`${where}: 'weights.${k}' must be a number >= 0`);
+        out[k] = v;
+      } else throw new UsageError(`${where}: unknown key 'weights.${k}'; valid keys: code, data, history, kinds`);
+    }
+    return { weights: out };
+  },
   bulkThresholdBytes: positiveInt('bulkThresholdBytes'),
   dialect: (value, where) => {
     if (typeof value !== 'string' || !isDialect(value)) throw new UsageError(`${where}: unknown dialect ${JSON.stringify(value)}; valid dialects: ${DIALECTS.join(', ')}`);

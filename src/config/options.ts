@@ -1,6 +1,7 @@
 /**
  * Analysis options: one typed record shared by the CLI, the config file and the API, with defaults.
  */
+import { DEFAULT_WEIGHTS, type GraphWeights } from '../cluster/build-module-graph.js';
 import type { Granularity } from '../model/types.js';
 
 export interface AnalyzeOptions {
@@ -52,6 +53,22 @@ export interface AnalyzeOptions {
   minShared: number;
   /** Minimum coupling degree (percent). Default 30. */
   minCoupling: number;
+  /** Propose contexts, score them and plan the migration. Default true. */
+  cluster: boolean;
+  /** First seed of the seeded clustering runs. Default 1. */
+  seed: number;
+  /** Seeded clustering runs merged into the consensus. Default 20. */
+  runs: number;
+  /** Louvain resolution (higher: more, smaller contexts). Default 1. */
+  resolution: number;
+  /** Target number of contexts; when set, the resolution is searched for it. Default: unset. */
+  contexts?: number;
+  /** Contexts with fewer modules merge into their strongest neighbour. Default 3. */
+  minContextSize: number;
+  /** Signal weights (`code`, `data`, `history`) and per-kind weights of the module graph. Default see cluster/build-module-graph.ts. */
+  weights: GraphWeights;
+  /** Globs that add modules to the shared kernel; `!glob` takes them out. Default none. */
+  kernel: string[];
 }
 
 export const DEFAULT_OPTIONS: AnalyzeOptions = {
@@ -74,6 +91,13 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   minRevs: 5,
   minShared: 5,
   minCoupling: 30,
+  cluster: true,
+  seed: 1,
+  runs: 20,
+  resolution: 1,
+  minContextSize: 3,
+  weights: DEFAULT_WEIGHTS,
+  kernel: [],
 };
 
 /** Output options (CLI and config file). */

@@ -20,7 +20,13 @@ import { UsageError } from '../config/usage-error.js';
 import { buildModel } from '../model/build-model.js';
 import { compareDiagnostics, compareStrings, sortedUnique } from '../model/compare.js';
 import { formatGranularity } from '../model/ids.js';
-import { SCHEMA_VERSION, type SystemModel } from '../model/types.js';
+import { SCHEMA_VERSION, type Decomposition, type SystemModel } from '../model/types.js';
+import { buildModuleGraph } from '../cluster/build-module-graph.js';
+import { clusterModules } from '../cluster/cluster-modules.js';
+import { selectKernel } from '../cluster/select-kernel.js';
+import { planMigration, type MigrationPlan } from '../plan/plan-migration.js';
+import { explainDecomposition } from '../score/explain-decomposition.js';
+import { scoreDecomposition, type DecompositionScores } from '../score/score-decomposition.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 export interface AnalysisSummary {
@@ -46,6 +52,26 @@ export interface AnalysisResult {
   summary: AnalysisSummary;
   model: SystemModel;
   analyses: CodeAnalyses;
+  /** Candidate contexts (absent with cluster: false). */
+  decomposition?: Decomposition;
+  scores?: DecompositionScores;
+  explanations?: ReturnType<typeof explainDecomposition>;
+  plan?: MigrationPlan;
+}
+
+/** Kernel, weighted graph, seeded clustering, scores, explanations and the migration plan. */
+function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: AnalyzeOptions) {
+  const kernel = selectKernel(model, analyses.sharedKernel, options.kernel);
+  const { graph } = buildModuleGraph(model, new Set(kernel), options.weights);
+  const decomposition = clusterModules(model, graph, kernel, {
+    seed: options.seed,
+    runs: options.runs,
+    resolution: options.resolution,
+    minContextSize: options.minContextSize,
+    ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
+  });
+  const scores = scoreDecomposition(model, decomposition, graph);
+  return { decomposition, scores, explanations: explainDecomposition(decomposition, graph), plan: planMigration(model, decomposition, scores, analyses.cycles, new Set(analyses.unreferenced.modules.map((m) => m.module))) };
 }
 
 /** Checks that `target` is an existing folder; a UsageError otherwise. */
@@ -122,6 +148,7 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
     };
   }
   const analyses = runCodeAnalyses(model, options);
+  const proposal = options.cluster ? proposeContexts(model, analyses, options) : undefined;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'msa-split', version: TOOL_VERSION },
@@ -129,6 +156,7 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
     summary: summarize(model),
     model,
     analyses,
+    ...(proposal ?? {}),
   };
 }
 

@@ -296,3 +296,27 @@ export interface HistoryModel {
   coChange: CoChange[];
   coAuthor: CoAuthor[];
 }
+
+/** A candidate service: modules that belong together, the tables it would own. */
+export interface Context {
+  /** `ctx-1`, `ctx-2`, ... by size (lines, desc), then name. */
+  id: string;
+  /** Readable name from the dominant folder (and table), unique. */
+  name: string;
+  /** Sorted. */
+  modules: string[];
+  /** Tables it would own (it accesses them most), sorted. */
+  tables: string[];
+  lines: number;
+}
+
+/** A split of the modules into contexts plus a shared kernel; proposed by clustering or given by a user. */
+export interface Decomposition {
+  /** How it was obtained, e.g. `louvain x20 seeds, consensus (medoid), resolution 1`. */
+  method: string;
+  contexts: Context[];
+  /** Modules set aside as a shared library, not forced into a context. */
+  kernel: string[];
+  /** Per module: share of seeded runs that agree with its final context (Jaccard of co-members), 3 decimals. */
+  confidence: { module: string; confidence: number }[];
+}

@@ -122,6 +122,7 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
     ),
   );
 
+  out.push(...renderContextsSection(result));
   out.push(...renderDatabaseSection(result));
   out.push(...renderHistorySection(result));
 
@@ -236,6 +237,59 @@ function renderHistorySection(result: AnalysisResult): string[] {
         ownership.areas.map((a) => [mdText(a.area), mdText(a.authors[0]?.name ?? ''), a.ownership, a.fragmentation, a.authors.length, a.commits]),
       ),
     );
+  }
+  return out;
+}
+
+function renderContextsSection(result: AnalysisResult): string[] {
+  const { decomposition: d, scores, plan, explanations } = result;
+  if (!d || !scores || !plan) return ['## Candidate contexts\n', '_Clustering skipped (--no-cluster)._\n'];
+  const g = scores.global;
+  const out: string[] = ['## Candidate contexts\n', `${mdText(d.method)}. Formulas: docs/metrics.md.\n`];
+  out.push(
+    table(
+      ['Metric', 'Value'],
+      [
+        ['Modularity Q (resolution 1)', g.modularity],
+        ['TurboMQ', g.turboMQ],
+        ['Structural modularity (SM)', g.structuralModularity],
+        ['Inter-call percentage (ICP)', g.interCallPercentage],
+        ['Interface number (IFN, mean)', g.interfaceNumber],
+        ['Non-extreme distribution (NED: share outside 5..20 modules)', g.nonExtremeDistribution],
+        ['Mean transaction entropy (bits)', g.meanTransactionEntropy],
+      ],
+    ),
+  );
+  out.push(
+    table(
+      ['Context', 'Name', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Tables', 'Confidence'],
+      scores.contexts.map((s) => [s.context, mdText(s.name), s.modules, s.lines, s.cohesion, s.coupling, s.afferent.length, s.efferent.length, s.apiSurface.length, d.contexts.find((c) => c.id === s.context)!.tables.map(mdText).join(', '), s.confidence]),
+    ),
+  );
+  for (const c of d.contexts) {
+    const e = explanations?.contexts.find((x) => x.context === c.id);
+    out.push(`### ${c.id}: ${mdText(c.name)}\n`);
+    out.push(`Modules: ${c.modules.map(mdText).join(', ')}\n`);
+    if (e && e.topInternal.length > 0) out.push(`Held together by: ${e.topInternal.map((x) => `${mdText(x.a)} ↔ ${mdText(x.b)} (${x.weight}: ${Object.entries(x.parts).map(([k, v]) => `${mdText(k)} ${v}`).join(', ')})`).join('; ')}.\n`);
+    if (e && e.topBoundary.length > 0) out.push(`Strongest ties out: ${e.topBoundary.map((x) => `${mdText(x.a)} → ${mdText(x.b)} in ${x.otherContext} (${x.weight})`).join('; ')}.\n`);
+  }
+  if (d.kernel.length > 0) out.push(`Shared kernel (a library, not a service): ${d.kernel.map(mdText).join(', ')}.\n`);
+  out.push('## Migration plan\n');
+  out.push(`${mdText(plan.method)}.\n`);
+  for (const n of plan.notes) out.push(`_Note: ${mdText(n)}._\n`);
+  for (const s of plan.steps) {
+    out.push(`### Step ${s.step}: ${mdText(s.name)}${s.pilot ? ' (pilot)' : s.deadCode ? ' (remove)' : ''}\n`);
+    out.push(`${mdText(s.why)}.\n`);
+    const list = (title: string, items: string[]) => (items.length > 0 ? out.push(`- ${title}: ${items.join(', ')}`) : 0);
+    list('Modules to move', s.modules.map(mdText));
+    list('Calls that become API calls', s.becomeApiCalls.slice(0, 10).map((x) => `${mdText(x.from)} → ${mdText(x.to)} (${x.kind} ×${x.count}${x.evidence[0] ? `, ${mdText(x.evidence[0].file)}:${x.evidence[0].line}` : ''})`));
+    list('Tables it takes over', s.takesOverTables.map(mdText));
+    list('Shared tables to decide', s.sharedTablesToDecide.map((t) => `${mdText(t.table)} (also ${t.alsoUsedBy.join(', ')})`));
+    list('Foreign keys to drop', s.dropForeignKeys.map((f) => `${mdText(f.from)} → ${mdText(f.to)}`));
+    list('Joins to rewrite', s.rewriteJoins.map((j) => `${mdText(j.a)} ⋈ ${mdText(j.b)}`));
+    list('Cycles to break first', s.breakCyclesFirst.map((c) => `${mdText(c.from)} → ${mdText(c.to)}`));
+    list('Shared kernel it needs', s.kernelNeeded.map(mdText));
+    out.push('');
   }
   return out;
 }

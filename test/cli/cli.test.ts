@@ -119,7 +119,7 @@ describe('msa-split CLI', () => {
     const bad = tempRepo({ 'a.ts': '', 'cfg.json': JSON.stringify({ granularity: 'file', colour: true }) });
     const r = run(['analyze', bad, '--config', path.join(bad, 'cfg.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: botPatterns, branch, bulkThresholdBytes, churn, coupleBy, db, dialect, entryPoints, exclude, format, granularity, history, include, includeMerges, includeTests, kernelMinAreas, maxChangesetSize, maxCommits, maxFileBytes, minCoupling, minRevs, minShared, out, since, symbols, until/);
+    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: botPatterns, branch, bulkThresholdBytes, churn, cluster, contexts, coupleBy, db, dialect, entryPoints, exclude, format, granularity, history, include, includeMerges, includeTests, kernel, kernelMinAreas, maxChangesetSize, maxCommits, maxFileBytes, minContextSize, minCoupling, minRevs, minShared, out, resolution, runs, seed, since, symbols, until, weights/);
     const badValue = tempRepo({ 'a.ts': '', 'msa-split.config.json': JSON.stringify({ maxFileBytes: 'big' }) });
     expect(run(['analyze', badValue]).stderr).toContain("'maxFileBytes' must be a whole number of at least 1");
   });
@@ -178,5 +178,23 @@ describe('msa-split history', () => {
     const out = outDir();
     expect(run(['analyze', repo, '--no-history', '--quiet', '--out', out, '--format', 'json']).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'analysis.json'), 'utf8')).model.history).toBeUndefined();
+  });
+});
+
+describe('msa-split analyze: contexts and plan', () => {
+  it('prints candidate contexts and the plan, honours --contexts and --no-cluster, rejects bad weights', () => {
+    const r = run(['analyze', SHOP, '--no-history', '--no-symbols', '--runs', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Candidate contexts \(\d+\)/);
+    expect(r.stdout).toMatch(/modularity Q -?\d/);
+    expect(r.stdout).toMatch(/1\. \S+ \(pilot\)/);
+    const few = run(['analyze', SHOP, '--no-history', '--no-symbols', '--runs', '3', '--contexts', '3']);
+    const count = Number(/Candidate contexts \((\d+)\)/.exec(few.stdout)![1]);
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(count).toBeLessThanOrEqual(5);
+    expect(run(['analyze', SHOP, '--no-cluster', '--no-history']).stdout).not.toContain('Candidate contexts');
+    const bad = run(['analyze', SHOP, '--weights', 'code=1,style=2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--weights: invalid weight 'style=2'; use code=N,data=N,history=N");
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * One weighted, undirected module graph from the three signals, for clustering and scoring.
+ * Input: the model (code edges, data accesses, history co-change and co-authorship), the kernel to
+ * leave out, weights. Output: graphology graph over the non-kernel modules; each edge keeps its total
+ * `weight` and the part each kind contributed (for explanations).
+ * Formulas (defaults in DEFAULT_WEIGHTS, scaled by the signal weights code/data/history):
+ * - code: kindWeight x log2(1 + occurrences) per directed edge, both directions summed;
+ * - data: for each table, every pair of modules accessing it gets tableAccess / (accessors - 1), so a
+ *   table read by everyone glues weakly; tables with more than 50 accessors are skipped (noted);
+ * - history: coChange x degree / 100 per coupled pair; coAuthor x Jaccard per co-authored pair.
+ */
+import { compareEdges, compareStrings } from '../model/compare.js';
+import type { Edge, SystemModel } from '../model/types.js';
+import { Graph, type UndirectedGraph } from './graphology.js';
+
+export interface GraphWeights {
+  code: number;
+  data: number;
+  history: number;
+  kinds: Record<string, number>;
+}
+
+export const DEFAULT_WEIGHTS: GraphWeights = {
+  code: 1,
+  data: 1,
+  history: 1,
+  kinds: {
+    import: 1,
+    call: 1,
+    extends: 1.5,
+    implements: 1.5,
+    'type-import': 0.5,
+    'dynamic-import': 0.5,
+    tableAccess: 2,
+    coChange: 6,
+    coAuthor: 0.2,
+  },
+};
+
+const MAX_TABLE_ACCESSORS = 50;
+
+export interface ModuleGraph {
+  graph: UndirectedGraph;
+  /** Tables skipped because too many modules use them. */
+  skippedTables: string[];
+}
+
+export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>, weights: GraphWeights = DEFAULT_WEIGHTS): ModuleGraph {
+  const graph = new Graph({ type: 'undirected', allowSelfLoops: false });
+  // Sorted insertion: Louvain's result depends on node and edge order, never on how files were read.
+  for (const m of [...model.modules].sort((a, b) => compareStrings(a.id, b.id))) if (!kernel.has(m.id)) graph.addNode(m.id);
+  const add = (a: string, b: string, kind: string, w: number) => {
+    if (a === b || w <= 0 || !graph.hasNode(a) || !graph.hasNode(b)) return;
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const key = `${x}\0${y}`;
+    if (!graph.hasEdge(key)) graph.addUndirectedEdgeWithKey(key, x, y, { weight: 0, parts: {} as Record<string, number> });
+    const attrs = graph.getEdgeAttributes(key) as { weight: number; parts: Record<string, number> };
+    attrs.weight += w;
+    attrs.parts[kind] = (attrs.parts[kind] ?? 0) + w;
+  };
+  const kind = (k: string) => weights.kinds[k] ?? DEFAULT_WEIGHTS.kinds[k] ?? 0;
+
+  for (const e of [...(model.edges as Edge[])].sort(compareEdges)) add(e.from, e.to, e.kind, weights.code * kind(e.kind) * Math.log2(1 + e.weight));
+
+  const skippedTables: string[] = [];
+  if (model.data) {
+    const accessors = new Map<string, Set<string>>();
+    for (const e of model.data.edges) {
+      if (e.kind !== 'table-access' || kernel.has(e.from)) continue;
+      const set = accessors.get(e.to) ?? new Set<string>();
+      // (accessors are sorted below, so edge order is fixed)
+      set.add(e.from);
+      accessors.set(e.to, set);
+    }
+    for (const [table, set] of [...accessors.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const list = [...set].sort();
+      if (list.length < 2) continue;
+      if (list.length > MAX_TABLE_ACCESSORS) {
+        skippedTables.push(table);
+        continue;
+      }
+      const w = (weights.data * kind('tableAccess')) / (list.length - 1);
+      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) add(list[i]!, list[j]!, 'tableAccess', w);
+    }
+  }
+  if (model.history?.available) {
+    for (const p of [...model.history.coChange].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))) add(p.a, p.b, 'coChange', weights.history * kind('coChange') * (p.degree / 100));
+    for (const p of [...model.history.coAuthor].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))) add(p.a, p.b, 'coAuthor', weights.history * kind('coAuthor') * p.jaccard);
+  }
+  return { graph, skippedTables };
+}
+
+/** Parses `code=1,data=2,history=0.5` (any subset). */
+export function parseWeights(value: string, base: GraphWeights = DEFAULT_WEIGHTS): GraphWeights {
+  const out: GraphWeights = { ...base, kinds: { ...base.kinds } };
+  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(code|data|history)=(\d+(?:\.\d+)?)$/.exec(part);
+    if (!m) throw new Error(`invalid weight '${part}'; use code=N,data=N,history=N with N >= 0`);
+    out[m[1] as 'code' | 'data' | 'history'] = Number(m[2]);
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * Candidate bounded contexts by seeded Louvain with consensus.
+ * Input: the weighted module graph (kernel already left out), the model (areas, lines, table accesses),
+ * options. Output: a Decomposition.
+ * Method: `runs` Louvain runs (graphology-communities-louvain) with seeds seed..seed+runs-1, each with
+ * its own mulberry32 generator; the consensus is the medoid run (highest mean adjusted Rand index to
+ * the other runs; ties to the lower seed). With `contexts: N` the resolution is searched (bisection on
+ * a log scale) for the run count closest to N. Modules without any edge join the context holding most
+ * of their folder's modules (else stay alone). Contexts smaller than minContextSize merge into the
+ * neighbour they share the most weight with. Confidence per module = mean over runs of the Jaccard
+ * index between its final context and its context in that run. Names come from the dominant area
+ * (by lines), then the table the context uses most. Tables go to the context that accesses them most
+ * (2 x writes + reads), not counting scripts, tests and tool configs (seed data owns nothing).
+ */
+import { areaOf } from '../analyze/areas.js';
+import { compareStrings } from '../model/compare.js';
+import type { Context, Decomposition, SystemModel } from '../model/types.js';
+import { adjustedRandIndex } from '../score/adjusted-rand-index.js';
+import { louvain, type UndirectedGraph } from './graphology.js';
+
+export interface ClusterOptions {
+  /** First seed. Default 1. */
+  seed: number;
+  /** Seeded runs for the consensus. Default 20. */
+  runs: number;
+  /** Louvain resolution (higher: more, smaller contexts). Default 1. */
+  resolution: number;
+  /** Target number of contexts: the resolution is searched to get about this many. */
+  contexts?: number;
+  /** Contexts with fewer modules merge into their strongest neighbour. Default 3. */
+  minContextSize: number;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { seed: 1, runs: 20, resolution: 1, minContextSize: 3 };
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Partition = Map<string, number>;
+
+function runLouvain(graph: UndirectedGraph, seed: number, resolution: number): Partition {
+  if (graph.size === 0) return new Map(graph.nodes().map((n, i) => [n, i]));
+  const result = louvain.detailed(graph, { rng: mulberry32(seed), resolution, getEdgeWeight: 'weight', randomWalk: true });
+  return new Map(Object.entries(result.communities));
+}
+
+const countOf = (p: Partition) => new Set(p.values()).size;
+
+function searchResolution(graph: UndirectedGraph, seed: number, target: number): number {
+  let lo = Math.log(0.02);
+  let hi = Math.log(20);
+  let best = { resolution: 1, diff: Infinity };
+  for (let i = 0; i < 14; i++) {
+    const mid = (lo + hi) / 2;
+    const resolution = Math.exp(mid);
+    const n = countOf(runLouvain(graph, seed, resolution));
+    const diff = Math.abs(n - target);
+    if (diff < best.diff || (diff === best.diff && resolution < best.resolution)) best = { resolution, diff };
+    if (n === target) break;
+    if (n < target) lo = mid;
+    else hi = mid;
+  }
+  return Math.round(best.resolution * 1000) / 1000;
+}
+
+export function clusterModules(model: SystemModel, graph: UndirectedGraph, kernel: readonly string[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Decomposition {
+  const resolution = options.contexts !== undefined ? searchResolution(graph, options.seed, options.contexts) : options.resolution;
+  const runs = Array.from({ length: Math.max(1, options.runs) }, (_, i) => runLouvain(graph, options.seed + i, resolution));
+  // Medoid consensus: the run that agrees most with all the others.
+  let medoid = 0;
+  let bestScore = -Infinity;
+  runs.forEach((p, i) => {
+    let sum = 0;
+    runs.forEach((q, j) => {
+      if (i !== j) sum += adjustedRandIndex(p, q);
+    });
+    if (sum > bestScore + 1e-12) {
+      bestScore = sum;
+      medoid = i;
+    }
+  });
+  const groups = new Map<string, string[]>();
+  const label = new Map<string, string>();
+  const isolated: string[] = [];
+  for (const [node, c] of runs[medoid]!) {
+    if (graph.degree(node) === 0) {
+      isolated.push(node);
+      continue;
+    }
+    const key = `c${c}`;
+    label.set(node, key);
+    groups.set(key, [...(groups.get(key) ?? []), node]);
+  }
+  // Isolated modules follow their folder, when one context holds most of it.
+  for (const node of isolated.sort(compareStrings)) {
+    const area = areaOf(node);
+    const votes = new Map<string, number>();
+    for (const [m, c] of label) if (areaOf(m) === area) votes.set(c, (votes.get(c) ?? 0) + 1);
+    const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
+    const key = best ? best[0] : `alone:${node}`;
+    label.set(node, key);
+    groups.set(key, [...(groups.get(key) ?? []), node]);
+  }
+  mergeSmall(graph, groups, label, options.minContextSize);
+
+  const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
+  const contexts = nameContexts(model, [...groups.values()].map((g) => g.sort(compareStrings)), lines);
+  const final = new Map<string, number>();
+  contexts.forEach((c, i) => c.modules.forEach((m) => final.set(m, i)));
+  return {
+    method: `louvain x${runs.length} seeds from ${options.seed}, consensus = medoid run (seed ${options.seed + medoid}), resolution ${resolution}, min context size ${options.minContextSize}`,
+    contexts,
+    kernel: [...kernel].sort(compareStrings),
+    confidence: confidenceOf(final, runs),
+  };
+}
+
+function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label: Map<string, string>, minSize: number): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    const small = [...groups.entries()].filter(([, g]) => g.length < minSize).sort((a, b) => a[1].length - b[1].length || compareStrings(a[0], b[0]));
+    for (const [key] of small) {
+      // Members as they are now: an earlier merge in this pass may have grown this group.
+      const members = groups.get(key);
+      if (!members || members.length >= minSize || groups.size <= 1) continue;
+      const ties = new Map<string, number>();
+      for (const m of members) {
+        graph.forEachEdge(m, (_e, attrs, s, t) => {
+          const other = s === m ? t : s;
+          const c = label.get(other);
+          if (c && c !== key) ties.set(c, (ties.get(c) ?? 0) + (attrs as { weight: number }).weight);
+        });
+      }
+      const target = [...ties.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]?.[0];
+      if (!target) continue;
+      groups.set(target, [...groups.get(target)!, ...members]);
+      for (const m of members) label.set(m, target);
+      groups.delete(key);
+      changed = true;
+    }
+  }
+}
+
+function nameContexts(model: SystemModel, groups: string[][], lines: Map<string, number>): Context[] {
+  // Table owner: the group with the highest 2 x writes + reads.
+  // Scripts, tests and tool configs touch tables too (seed data, fixtures), but they own nothing.
+  const tooling = new Set(model.modules.filter((m) => /^(script|test file|tool configuration)$/.test(m.entryPoint ?? '')).map((m) => m.id));
+  const tableScore = new Map<string, Map<number, number>>();
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((m) => groupOf.set(m, i)));
+  for (const e of model.data?.edges ?? []) {
+    if (e.kind !== 'table-access' || tooling.has(e.from)) continue;
+    const g = groupOf.get(e.from);
+    if (g === undefined) continue;
+    const row = tableScore.get(e.to) ?? new Map<number, number>();
+    row.set(g, (row.get(g) ?? 0) + e.weight * (e.mode === 'write' ? 2 : 1));
+    tableScore.set(e.to, row);
+  }
+  const tablesOf = groups.map(() => [] as string[]);
+  for (const [table, row] of [...tableScore.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+    const best = [...row.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) tablesOf[best[0]]!.push(table);
+  }
+  const drafts = groups.map((modules, i) => {
+    const byArea = new Map<string, number>();
+    for (const m of modules) byArea.set(areaOf(m), (byArea.get(areaOf(m)) ?? 0) + (lines.get(m) ?? 0) + 1);
+    const area = [...byArea.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]![0];
+    return { name: area, modules, tables: tablesOf[i]!.sort(compareStrings), lines: modules.reduce((n, m) => n + (lines.get(m) ?? 0), 0) };
+  });
+  drafts.sort((a, b) => b.lines - a.lines || compareStrings(a.name, b.name) || compareStrings(a.modules[0]!, b.modules[0]!));
+  const used = new Map<string, number>();
+  return drafts.map((d, i) => {
+    let name = d.name;
+    if (used.has(name)) name = d.tables[0] ? `${d.name}-${d.tables[0]}` : `${d.name}-${used.get(d.name)! + 1}`;
+    used.set(d.name, (used.get(d.name) ?? 0) + 1);
+    return { id: `ctx-${i + 1}`, name, modules: d.modules, tables: d.tables, lines: d.lines };
+  });
+}
+
+function confidenceOf(final: Map<string, number>, runs: Partition[]): Decomposition['confidence'] {
+  const sizeFinal = new Map<number, number>();
+  for (const c of final.values()) sizeFinal.set(c, (sizeFinal.get(c) ?? 0) + 1);
+  const sum = new Map<string, number>();
+  for (const run of runs) {
+    const sizeRun = new Map<number, number>();
+    const inter = new Map<string, number>();
+    for (const [m, f] of final) {
+      const r = run.get(m);
+      if (r === undefined) continue;
+      sizeRun.set(r, (sizeRun.get(r) ?? 0) + 1);
+      inter.set(`${f}\0${r}`, (inter.get(`${f}\0${r}`) ?? 0) + 1);
+    }
+    for (const [m, f] of final) {
+      const r = run.get(m);
+      if (r === undefined) {
+        sum.set(m, (sum.get(m) ?? 0) + 1);
+        continue;
+      }
+      const i = inter.get(`${f}\0${r}`)!;
+      sum.set(m, (sum.get(m) ?? 0) + i / (sizeFinal.get(f)! + sizeRun.get(r)! - i));
+    }
+  }
+  return [...final.keys()]
+    .sort(compareStrings)
+    .map((module) => ({ module, confidence: Math.round(((sum.get(module) ?? 0) / runs.length) * 1000) / 1000 }));
+}

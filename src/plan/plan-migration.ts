@@ -1,0 +1,158 @@
+/**
+ * The migration plan: in what order to extract the contexts, and what each extraction has to cut.
+ * Input: the model, a decomposition and its scores, the cycles analysis. Output: ordered steps.
+ * Cost of extracting a context = inbound dependency weight it must serve as an API (x1) + outbound
+ * weight it must call remotely (x0.5) + shared tables (x3) + foreign keys (x2) and joins (x2) crossing
+ * its boundary + cycles through it and another context (x3). Value = revisions of its modules in the
+ * history window x (0.5 + 0.5 x mean ownership of its modules): often-changed code owned by one team
+ * gains most from its own service; without history, value = lines (noted).
+ * Order: step 1 is the pilot = the context with the lowest sum of ranks by afferent contexts, inbound
+ * weight, shared tables and size (small, few callers, little shared data); then the rest by value /
+ * cost (highest first). Ties by name. Every step says why in numbers.
+ */
+import type { CyclesResult } from '../analyze/cycles.js';
+import { compareStrings } from '../model/compare.js';
+import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
+import type { DecompositionScores } from '../score/score-decomposition.js';
+
+export interface MigrationStep {
+  step: number;
+  context: string;
+  name: string;
+  pilot: boolean;
+  /** Most of its modules are dead-code candidates: remove them rather than extract them. */
+  deadCode: boolean;
+  cost: number;
+  value: number;
+  costParts: { inbound: number; outbound: number; sharedTables: number; foreignKeys: number; joins: number; cycles: number };
+  why: string;
+  modules: string[];
+  /** Code edges from other contexts into it: they become calls to its API. */
+  becomeApiCalls: { from: string; to: string; kind: string; count: number; evidence: Evidence[] }[];
+  /** Its own calls out of the context: they become remote calls. */
+  becomeRemoteCalls: { from: string; to: string; kind: string; count: number }[];
+  takesOverTables: string[];
+  sharedTablesToDecide: { table: string; alsoUsedBy: string[] }[];
+  dropForeignKeys: { from: string; to: string }[];
+  rewriteJoins: { a: string; b: string; modules: string[] }[];
+  breakCyclesFirst: { from: string; to: string; evidence?: Evidence }[];
+  kernelNeeded: string[];
+}
+
+export interface MigrationPlan {
+  method: string;
+  steps: MigrationStep[];
+  notes: string[];
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+export function planMigration(model: SystemModel, d: Decomposition, scores: DecompositionScores, cycles: CyclesResult, deadCode: ReadonlySet<string> = new Set()): MigrationPlan {
+  const ctxOf = new Map<string, string>();
+  for (const c of d.contexts) for (const m of c.modules) ctxOf.set(m, c.id);
+  const kernel = new Set(d.kernel);
+  const history = model.history?.available ? model.history : undefined;
+  const moduleHistory = new Map((history?.modules ?? []).map((m) => [m.module, m]));
+  const notes: string[] = [];
+  if (!history) notes.push('no history signal: value = lines of code instead of change frequency');
+  const scoreOf = new Map(scores.contexts.map((s) => [s.context, s]));
+  const tableUsers = new Map(scores.tables.map((t) => [t.table, t.contexts.map((c) => c.context)]));
+
+  const drafts = d.contexts.map((c) => {
+    const s = scoreOf.get(c.id)!;
+    const members = new Set(c.modules);
+    const inbound = model.edges.filter((e) => members.has(e.to) && ctxOf.has(e.from) && !members.has(e.from));
+    const outbound = model.edges.filter((e) => members.has(e.from) && ctxOf.has(e.to) && !members.has(e.to));
+    const used = new Set(scores.tables.filter((t) => t.contexts.some((x) => x.context === c.id)).map((t) => t.table));
+    const shared = [...used].filter((t) => (tableUsers.get(t) ?? []).length > 1).sort(compareStrings);
+    const crossCycles = cycles.cycles.filter((cy) => cy.modules.some((m) => members.has(m)) && cy.modules.some((m) => ctxOf.has(m) && !members.has(m)));
+    const costParts = {
+      inbound: r2(inbound.reduce((n, e) => n + e.weight, 0)),
+      outbound: r2(outbound.reduce((n, e) => n + e.weight, 0)),
+      sharedTables: shared.length,
+      foreignKeys: s.crossForeignKeys.length,
+      joins: s.crossJoins.length,
+      cycles: crossCycles.length,
+    };
+    const cost = r2(costParts.inbound + 0.5 * costParts.outbound + 3 * costParts.sharedTables + 2 * costParts.foreignKeys + 2 * costParts.joins + 3 * costParts.cycles);
+    const revisions = c.modules.reduce((n, m) => n + (moduleHistory.get(m)?.revisions ?? 0), 0);
+    const ownership = c.modules.length === 0 ? 0 : c.modules.reduce((n, m) => n + (moduleHistory.get(m)?.ownership ?? 0), 0) / c.modules.length;
+    const value = r2(history ? revisions * (0.5 + 0.5 * ownership) : c.lines);
+    const group = (edges: typeof inbound) => {
+      const byKey = new Map<string, { from: string; to: string; kind: string; count: number; evidence: Evidence[] }>();
+      for (const e of edges) {
+        if (e.kind === 'type-import') continue;
+        const key = `${e.from}\0${e.to}\0${e.kind}`;
+        const row = byKey.get(key) ?? { from: e.from, to: e.to, kind: e.kind, count: 0, evidence: [] };
+        row.count += e.weight;
+        row.evidence.push(...e.evidence.slice(0, 2));
+        byKey.set(key, row);
+      }
+      return [...byKey.values()].sort((a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
+    };
+    const kernelNeeded = [...new Set(model.edges.filter((e) => members.has(e.from) && kernel.has(e.to)).map((e) => e.to))].sort(compareStrings);
+    return {
+      c,
+      s,
+      cost,
+      value,
+      costParts,
+      becomeApiCalls: group(inbound),
+      becomeRemoteCalls: group(outbound).map(({ evidence: _e, ...rest }) => rest),
+      shared: shared.map((t) => ({ table: t, alsoUsedBy: (tableUsers.get(t) ?? []).filter((x) => x !== c.id).sort(compareStrings) })),
+      breakCyclesFirst: crossCycles.flatMap((cy) => cy.closingEdges.filter((e) => members.has(e.from) || members.has(e.to)).map((e) => ({ from: e.from, to: e.to, ...(e.evidence ? { evidence: e.evidence } : {}) }))),
+      kernelNeeded,
+    };
+  });
+
+  // Pilot: lowest rank sum over (afferent contexts, inbound weight, shared tables, lines).
+  const rank = (key: (x: (typeof drafts)[number]) => number) => {
+    const sorted = [...drafts].sort((a, b) => key(a) - key(b) || compareStrings(a.c.name, b.c.name));
+    return new Map(sorted.map((x, i) => [x.c.id, i]));
+  };
+  const ranks = [rank((x) => x.s.afferent.length), rank((x) => x.costParts.inbound), rank((x) => x.costParts.sharedTables), rank((x) => x.c.lines)];
+  const pilotScore = (x: (typeof drafts)[number]) => ranks.reduce((n, r) => n + r.get(x.c.id)!, 0);
+  const isDead = (x: (typeof drafts)[number]) => x.c.modules.filter((m) => deadCode.has(m)).length * 2 >= x.c.modules.length && x.c.modules.length > 0;
+  const candidates = drafts.filter((x) => x.c.modules.length > 0 && !isDead(x));
+  const pilot = [...candidates].sort((a, b) => pilotScore(a) - pilotScore(b) || compareStrings(a.c.name, b.c.name))[0];
+  const rest = drafts
+    .filter((x) => x !== pilot)
+    .sort((a, b) => Number(isDead(a)) - Number(isDead(b)) || b.value / Math.max(1, b.cost) - a.value / Math.max(1, a.cost) || compareStrings(a.c.name, b.c.name));
+  const dead = drafts.filter(isDead);
+  if (dead.length > 0) notes.push(`${dead.map((x) => x.c.name).join(', ')}: mostly dead-code candidates; remove rather than extract (listed last)`);
+  const ordered = pilot ? [pilot, ...rest] : rest;
+
+  const steps: MigrationStep[] = ordered.map((x, i) => {
+    const ratio = r2(x.value / Math.max(1, x.cost));
+    const why = isDead(x)
+      ? `mostly dead code (${x.c.modules.filter((m) => deadCode.has(m)).length} of ${x.c.modules.length} modules unreferenced): delete it before the split instead of extracting it`
+      : x === pilot
+      ? `pilot: ${x.s.afferent.length} contexts depend on it (inbound weight ${x.costParts.inbound}), ${x.costParts.sharedTables} shared tables, ${x.c.lines} lines - the smallest, least entangled first step`
+      : `value ${x.value} / cost ${x.cost} = ${ratio} (${history ? 'revisions x ownership' : 'lines'}; cost = inbound ${x.costParts.inbound} + 0.5 x outbound ${x.costParts.outbound} + 3 x ${x.costParts.sharedTables} shared tables + 2 x ${x.costParts.foreignKeys} foreign keys + 2 x ${x.costParts.joins} joins + 3 x ${x.costParts.cycles} cycles)`;
+    return {
+      step: i + 1,
+      context: x.c.id,
+      name: x.c.name,
+      pilot: x === pilot,
+      deadCode: isDead(x),
+      cost: x.cost,
+      value: x.value,
+      costParts: x.costParts,
+      why,
+      modules: x.c.modules,
+      becomeApiCalls: x.becomeApiCalls,
+      becomeRemoteCalls: x.becomeRemoteCalls,
+      takesOverTables: x.c.tables,
+      sharedTablesToDecide: x.shared,
+      dropForeignKeys: x.s.crossForeignKeys,
+      rewriteJoins: x.s.crossJoins,
+      breakCyclesFirst: x.breakCyclesFirst,
+      kernelNeeded: x.kernelNeeded,
+    };
+  });
+  return {
+    method: 'step 1 = pilot (lowest rank sum of afferent contexts, inbound weight, shared tables, size); then by value / cost, highest first',
+    steps,
+    notes,
+  };
+}
