@@ -34,6 +34,35 @@ if (stage === 'history') {
   process.stdout.write(JSON.stringify({ historyMs: performance.now() - t, commits: model.commits, coupled: model.coChange.length, renames: facts.renamesFollowed, modules: model.modules.length }));
   process.exit(0);
 }
+if (stage === 'cluster') {
+  // Clustering with consensus on a synthetic module graph: 5,000 modules in 50 groups, 50,000 weighted
+  // edges (90% inside a group), seeded, 20 runs, scores computed too.
+  const { mulberry32 } = await import('../fixtures/build-shop-history.mjs');
+  const { buildModuleGraph } = await import('../dist/cluster/build-module-graph.js');
+  const { clusterModules, DEFAULT_CLUSTER_OPTIONS } = await import('../dist/cluster/cluster-modules.js');
+  const { scoreDecomposition } = await import('../dist/score/score-decomposition.js');
+  const random = mulberry32(5);
+  const ids = Array.from({ length: 5000 }, (_, i) => `src/g${i % 50}/m${i}.ts`).sort();
+  const byGroup = new Map();
+  for (const id of ids) byGroup.set(id.split('/')[1], [...(byGroup.get(id.split('/')[1]) ?? []), id]);
+  const groups = [...byGroup.values()];
+  const edges = new Map();
+  while (edges.size < 50000) {
+    const g = groups[Math.floor(random() * groups.length)];
+    const from = g[Math.floor(random() * g.length)];
+    const pool = random() < 0.9 ? g : ids;
+    const to = pool[Math.floor(random() * pool.length)];
+    if (from !== to) edges.set(`${from} ${to}`, { kind: 'call', from, to, weight: 1 + Math.floor(random() * 5), evidence: [] });
+  }
+  const model = { root: 'synthetic', granularity: 'file', files: [], modules: ids.map((id) => ({ id, kind: 'file', files: [id], lines: 50, languages: ['typescript'] })), edges: [...edges.values()], externals: [], unresolved: [], sqlLiterals: [], skipped: [], diagnostics: [] };
+  const t = performance.now();
+  const { graph } = buildModuleGraph(model, new Set());
+  const d = clusterModules(model, graph, [], DEFAULT_CLUSTER_OPTIONS);
+  const scores = scoreDecomposition(model, d, graph);
+  process.stdout.write(JSON.stringify({ clusterMs: performance.now() - t, modules: ids.length, edges: edges.size, contexts: d.contexts.length, modularity: scores.global.modularity }));
+  process.exit(0);
+}
+
 // Each stage loads only its own modules, so a stage's time and memory are its own.
 const { collectTypescript } = await import('../dist/collect/code/typescript/collect-typescript.js');
 const { listFiles } = await import('../dist/collect/files/list-files.js');

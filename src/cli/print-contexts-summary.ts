@@ -19,7 +19,7 @@ export function formatContextsSummary(result: AnalysisResult, c: ChalkInstance):
         c.dim(`  in ${s.afferent.length} / out ${s.efferent.length}, API ${s.apiSurface.length}${ctx.tables.length ? `, tables ${ctx.tables.join(', ')}` : ''}`),
     );
   }
-  if (d.kernel.length > 0) lines.push(c.dim(`  shared kernel (${d.kernel.length}): ${d.kernel.join(', ')}`));
+  for (const k of scores.kernelUsers) lines.push(c.dim(`  kernel ${k.module} used by ${k.contexts.join(', ') || 'no context'}`));
   if (scores.sharedTables.length > 0) lines.push(`  ${c.yellow('shared tables')}: ${scores.sharedTables.join(', ')}`);
   lines.push('', c.bold.underline('Migration plan'), c.dim(`  ${plan.method}`));
   for (const n of plan.notes) lines.push(c.dim(`  note: ${n}`));

@@ -71,7 +71,7 @@ function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: An
     ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
   });
   const scores = scoreDecomposition(model, decomposition, graph);
-  return { decomposition, scores, explanations: explainDecomposition(decomposition, graph), plan: planMigration(model, decomposition, scores, analyses.cycles, new Set(analyses.unreferenced.modules.map((m) => m.module))) };
+  return { decomposition, scores, explanations: explainDecomposition(decomposition, graph, model), plan: planMigration(model, decomposition, scores, analyses.cycles, new Set(analyses.unreferenced.modules.map((m) => m.module))) };
 }
 
 /** Checks that `target` is an existing folder; a UsageError otherwise. */

@@ -28,9 +28,9 @@ export interface MigrationStep {
   why: string;
   modules: string[];
   /** Code edges from other contexts into it: they become calls to its API. */
-  becomeApiCalls: { from: string; to: string; kind: string; count: number; evidence: Evidence[] }[];
+  becomeApiCalls: { from: string; to: string; kinds: string[]; count: number; evidence: Evidence[] }[];
   /** Its own calls out of the context: they become remote calls. */
-  becomeRemoteCalls: { from: string; to: string; kind: string; count: number }[];
+  becomeRemoteCalls: { from: string; to: string; kinds: string[]; count: number }[];
   takesOverTables: string[];
   sharedTablesToDecide: { table: string; alsoUsedBy: string[] }[];
   dropForeignKeys: { from: string; to: string }[];
@@ -56,6 +56,7 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
   const notes: string[] = [];
   if (!history) notes.push('no history signal: value = lines of code instead of change frequency');
   const scoreOf = new Map(scores.contexts.map((s) => [s.context, s]));
+  const nameOf = new Map(d.contexts.map((c) => [c.id, c.name]));
   const tableUsers = new Map(scores.tables.map((t) => [t.table, t.contexts.map((c) => c.context)]));
 
   const drafts = d.contexts.map((c) => {
@@ -79,16 +80,19 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
     const ownership = c.modules.length === 0 ? 0 : c.modules.reduce((n, m) => n + (moduleHistory.get(m)?.ownership ?? 0), 0) / c.modules.length;
     const value = r2(history ? revisions * (0.5 + 0.5 * ownership) : c.lines);
     const group = (edges: typeof inbound) => {
-      const byKey = new Map<string, { from: string; to: string; kind: string; count: number; evidence: Evidence[] }>();
+      // One row per module pair; the count is the strongest kind's (calls, else imports), not a sum.
+      const byKey = new Map<string, { from: string; to: string; kinds: string[]; count: number; evidence: Evidence[] }>();
       for (const e of edges) {
         if (e.kind === 'type-import') continue;
-        const key = `${e.from}\0${e.to}\0${e.kind}`;
-        const row = byKey.get(key) ?? { from: e.from, to: e.to, kind: e.kind, count: 0, evidence: [] };
-        row.count += e.weight;
+        const key = `${e.from}\0${e.to}`;
+        const row = byKey.get(key) ?? { from: e.from, to: e.to, kinds: [], count: 0, evidence: [] };
+        row.kinds = [...new Set([...row.kinds, e.kind])].sort(compareStrings);
+        row.count = Math.max(row.count, e.weight);
         row.evidence.push(...e.evidence.slice(0, 2));
         byKey.set(key, row);
       }
-      return [...byKey.values()].sort((a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to) || compareStrings(a.kind, b.kind));
+      for (const row of byKey.values()) row.evidence = row.evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line).slice(0, 3);
+      return [...byKey.values()].sort((a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
     };
     const kernelNeeded = [...new Set(model.edges.filter((e) => members.has(e.from) && kernel.has(e.to)).map((e) => e.to))].sort(compareStrings);
     return {
@@ -99,7 +103,7 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
       costParts,
       becomeApiCalls: group(inbound),
       becomeRemoteCalls: group(outbound).map(({ evidence: _e, ...rest }) => rest),
-      shared: shared.map((t) => ({ table: t, alsoUsedBy: (tableUsers.get(t) ?? []).filter((x) => x !== c.id).sort(compareStrings) })),
+      shared: shared.map((t) => ({ table: t, alsoUsedBy: (tableUsers.get(t) ?? []).filter((x) => x !== c.id).map((x) => nameOf.get(x) ?? x).sort(compareStrings) })),
       breakCyclesFirst: crossCycles.flatMap((cy) => cy.closingEdges.filter((e) => members.has(e.from) || members.has(e.to)).map((e) => ({ from: e.from, to: e.to, ...(e.evidence ? { evidence: e.evidence } : {}) }))),
       kernelNeeded,
     };

@@ -270,10 +270,14 @@ function renderContextsSection(result: AnalysisResult): string[] {
     const e = explanations?.contexts.find((x) => x.context === c.id);
     out.push(`### ${c.id}: ${mdText(c.name)}\n`);
     out.push(`Modules: ${c.modules.map(mdText).join(', ')}\n`);
-    if (e && e.topInternal.length > 0) out.push(`Held together by: ${e.topInternal.map((x) => `${mdText(x.a)} ↔ ${mdText(x.b)} (${x.weight}: ${Object.entries(x.parts).map(([k, v]) => `${mdText(k)} ${v}`).join(', ')})`).join('; ')}.\n`);
+    if (e && e.topInternal.length > 0) out.push(`Held together by: ${e.topInternal.map((x) => `${mdText(x.a)} ↔ ${mdText(x.b)} (${x.weight}: ${Object.entries(x.parts).map(([k, v]) => `${mdText(k)} ${v}`).join(', ')}${x.evidence ? `; ${mdText(x.evidence.file)}:${x.evidence.line}` : ''})`).join('; ')}.\n`);
     if (e && e.topBoundary.length > 0) out.push(`Strongest ties out: ${e.topBoundary.map((x) => `${mdText(x.a)} → ${mdText(x.b)} in ${x.otherContext} (${x.weight})`).join('; ')}.\n`);
   }
-  if (d.kernel.length > 0) out.push(`Shared kernel (a library, not a service): ${d.kernel.map(mdText).join(', ')}.\n`);
+  if (d.kernel.length > 0) {
+    out.push('### Shared kernel\n');
+    out.push('Set aside as a shared library, not forced into a context. Decide for each: library, copy per service, or a service of its own.\n');
+    out.push(table(['Module', 'Used by contexts'], scores.kernelUsers.map((k) => [mdText(k.module), k.contexts.join(', ')])));
+  }
   out.push('## Migration plan\n');
   out.push(`${mdText(plan.method)}.\n`);
   for (const n of plan.notes) out.push(`_Note: ${mdText(n)}._\n`);
@@ -282,7 +286,7 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push(`${mdText(s.why)}.\n`);
     const list = (title: string, items: string[]) => (items.length > 0 ? out.push(`- ${title}: ${items.join(', ')}`) : 0);
     list('Modules to move', s.modules.map(mdText));
-    list('Calls that become API calls', s.becomeApiCalls.slice(0, 10).map((x) => `${mdText(x.from)} → ${mdText(x.to)} (${x.kind} ×${x.count}${x.evidence[0] ? `, ${mdText(x.evidence[0].file)}:${x.evidence[0].line}` : ''})`));
+    list('Calls that become API calls', s.becomeApiCalls.slice(0, 10).map((x) => `${mdText(x.from)} → ${mdText(x.to)} (${x.kinds.join(' + ')} ×${x.count}${x.evidence[0] ? `, ${mdText(x.evidence[0].file)}:${x.evidence[0].line}` : ''})`));
     list('Tables it takes over', s.takesOverTables.map(mdText));
     list('Shared tables to decide', s.sharedTablesToDecide.map((t) => `${mdText(t.table)} (also ${t.alsoUsedBy.join(', ')})`));
     list('Foreign keys to drop', s.dropForeignKeys.map((f) => `${mdText(f.from)} → ${mdText(f.to)}`));

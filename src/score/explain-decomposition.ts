@@ -5,7 +5,7 @@
  * the signals behind it); per context: its top internal and top boundary edges.
  */
 import { compareStrings } from '../model/compare.js';
-import type { Decomposition } from '../model/types.js';
+import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 import type { UndirectedGraph } from '../cluster/graphology.js';
 
 export interface Tie {
@@ -25,14 +25,25 @@ export interface ModuleExplanation {
 
 export interface ContextExplanation {
   context: string;
-  topInternal: { a: string; b: string; weight: number; parts: Record<string, number> }[];
-  topBoundary: { a: string; b: string; otherContext: string; weight: number; parts: Record<string, number> }[];
+  topInternal: { a: string; b: string; weight: number; parts: Record<string, number>; evidence?: Evidence }[];
+  topBoundary: { a: string; b: string; otherContext: string; weight: number; parts: Record<string, number>; evidence?: Evidence }[];
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const roundParts = (p: Record<string, number>) => Object.fromEntries(Object.entries(p).sort(([a], [b]) => compareStrings(a, b)).map(([k, v]) => [k, r3(v)]));
 
-export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, top = 3): { modules: ModuleExplanation[]; contexts: ContextExplanation[] } {
+export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, model?: SystemModel, top = 3): { modules: ModuleExplanation[]; contexts: ContextExplanation[] } {
+  // First code evidence (file:line) between two modules, either direction.
+  const evidence = new Map<string, Evidence>();
+  for (const e of model?.edges ?? []) {
+    const key = e.from < e.to ? `${e.from}\0${e.to}` : `${e.to}\0${e.from}`;
+    const first = e.evidence[0];
+    if (first && !evidence.has(key)) evidence.set(key, first);
+  }
+  const evidenceOf = (a: string, b: string) => {
+    const found = evidence.get(a < b ? `${a}\0${b}` : `${b}\0${a}`);
+    return found ? { evidence: found } : {};
+  };
   const ctxOf = new Map<string, string>();
   for (const c of d.contexts) for (const m of c.modules) ctxOf.set(m, c.id);
   const better = (a: Tie | undefined, b: Tie) => !a || b.weight > a.weight || (b.weight === a.weight && compareStrings(b.module, a.module) < 0);
@@ -68,7 +79,11 @@ export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, t
       }
     });
     const order = (x: { weight: number; a: string; b: string }, y: { weight: number; a: string; b: string }) => y.weight - x.weight || compareStrings(x.a, y.a) || compareStrings(x.b, y.b);
-    return { context: c.id, topInternal: internal.sort(order).slice(0, top), topBoundary: boundary.sort(order).slice(0, top) };
+    return {
+      context: c.id,
+      topInternal: internal.sort(order).slice(0, top).map((x) => ({ ...x, ...evidenceOf(x.a, x.b) })),
+      topBoundary: boundary.sort(order).slice(0, top).map((x) => ({ ...x, ...evidenceOf(x.a, x.b) })),
+    };
   });
   return { modules, contexts };
 }

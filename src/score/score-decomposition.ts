@@ -51,6 +51,8 @@ export interface DecompositionScores {
   tables: TableEntropy[];
   /** Tables accessed from more than one context: each needs a decision. */
   sharedTables: string[];
+  /** Shared-kernel modules and the contexts that depend on them. */
+  kernelUsers: { module: string; contexts: string[] }[];
   global: {
     contexts: number;
     modularity: number;
@@ -202,6 +204,10 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     contexts,
     tables,
     sharedTables: tables.filter((t) => t.contexts.length > 1).map((t) => t.table),
+    kernelUsers: d.kernel.map((module) => ({
+      module,
+      contexts: [...new Set(model.edges.filter((e) => e.to === module && ctxOf.has(e.from)).map((e) => ctxOf.get(e.from)!))].sort(compareStrings),
+    })),
     global: {
       contexts: K,
       modularity: r3(q),
