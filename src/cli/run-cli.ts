@@ -3,6 +3,8 @@
  * prints the summary, writes reports. Exit codes: 0 done; 1 --strict and diagnostics found;
  * 2 usage or config error; 3 internal error (stack with --debug).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, loadConfig, type ConfigValues } from '../config/load-config.js';
 import { DEFAULT_FORMATS, DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
@@ -14,7 +16,9 @@ import { parseWeights } from '../main/weights.js';
 import { DIALECTS, isDialect } from '../main/dialects.js';
 import { formatDbSummary } from './print-db-summary.js';
 import { TOOL_VERSION } from '../main/tool-version.js';
-import { checkFormats, renderReports, REPORTERS } from '../report/registry.js';
+import { checkFormats, GRAPH_FORMATS, renderGraph, renderReports, REPORTERS } from '../report/registry.js';
+import { GRAPH_LEVELS, type GraphLevel } from '../report/graph-view.js';
+import { validateAnalysis } from '../report/validate-analysis.js';
 import { formatSummary, makeChalk } from './print-summary.js';
 import { createProgress } from './progress.js';
 import { checkOutputFolder, writeReports } from './write-reports.js';
@@ -126,6 +130,39 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       exitCode = await runHistory(target, flags, (name) => command.getOptionValueSource(name) === 'cli');
     });
 
+  program
+    .command('report')
+    .description('re-render a saved analysis.json in other formats without analyzing again')
+    .argument('<analysis>', 'an analysis.json written by msa-split analyze --out')
+    .option('-o, --out <dir>', 'folder to write into (default: the folder of analysis.json)')
+    .option('-f, --format <list>', `comma-separated report formats: ${[...REPORTERS.keys()].join(', ')}`, DEFAULT_FORMATS.join(','))
+    .option('-q, --quiet', 'print nothing')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (file: string, flags: { out?: string; format: string; quiet?: boolean; debug?: boolean }) => {
+      debug = !!flags.debug;
+      const result = readAnalysis(file);
+      const formats = checkFormats(flags.format.split(',').map((s) => s.trim()).filter(Boolean));
+      const written = writeReports(path.resolve(flags.out ?? path.dirname(path.resolve(file))), await renderReports(result, formats));
+      if (!flags.quiet) for (const w of written) process.stdout.write(`${w}\n`);
+    });
+
+  withHistoryOptions(withInputOptions(program.command('graph').description('export one graph (module, context or table level) to stdout or a file')))
+    .option('--no-history', 'skip the history stage (git log)')
+    .option('-l, --level <level>', `graph level: ${GRAPH_LEVELS.join(', ')}`, 'context')
+    .option('-f, --format <format>', `graph format: ${GRAPH_FORMATS.join(', ')}`, 'dot')
+    .option('-o, --out <file>', 'write to this file instead of stdout (outside the analyzed repository)')
+    .action(async (target: string, flags: AnalyzeFlags & { level: string; format: string }, command: Command) => {
+      debug = !!flags.debug;
+      if (!(GRAPH_LEVELS as string[]).includes(flags.level)) throw new UsageError(`unknown level '${flags.level}'; valid levels: ${GRAPH_LEVELS.join(', ')}`);
+      if (!GRAPH_FORMATS.includes(flags.format)) throw new UsageError(`unknown graph format '${flags.format}'; valid formats: ${GRAPH_FORMATS.join(', ')}`);
+      const { root, options } = resolveOptions(target, { ...flags, format: undefined } as AnalyzeFlags, (name) => name !== 'format' && command.getOptionValueSource(name) === 'cli');
+      const outFile = flags.out !== undefined ? checkOutputFolder(flags.out, root) : undefined;
+      const result = await analyze(root, options);
+      const text = await renderGraph(result, flags.level as GraphLevel, flags.format);
+      if (outFile) writeReports(path.dirname(outFile), [{ name: path.basename(outFile), content: text }]);
+      else process.stdout.write(text);
+    });
+
   withInputOptions(program.command('db').description('print the database view: schema, foreign keys, joins and the table-access matrix'))
     .action(async (target: string, flags: AnalyzeFlags, command: Command) => {
       debug = !!flags.debug;
@@ -222,6 +259,22 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
   return { root, options, formats, ...(out !== undefined ? { outDir: checkOutputFolder(out, root) } : {}) };
 }
 
+function readAnalysis(file: string) {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}): not an analysis.json, or a damaged one`);
+  }
+  return validateAnalysis(raw, file);
+}
+
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -261,7 +314,7 @@ async function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: s
   const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
   const result = await analyze(root, options, progress.listener);
   progress.done();
-  const written = outDir ? writeReports(outDir, renderReports(result, formats)) : [];
+  const written = outDir ? writeReports(outDir, await renderReports(result, formats)) : [];
   if (!flags.quiet) process.stdout.write(formatSummary(result, makeChalk(), written));
   return strictExit(flags, result.model.diagnostics);
 }

@@ -137,6 +137,28 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
   );
   out.push(more(model.diagnostics.length, LIST_LIMIT * 2));
 
+  out.push('## Metric definitions\n');
+  out.push(
+    table(
+      ['Figure', 'Definition'],
+      [
+        ['Cohesion', '2μ / (2μ + ε): weight inside a context (μ) against weight across its boundary (ε)'],
+        ['Coupling', 'ε / (μ + ε)'],
+        ['Modularity Q', 'Newman modularity at resolution 1 on the weighted module graph'],
+        ['TurboMQ', 'Σ 2μᵢ / (2μᵢ + εᵢ)'],
+        ['SM', 'mean μᵢ/Nᵢ² − mean over pairs σᵢⱼ / (2NᵢNⱼ)'],
+        ['ICP', 'call weight across contexts / all call weight'],
+        ['IFN', 'mean number of modules a context exposes to others'],
+        ['NED', 'share of modules in contexts with fewer than 5 or more than 20 modules'],
+        ['Transaction entropy', '−Σ p log2 p over the contexts accessing a table'],
+        ['Change coupling degree', 'shared change sets / mean(revisions) × 100 (code-maat)'],
+        ['Hotspot score', 'revisions / max × lines / max'],
+        ['Fragmentation', '1 − Σ share² of authors'],
+      ],
+    ),
+  );
+  out.push('Sources and the module-graph weights: docs/metrics.md in the msa-split repository.\n');
+
   out.push('## Options\n');
   out.push('```json\n' + JSON.stringify(result.options, null, 2).replace(/```/g, '` ` `') + '\n```\n');
   return [{ name: 'report.md', content: out.filter((s) => s !== '').join('\n') }];

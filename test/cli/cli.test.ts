@@ -55,7 +55,7 @@ describe('msa-split CLI', () => {
   it('exits 2 naming the valid choices for a bad format, granularity, unknown option or command', () => {
     const format = run(['analyze', SHOP, '--format', 'json,pdf']);
     expect(format).toMatchObject({ code: 2 });
-    expect(format.stderr).toContain("unknown format 'pdf'; valid formats: json, md");
+    expect(format.stderr).toContain("unknown format 'pdf'; valid formats: json, md, html, dot, mermaid, graphml, csv, svg");
     const gran = run(['analyze', SHOP, '--granularity', 'class']);
     expect(gran.code).toBe(2);
     expect(gran.stderr).toContain("invalid granularity 'class'; valid values: file, dir:N (N = 1, 2, ...), package");
@@ -196,5 +196,39 @@ describe('msa-split analyze: contexts and plan', () => {
     const bad = run(['analyze', SHOP, '--weights', 'code=1,style=2']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--weights: invalid weight 'style=2'; use code=N,data=N,history=N");
+  });
+});
+
+describe('msa-split report and graph', () => {
+  it('re-renders a saved analysis in every format, and rejects damaged or older files with exit 2', () => {
+    const out = outDir();
+    expect(run(['analyze', SHOP, '--no-history', '--runs', '2', '--quiet', '--out', out, '--format', 'json']).code).toBe(0);
+    const again = outDir();
+    const r = run(['report', path.join(out, 'analysis.json'), '--format', 'md,html,dot,mermaid,graphml,csv,svg', '--out', again]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(again).sort()).toEqual(
+      expect.arrayContaining(['report.md', 'report.html', 'graph-contexts.dot', 'graph-contexts.mmd', 'graph-contexts.graphml', 'modules.csv', 'edges.csv', 'graph-contexts.svg']),
+    );
+    const damaged = path.join(again, 'damaged.json');
+    fs.writeFileSync(damaged, '{"schemaVersion": 1, "model": {}');
+    expect(run(['report', damaged])).toMatchObject({ code: 2 });
+    expect(run(['report', damaged]).stderr).toContain('is not valid JSON');
+    const older = path.join(again, 'older.json');
+    fs.writeFileSync(older, JSON.stringify({ schemaVersion: 0, model: {} }));
+    expect(run(['report', older]).stderr).toContain('schema version 0, this msa-split reads version 1');
+    const broken = path.join(again, 'broken.json');
+    fs.writeFileSync(broken, JSON.stringify({ schemaVersion: 1, model: { modules: [] } }));
+    expect(run(['report', broken]).stderr).toContain('model.edges is missing or not a list');
+  });
+
+  it('exports one graph at a chosen level and format, and names the valid levels and formats', () => {
+    const dot = run(['graph', SHOP, '--no-history', '--level', 'table', '--format', 'dot']);
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph "msa-split tables" \{/);
+    expect(dot.stdout).toContain('"orders"');
+    const json = run(['graph', SHOP, '--level', 'context', '--format', 'json']);
+    expect(JSON.parse(json.stdout).level).toBe('context');
+    expect(run(['graph', SHOP, '--level', 'files']).stderr).toContain("unknown level 'files'; valid levels: module, context, table");
+    expect(run(['graph', SHOP, '--format', 'png']).stderr).toContain("unknown graph format 'png'; valid formats: dot, mermaid, graphml, json, svg");
   });
 });

@@ -26,8 +26,8 @@ describe('renderMarkdown', () => {
 describe('renderReports', () => {
   it('renders each requested format once, files sorted by name', async () => {
     const result = await analyze(tempRepo({ 'a.ts': 'export const a = 1;\n' }));
-    expect(renderReports(result, ['md', 'json', 'md']).map((f) => f.name)).toEqual(['analysis.json', 'report.md']);
+    expect((await renderReports(result, ['md', 'json', 'md'])).map((f) => f.name)).toEqual(['analysis.json', 'report.md']);
     expect(renderJson(result)[0]!.content.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
-    expect(() => renderReports(result, ['svg'])).toThrow("unknown format 'svg'; valid formats: json, md");
+    await expect(renderReports(result, ['pdf'])).rejects.toThrow("unknown format 'pdf'; valid formats: json, md, html, dot, mermaid, graphml, csv, svg");
   });
 });

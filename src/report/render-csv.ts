@@ -1,0 +1,31 @@
+import type { AnalysisResult } from '../main/analyze.js';
+import { csvRows } from './render-graph-formats.js';
+import type { ReportFile } from './report-file.js';
+
+/** modules.csv (one row per module with its context and figures) and edges.csv (every code and data edge). */
+export function renderCsv(result: AnalysisResult): ReportFile[] {
+  const ctx = new Map<string, string>();
+  for (const c of result.decomposition?.contexts ?? []) for (const m of c.modules) ctx.set(m, c.name);
+  for (const k of result.decomposition?.kernel ?? []) ctx.set(k, 'kernel');
+  const metrics = new Map(result.analyses.moduleMetrics.modules.map((m) => [m.module, m]));
+  const history = new Map((result.model.history?.modules ?? []).map((m) => [m.module, m]));
+  const modules = csvRows(
+    ['module', 'context', 'lines', 'fan_in', 'fan_out', 'instability', 'revisions', 'main_author', 'ownership'],
+    result.model.modules.map((m) => {
+      const x = metrics.get(m.id);
+      const h = history.get(m.id);
+      return [m.id, ctx.get(m.id) ?? '', m.lines, x?.fanIn ?? 0, x?.fanOut ?? 0, x?.instability ?? 0, h?.revisions ?? 0, h?.mainAuthor ?? '', h?.ownership ?? ''];
+    }),
+  );
+  const edges = csvRows(
+    ['kind', 'from', 'to', 'mode', 'weight', 'evidence'],
+    [
+      ...result.model.edges.map((e) => [e.kind, e.from, e.to, '', e.weight, e.evidence[0] ? `${e.evidence[0].file}:${e.evidence[0].line}` : '']),
+      ...(result.model.data?.edges ?? []).map((e) => [e.kind, e.from, e.to, e.mode ?? '', e.weight, e.evidence[0] ? `${e.evidence[0].file}:${e.evidence[0].line}` : '']),
+    ],
+  );
+  return [
+    { name: 'modules.csv', content: modules },
+    { name: 'edges.csv', content: edges },
+  ];
+}

@@ -1,0 +1,90 @@
+/**
+ * Graph formats over a GraphView, each with its own quoting: DOT (clusters as subgraphs), Mermaid
+ * (flowchart with subgraphs, generated ids, entity-escaped labels), GraphML (XML-escaped, with
+ * attributes Gephi and yEd read), CSV (RFC 4180 quoting; cells starting with = + - @ get a leading
+ * apostrophe so spreadsheets never evaluate them).
+ */
+import type { GraphView } from './graph-view.js';
+
+export function dotString(s: string): string {
+  return '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n') + '"';
+}
+
+export function renderDot(g: GraphView): string {
+  const lines = [`digraph ${dotString(`msa-split ${g.level}s`)} {`, '  graph [rankdir=LR, fontname="Helvetica", splines=line];', '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=10];'];
+  const grouped = new Map<string, GraphView['nodes']>();
+  for (const n of g.nodes) {
+    const key = n.group ?? '';
+    grouped.set(key, [...(grouped.get(key) ?? []), n]);
+  }
+  const label = new Map(g.groups.map((x) => [x.id, x.label]));
+  for (const [group, nodes] of [...grouped.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const indent = group ? '    ' : '  ';
+    if (group) lines.push(`  subgraph ${dotString(`cluster_${group}`)} {`, `    label=${dotString(label.get(group) ?? group)};`);
+    for (const n of nodes) lines.push(`${indent}${dotString(n.id)} [label=${dotString(n.label)}];`);
+    if (group) lines.push('  }');
+  }
+  for (const e of g.edges) lines.push(`  ${dotString(e.source)} -> ${dotString(e.target)} [label=${dotString(String(e.weight))}, tooltip=${dotString(e.kinds.join(', '))}];`);
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+/** Mermaid label text: quotes and angle brackets as Mermaid entity codes, no line breaks. */
+export function mermaidText(s: string): string {
+  return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ');
+}
+
+export function renderMermaid(g: GraphView, note?: string): string {
+  const id = new Map(g.nodes.map((n, i) => [n.id, `n${i + 1}`]));
+  const lines = ['flowchart LR'];
+  if (note) lines.push(`  %% ${note.replace(/[\r\n]+/g, ' ')}`);
+  const label = new Map(g.groups.map((x) => [x.id, x.label]));
+  const grouped = new Map<string, GraphView['nodes']>();
+  for (const n of g.nodes) grouped.set(n.group ?? '', [...(grouped.get(n.group ?? '') ?? []), n]);
+  let s = 0;
+  for (const [group, nodes] of [...grouped.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (group) lines.push(`  subgraph s${++s}["${mermaidText(label.get(group) ?? group)}"]`);
+    for (const n of nodes) lines.push(`    ${id.get(n.id)}["${mermaidText(n.label)}"]`);
+    if (group) lines.push('  end');
+  }
+  for (const e of g.edges) lines.push(`  ${id.get(e.source)} -->|${e.weight}| ${id.get(e.target)}`);
+  return lines.join('\n') + '\n';
+}
+
+export function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+export function renderGraphml(g: GraphView): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+    '  <key id="group" for="node" attr.name="group" attr.type="string"/>',
+    '  <key id="size" for="node" attr.name="size" attr.type="double"/>',
+    '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
+    '  <key id="kinds" for="edge" attr.name="kinds" attr.type="string"/>',
+    `  <graph id="${xmlText(g.level)}" edgedefault="directed">`,
+  ];
+  const label = new Map(g.groups.map((x) => [x.id, x.label]));
+  for (const n of g.nodes) {
+    lines.push(`    <node id="${xmlText(n.id)}">`, `      <data key="label">${xmlText(n.label)}</data>`);
+    if (n.group) lines.push(`      <data key="group">${xmlText(label.get(n.group) ?? n.group)}</data>`);
+    lines.push(`      <data key="size">${n.size}</data>`, '    </node>');
+  }
+  g.edges.forEach((e, i) => {
+    lines.push(`    <edge id="e${i + 1}" source="${xmlText(e.source)}" target="${xmlText(e.target)}">`, `      <data key="weight">${e.weight}</data>`, `      <data key="kinds">${xmlText(e.kinds.join(','))}</data>`, '    </edge>');
+  });
+  lines.push('  </graph>', '</graphml>');
+  return lines.join('\n') + '\n';
+}
+
+export function csvCell(value: string | number): string {
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRows(header: string[], rows: (string | number)[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

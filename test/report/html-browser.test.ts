@@ -1,0 +1,90 @@
+/**
+ * The HTML report in a real browser: Debian chromium driven by playwright-core (flags as DESIGN §7).
+ * Checks the graph renders, search finds a module, a click on a context shows its modules, nothing
+ * logs an error, and hostile names never run as script. Screenshots go to test-output/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/main/analyze.js';
+import { renderHtml } from '../../src/report/render-html.js';
+import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
+
+const OUT = path.resolve('test-output');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium); .ci/run does`);
+  fs.mkdirSync(OUT, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+afterAll(async () => browser?.close());
+
+async function open(file: string) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on('request', (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && requests.push(r.url()));
+  await page.goto(`file://${file}`);
+  await page.waitForFunction(() => (window as unknown as { __msaGraph?: { nodes(): number } }).__msaGraph?.nodes() !== undefined);
+  return { page, errors, dialogs, requests };
+}
+
+describe('report.html in chromium', () => {
+  it('renders the context graph, searches modules, drills into a context, without errors or network', async () => {
+    const result = await analyze(path.join(FIXTURES, 'shop-monolith'), { history: false, runs: 5 });
+    const file = path.join(OUT, 'shop-report.html');
+    fs.writeFileSync(file, renderHtml(result)[0]!.content);
+    const { page, errors, requests } = await open(file);
+    const nodes = await page.evaluate(() => (window as unknown as { __msaGraph: { nodes(): number } }).__msaGraph.nodes());
+    expect(nodes).toBe(result.decomposition!.contexts.length + 1); // contexts + the kernel
+    expect(await page.locator('#cy canvas').count()).toBeGreaterThan(0);
+    await page.fill('#search', 'payment-serv');
+    expect(await page.locator('#hits li').allTextContents()).toEqual(['src/payments/payment-service.ts']);
+    const ordering = result.decomposition!.contexts.find((c) => c.name === 'ordering')!;
+    await page.evaluate((id) => (window as unknown as { __msaGraph: { tapContext(id: string): void } }).__msaGraph.tapContext(id), ordering.id);
+    const drilled = await page.evaluate(() => (window as unknown as { __msaGraph: { nodes(): number; level(): string } }).__msaGraph);
+    expect(await page.evaluate(() => (window as unknown as { __msaGraph: { level(): string } }).__msaGraph.level())).toBe(ordering.id);
+    expect(drilled).toBeDefined();
+    expect(await page.evaluate(() => (window as unknown as { __msaGraph: { nodes(): number } }).__msaGraph.nodes())).toBeGreaterThanOrEqual(ordering.modules.length);
+    await page.click('nav button[data-tab="plan"]');
+    expect(await page.locator('#plan li').first().textContent()).toMatch(/pilot/);
+    await page.click('nav button[data-tab="graph"]');
+    await page.screenshot({ path: path.join(OUT, 'report.png') });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('shows hostile module and table names as text and runs none of them', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const repo = tempRepo({
+      'package.json': '{"dependencies":{"pg":"8"}}',
+      [`src/${evil}.ts`]: 'export const x = 1;\n',
+      'src/a.ts': `import { x } from './${evil}';\ndeclare const db: { query(s: string): void };\nexport const q = () => db.query('SELECT * FROM "evil</script><script>alert(2)</script>" WHERE id = $1');\nexport const y = x;\n`,
+      'db/V1__t.sql': 'CREATE TABLE "evil</script><script>alert(2)</script>" (id INT PRIMARY KEY);\n',
+    });
+    const result = await analyze(repo, { history: false, runs: 2 });
+    const file = path.join(OUT, 'hostile-report.html');
+    fs.writeFileSync(file, renderHtml(result)[0]!.content);
+    const { page, errors, dialogs } = await open(file);
+    await page.fill('#search', 'onerror');
+    expect(await page.locator('#hits li').allTextContents()).toEqual([`src/${evil}.ts`]);
+    await page.click('nav button[data-tab="tables"]');
+    expect(await page.locator('#tables').textContent()).toContain('evil</script><script>alert(2)</script>');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
