@@ -207,6 +207,10 @@ export function createImportResolver(
       const base = specifier.startsWith('/') ? specifier.slice(1) : joinRel(fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '', specifier);
       const local = tryLocal(base);
       if (local) return { kind: 'local', file: local };
+      // A launcher importing the build output (`../dist/cli/main.js`) depends on the source behind it.
+      const owner = packages.manifests.filter((m) => m.dir === '' || base.startsWith(m.dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
+      const fromSource = tryLocalOrSource(base, owner?.dir ?? '');
+      if (fromSource) return { kind: 'local', file: fromSource };
       if (fs.existsSync(path.join(root, base)) && isInside(root, path.join(root, base))) return { kind: 'asset' };
       return { kind: 'unresolved', reason: 'no such file' };
     }

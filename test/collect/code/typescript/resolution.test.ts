@@ -17,8 +17,9 @@ describe('import resolution', () => {
     ]);
   });
 
-  it('follows paths without baseUrl, .js specifiers to .ts, index files, type-only and dynamic imports', async () => {
+  it('follows paths without baseUrl, .js specifiers to .ts, index files, type-only and dynamic imports, and build output back to source', async () => {
     expect(await edges('paths-no-baseurl')).toEqual([
+      'import bin/cli.js -> src/orders/place-order.ts',
       'import src/billing/index.ts -> src/billing/charge.ts',
       'type-import src/billing/index.ts -> src/billing/invoice.ts',
       'import src/orders/place-order.ts -> src/billing/index.ts',
@@ -44,7 +45,10 @@ describe('import resolution', () => {
 
   it('maps a package.json main that points at build output back to the source entry', async () => {
     const r = await analyze(fixture('paths-no-baseurl'), { symbols: false });
-    expect(r.analyses.unreferenced.entryPoints).toEqual([{ module: 'src/orders/place-order.ts', reason: 'declared in package.json' }]);
+    expect(r.analyses.unreferenced.entryPoints).toEqual([
+      { module: 'bin/cli.js', reason: 'script' },
+      { module: 'src/orders/place-order.ts', reason: 'declared in package.json' },
+    ]);
   });
 
   it('resolves package.json "imports" (#specifiers) with conditions, require() in .cjs, and ignores assets', async () => {
