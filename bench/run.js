@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { generateHistory } from './generate-history.js';
+import { generateJava } from './generate-java.js';
 import { generateMonolith } from './generate-monolith.js';
 import { measure } from './measure.js';
 
@@ -185,3 +186,10 @@ if (fs.existsSync('/usr/bin/chromium')) {
   await browser.close();
   console.log(`report.html first render in chromium ${(firstRender / 1000).toFixed(2)} s (target < 3 s ${firstRender < 3000 ? 'met' : 'MISSED'}); a search over 5,000 modules ${searchMs.toFixed(0)} ms`);
 } else console.log('chromium not found: browser timing skipped (apt-get install chromium)');
+
+// Java: 5,000 classes parsed with tree-sitter (wasm) and extracted.
+const javaRepo = path.join(work, 'java-5000');
+generateJava(javaRepo);
+const jv = best('msa-split java', () => measure(javaRepo, process.execPath, [stage, 'java', javaRepo]));
+const jvData = JSON.parse(jv.stdout);
+console.log(`\nJava (${jvData.files} files): parse + extract + resolve ${(jvData.javaMs / 1000).toFixed(2)} s, peak RSS ${jv.peakRssMb.toFixed(0)} MB, ${jvData.edges} edges, ${jvData.tables} entity tables, ${jvData.diagnostics} diagnostics; targets < 15 s ${jvData.javaMs < 15000 ? 'met' : 'MISSED'}, < 1 GB ${jv.peakRssMb < 1024 ? 'met' : 'MISSED'}`);

@@ -34,6 +34,16 @@ if (stage === 'history') {
   process.stdout.write(JSON.stringify({ historyMs: performance.now() - t, commits: model.commits, coupled: model.coChange.length, renames: facts.renamesFollowed, modules: model.modules.length }));
   process.exit(0);
 }
+if (stage === 'java') {
+  // The Java adapter alone: list, read, parse with tree-sitter, extract and resolve.
+  const { listFiles } = await import('../dist/collect/files/list-files.js');
+  const { collectJava } = await import('../dist/collect/code/java/collect-java.js');
+  const t = performance.now();
+  const facts = await collectJava(listFiles(repo, { include: [], exclude: [] }), { maxFileBytes: 1024 * 1024, includeTests: false });
+  process.stdout.write(JSON.stringify({ javaMs: performance.now() - t, files: facts.files.length, edges: facts.edges.length, tables: facts.orm.tables.length, diagnostics: facts.diagnostics.length }));
+  process.exit(0);
+}
+
 if (stage === 'cluster') {
   // Clustering with consensus on a synthetic module graph: 5,000 modules in 50 groups, 50,000 weighted
   // edges (90% inside a group), seeded, 20 runs, scores computed too.

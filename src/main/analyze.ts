@@ -12,6 +12,7 @@ import { collectDatabase } from '../collect/db/collect-database.js';
 import { collectHistory } from '../collect/history/collect-history.js';
 import { HistoryAccumulator, type CoupleBy } from '../model/build-history-model.js';
 import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
+import { collectJava } from '../collect/code/java/collect-java.js';
 import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
 import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
@@ -103,6 +104,21 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
     facts.edges.push(...symbols.edges);
     facts.diagnostics.push(...symbols.diagnostics);
   }
+  // Java files, if any, through their own adapter; a mixed repository gets both.
+  const java = listing.files.some((f) => f.path.endsWith('.java'))
+    ? await collectJava(listing, { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests })
+    : undefined;
+  if (java) {
+    onProgress({ stage: 'java', done: java.files.length, total: java.files.length });
+    facts.files.push(...java.files);
+    facts.edges.push(...java.edges);
+    facts.externals.push(...java.externals);
+    facts.sqlLiterals.push(...java.sqlLiterals);
+    for (const [file, reason] of java.entryPoints) facts.entryPoints.set(file, reason);
+    facts.skipped.push(...java.skipped);
+    facts.diagnostics.push(...java.diagnostics);
+    facts.stereotypes = java.stereotypes;
+  }
   if (options.dialect !== undefined && !isDialect(options.dialect)) {
     throw new UsageError(`unknown dialect '${options.dialect}'; valid dialects: ${DIALECTS.join(', ')}`);
   }
@@ -110,7 +126,7 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
   const db = options.db
     ? collectDatabase(
         listing,
-        { sqlLiterals: facts.sqlLiterals, texts: facts.texts, dependencies: facts.dependencies },
+        { sqlLiterals: facts.sqlLiterals, texts: facts.texts, dependencies: facts.dependencies, ...(java ? { extraOrm: java.orm, javaClasses: java.classes } : {}) },
         { ...(options.dialect ? { dialect: options.dialect } : {}), bulkThresholdBytes: options.bulkThresholdBytes },
       )
     : undefined;

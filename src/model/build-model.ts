@@ -27,11 +27,12 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
   for (const f of facts.files) moduleOf.set(f.path, moduleIdFor(f.path, granularity, facts.packageRoots));
   const moduleFor = (file: string): string => moduleOf.get(file) ?? moduleIdFor(file, granularity, facts.packageRoots);
 
-  const grouped = new Map<string, { files: string[]; lines: number; languages: Set<Language>; entries: string[] }>();
+  const grouped = new Map<string, { files: string[]; lines: number; languages: Set<Language>; entries: string[]; stereotypes: Set<string> }>();
   for (const f of facts.files) {
     const id = moduleFor(f.path);
     let g = grouped.get(id);
-    if (!g) grouped.set(id, (g = { files: [], lines: 0, languages: new Set(), entries: [] }));
+    if (!g) grouped.set(id, (g = { files: [], lines: 0, languages: new Set(), entries: [], stereotypes: new Set() }));
+    for (const s of facts.stereotypes?.get(f.path) ?? []) g.stereotypes.add(s);
     g.files.push(f.path);
     g.lines += f.lines;
     g.languages.add(f.language);
@@ -47,6 +48,7 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
       lines: g.lines,
       languages: [...g.languages].sort(compareStrings),
       ...(g.entries.length > 0 ? { entryPoint: [...g.entries].sort(compareStrings).join('; ') } : {}),
+      ...(g.stereotypes.size > 0 ? { stereotypes: [...g.stereotypes].sort(compareStrings) } : {}),
     }));
 
   return {
@@ -62,7 +64,7 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
       .map((u) => ({ module: moduleFor(u.file), specifier: u.specifier, evidence: u.evidence }))
       .sort(compareUnresolved),
     sqlLiterals: facts.sqlLiterals
-      .map((s) => ({ module: moduleFor(s.file), ...s }))
+      .map(({ owner, ...s }) => ({ module: moduleFor(owner ?? s.file), ...s }))
       .sort(compareSqlLiterals),
     skipped: sortedUnique([...facts.skipped, ...(db?.skipped ?? [])], compareSkipped),
     diagnostics: sortedUnique([...facts.diagnostics, ...(db?.diagnostics ?? [])], compareDiagnostics),

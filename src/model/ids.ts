@@ -37,6 +37,8 @@ export function moduleIdFor(file: string, granularity: Granularity, packageRoots
     const kept = dirs.slice(0, granularity.depth);
     return kept.length === 0 ? '.' : kept.join('/');
   }
+  // A Java package is its folder.
+  if (file.endsWith('.java')) return dirOf(file) || '.';
   let best: string | undefined;
   for (const root of packageRoots) {
     const inside = root === '' || file === root || file.startsWith(root + '/');

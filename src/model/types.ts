@@ -8,7 +8,7 @@
 export const SCHEMA_VERSION = 1;
 
 /** Languages the code collectors understand. */
-export type Language = 'typescript' | 'javascript';
+export type Language = 'typescript' | 'javascript' | 'java';
 
 /** How files are grouped into modules. `file` (default): one module per file; `dir:N`: the first N directory levels; `package`: the nearest package.json. */
 export type Granularity = { kind: 'file' } | { kind: 'dir'; depth: number } | { kind: 'package' };
@@ -76,6 +76,8 @@ export interface ModuleNode {
   languages: Language[];
   /** Why this module is an entry point (package.json main/bin/exports, a test, a config file, a script), if it is one. */
   entryPoint?: string;
+  /** Spring stereotypes of its classes (Controller, Service, Repository, ...), sorted. */
+  stereotypes?: string[];
 }
 
 /** A package imported from outside the repository (npm package or Node builtin). */
@@ -164,7 +166,7 @@ export interface Column {
 }
 
 /** Where a schema fact came from. */
-export type SchemaSource = 'sql' | 'migration' | 'typeorm' | 'prisma' | 'sequelize';
+export type SchemaSource = 'sql' | 'migration' | 'typeorm' | 'prisma' | 'sequelize' | 'jpa';
 
 /** A table of the final schema (after every migration has been applied in order). */
 export interface TableNode {

@@ -33,7 +33,10 @@ export interface UnresolvedUse {
 }
 
 export interface SqlLiteralUse {
+  /** Where the SQL text sits (evidence). */
   file: string;
+  /** The module it belongs to when that is another file (a MyBatis mapper's interface); default `file`. */
+  owner?: string;
   line: number;
   text: string;
   tag?: string;
@@ -53,6 +56,8 @@ export interface CodeFacts {
   packageRoots: string[];
   skipped: SkippedPath[];
   diagnostics: Diagnostic[];
+  /** Framework stereotypes per file (Spring's @Service, ...), when the adapter knows them. */
+  stereotypes?: Map<string, string[]>;
 }
 
 export type { ProgressListener } from '../../model/progress.js';

@@ -14,7 +14,9 @@ import type { FileListing, ListedFile } from '../files/list-files.js';
 import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from './db-facts.js';
 import { fallbackTables } from './fallback-tables.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
+import { readMybatisMappers } from './mybatis-mappers.js';
 import { collectOrmFacts } from './orm/collect-orm-facts.js';
+import type { OrmFacts } from './orm/orm-facts.js';
 import { createSqlParser, DYNAMIC_TABLE, type SqlStatementParser } from './parse-sql.js';
 import { SchemaBuilder } from './schema-builder.js';
 import { detectDialect, splitterOptionsFor, type Dialect } from './sql-dialects.js';
@@ -32,6 +34,10 @@ export interface CodeInputs {
   sqlLiterals: readonly SqlLiteralUse[];
   texts: ReadonlyMap<string, string>;
   dependencies: ReadonlySet<string>;
+  /** Persistence facts other adapters found (JPA entities, Spring Data repositories). */
+  extraOrm?: OrmFacts;
+  /** Java classes by fully qualified name, for MyBatis mapper namespaces. */
+  javaClasses?: ReadonlyMap<string, string>;
 }
 
 const SQL_FILE = /\.(?:sql|ddl)$/i;
@@ -42,8 +48,23 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   const diagnostics: Diagnostic[] = [];
   const skipped: SkippedPath[] = [];
   const sqlFiles = listing.files.filter((f) => SQL_FILE.test(f.path));
-  const orm = collectOrmFacts(listing, code.texts);
+  const ts = collectOrmFacts(listing, code.texts);
+  const extra = code.extraOrm;
+  const orm: OrmFacts = extra
+    ? {
+        tables: [...ts.tables, ...extra.tables],
+        foreignKeys: [...ts.foreignKeys, ...extra.foreignKeys],
+        accesses: [...ts.accesses, ...extra.accesses],
+        joins: [...ts.joins, ...extra.joins],
+        prismaProviders: ts.prismaProviders,
+        diagnostics: [...ts.diagnostics, ...extra.diagnostics],
+      }
+    : ts;
   diagnostics.push(...orm.diagnostics);
+  // MyBatis mapper XML: their statements join the SQL literals of the mapper interfaces.
+  const mappers = readMybatisMappers(listing.files.filter((f) => f.path.endsWith('.xml')), code.javaClasses ?? new Map());
+  diagnostics.push(...mappers.diagnostics);
+  const sqlLiterals: SqlLiteralUse[] = [...code.sqlLiterals, ...mappers.statements.map((s) => ({ file: s.xml, owner: s.file, line: s.line, text: s.text, callee: `mapper:${s.id}` }))];
 
   const dialect = detectDialect({
     ...(options.dialect ? { explicit: options.dialect } : {}),
@@ -75,7 +96,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
       }),
   }));
   // Rollback code (`down()`) undoes the migration: applying it would drop what `up()` created.
-  const migrationLiterals = code.sqlLiterals.filter((l) => isMigrationPath(l.file) && !/^(down|revert|rollback)$/i.test(l.enclosing ?? ''));
+  const migrationLiterals = sqlLiterals.filter((l) => isMigrationPath(l.file) && !/^(down|revert|rollback)$/i.test(l.enclosing ?? ''));
   const migrationFiles = [...new Set(migrationLiterals.map((l) => l.file))];
   for (const file of migrationFiles) {
     sources.push({
@@ -104,7 +125,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   // 3. Accesses and joins from code: SQL literals (outside migrations), query builders, ORM calls.
   const accesses: FileTableAccess[] = [...orm.accesses];
   const joins: FileJoin[] = [...orm.joins];
-  for (const lit of code.sqlLiterals) {
+  for (const lit of sqlLiterals) {
     if (isMigrationPath(lit.file)) continue;
     for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
       const at: Evidence = { file: lit.file, line: lit.line + st.line - 1, text: excerpt(st.text) };
@@ -115,8 +136,8 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
         if (facts.dynamicTable) {
           diagnostics.push({ severity: 'info', code: 'dynamic-table', message: 'a table name comes from a template substitution; that access cannot be attributed', file: lit.file, line: at.line });
         }
-        for (const a of facts.accesses) accesses.push({ file: lit.file, table: tableId(a.table), mode: a.mode, via: 'sql', evidence: at });
-        for (const [x, y] of facts.joins) joins.push({ file: lit.file, a: tableId(x), b: tableId(y), via: 'sql', evidence: at });
+        for (const a of facts.accesses) accesses.push({ file: lit.owner ?? lit.file, table: tableId(a.table), mode: a.mode, via: 'sql', evidence: at });
+        for (const [x, y] of facts.joins) joins.push({ file: lit.owner ?? lit.file, a: tableId(x), b: tableId(y), via: 'sql', evidence: at });
         continue;
       }
       // A literal that only looked like SQL is dropped quietly unless the fallback finds known tables.
@@ -133,7 +154,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
         file: lit.file,
         line: at.line,
       });
-      for (const r of recovered) accesses.push({ file: lit.file, table: tableId(r.table), mode: r.mode, via: 'fallback', evidence: at });
+      for (const r of recovered) accesses.push({ file: lit.owner ?? lit.file, table: tableId(r.table), mode: r.mode, via: 'fallback', evidence: at });
     }
   }
 

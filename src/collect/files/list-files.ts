@@ -53,6 +53,7 @@ const PRUNED_DIRS: ReadonlyMap<string, string> = new Map([
   ['build', 'build-output'],
   ['out', 'build-output'],
   ['coverage', 'build-output'],
+  ['target', 'build-output'],
   ['.next', 'build-output'],
   ['.nuxt', 'build-output'],
   ['.output', 'build-output'],

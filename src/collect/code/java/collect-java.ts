@@ -1,0 +1,209 @@
+/**
+ * The Java adapter: .java files -> the same file-level facts as the TypeScript adapter, plus the
+ * persistence facts of JPA and Spring Data for the database stage.
+ * Input: the file listing and options. Output: JavaFacts.
+ * Resolution of a simple type name in a file: its single imports, then its own package, then its
+ * wildcard imports (first match in import order); java.lang and unresolved names are not project
+ * classes. Edges: single imports and field/parameter/generic types -> `import`; `new T()`, `T.m()`
+ * and calls on fields or parameters of a project type -> `call`; extends / implements. Stereotypes
+ * (@Controller, @RestController, @Service, @Repository, @Component, @Configuration) are recorded per
+ * file. Tests (src/test/java) are left out unless includeTests; generated sources are skipped.
+ * JPA: @Entity -> table (@Table(name) or the class name in snake_case, Spring Boot's default naming),
+ * @Column names, @Id, @ManyToOne / @OneToOne (@JoinColumn, default `<field>_id`) and @ManyToMany
+ * (@JoinTable) -> foreign keys. Spring Data: an interface extending JpaRepository<Entity, Id> (or
+ * Crud-/PagingAndSorting-/ListCrudRepository) reads and writes the entity's table. @Query: native SQL
+ * goes to the SQL parser; JPQL names entities, mapped to their tables.
+ */
+import type { Diagnostic, SkippedPath } from '../../../model/types.js';
+import type { FileListing } from '../../files/list-files.js';
+import { countLines, readTextFile } from '../../files/read-text-file.js';
+import type { FileJoin, FileTableAccess } from '../../db/db-facts.js';
+import { fallbackTables } from '../../db/fallback-tables.js';
+import type { OrmFacts } from '../../db/orm/orm-facts.js';
+import { snakeCase } from '../../db/orm/orm-facts.js';
+import { looksLikeSql } from '../typescript/looks-like-sql.js';
+import type { CodeFacts, FileEdge } from '../code-facts.js';
+import { scanJava, type JavaAnnotation, type JavaScan } from './scan-java.js';
+
+export interface JavaOptions {
+  maxFileBytes: number;
+  includeTests: boolean;
+}
+
+export interface JavaFacts extends CodeFacts {
+  /** Fully qualified class name -> file, for MyBatis mapper namespaces. */
+  classes: Map<string, string>;
+  /** Spring stereotypes per file. */
+  stereotypes: Map<string, string[]>;
+  orm: OrmFacts;
+}
+
+const STEREOTYPES = new Set(['Controller', 'RestController', 'Service', 'Repository', 'Component', 'Configuration', 'SpringBootApplication']);
+const REPOSITORY_BASES = new Set(['JpaRepository', 'CrudRepository', 'PagingAndSortingRepository', 'ListCrudRepository', 'ListPagingAndSortingRepository', 'Repository', 'JpaSpecificationExecutor']);
+const ENTRY_ANNOTATIONS = new Set(['SpringBootApplication', 'Controller', 'RestController', 'Configuration']);
+const TEST_PATH = /(^|\/)src\/test\//;
+const GENERATED_PATH = /(^|\/)(generated|generated-sources|generated-test-sources)\//;
+
+const ann = (list: JavaAnnotation[], name: string) => list.find((a) => a.name === name);
+
+export async function collectJava(listing: FileListing, options: JavaOptions): Promise<JavaFacts> {
+  const facts: JavaFacts = {
+    files: [],
+    edges: [],
+    externals: [],
+    unresolved: [],
+    sqlLiterals: [],
+    entryPoints: new Map(),
+    packageRoots: [],
+    skipped: [],
+    diagnostics: [],
+    classes: new Map(),
+    stereotypes: new Map(),
+    orm: { tables: [], foreignKeys: [], accesses: [], joins: [], prismaProviders: [], diagnostics: [] },
+  };
+  const skipped: SkippedPath[] = facts.skipped;
+  const diagnostics: Diagnostic[] = facts.diagnostics;
+  const scans = new Map<string, JavaScan>();
+  for (const f of listing.files) {
+    if (!f.path.endsWith('.java')) continue;
+    if (!options.includeTests && TEST_PATH.test(f.path)) {
+      skipped.push({ path: f.path, reason: 'test' });
+      continue;
+    }
+    if (GENERATED_PATH.test(f.path)) {
+      skipped.push({ path: f.path, reason: 'generated' });
+      continue;
+    }
+    const read = readTextFile(f, options.maxFileBytes);
+    diagnostics.push(...read.diagnostics);
+    if (!read.ok) {
+      skipped.push({ path: f.path, reason: read.reason });
+      continue;
+    }
+    const scan = await scanJava(f.path, read.text);
+    diagnostics.push(...scan.diagnostics);
+    scans.set(f.path, scan);
+    facts.files.push({ path: f.path, language: 'java', lines: countLines(read.text), bytes: f.bytes });
+    for (const t of scan.types) facts.classes.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, f.path);
+  }
+
+  const byPackage = new Map<string, Map<string, string>>();
+  for (const [fqn, file] of facts.classes) {
+    const dot = fqn.lastIndexOf('.');
+    const pkg = dot < 0 ? '' : fqn.slice(0, dot);
+    const row = byPackage.get(pkg) ?? new Map<string, string>();
+    row.set(fqn.slice(dot + 1), file);
+    byPackage.set(pkg, row);
+  }
+  const entityTable = new Map<string, string>();
+  for (const [file, scan] of scans) {
+    for (const t of scan.types) {
+      if (!ann(t.annotations, 'Entity')) continue;
+      const table = ann(t.annotations, 'Table')?.args.name ?? snakeCase(t.name);
+      entityTable.set(t.name, table);
+      entityTable.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, table);
+      void file;
+    }
+  }
+
+  for (const [file, scan] of scans) {
+    const resolveName = (name: string): string | undefined => {
+      const single = scan.imports.find((i) => !i.wildcard && !i.isStatic && i.name.endsWith(`.${name}`));
+      if (single) return facts.classes.get(single.name);
+      const local = byPackage.get(scan.packageName)?.get(name);
+      if (local) return local;
+      for (const w of scan.imports.filter((i) => i.wildcard && !i.isStatic)) {
+        const hit = byPackage.get(w.name)?.get(name);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const edge = (kind: FileEdge['kind'], to: string | undefined, line: number, text: string) => {
+      if (to && to !== file) facts.edges.push({ kind, from: file, to, evidence: { file, line, text } });
+    };
+    for (const i of scan.imports) {
+      if (i.isStatic) {
+        const owner = facts.classes.get(i.name.slice(0, i.name.lastIndexOf('.')));
+        if (owner) edge('import', owner, i.line, i.text);
+        continue;
+      }
+      const target = i.wildcard ? undefined : facts.classes.get(i.name);
+      if (target) edge('import', target, i.line, i.text);
+      else if (!i.wildcard || !byPackage.has(i.name)) {
+        const parts = i.name.split('.');
+        const builtin = /^(java|javax|jakarta|sun|jdk)$/.test(parts[0] ?? '');
+        facts.externals.push({ file, name: parts.slice(0, builtin || parts.length < 4 ? 2 : 3).join('.'), builtin, declared: true });
+      }
+    }
+    for (const t of scan.types) {
+      for (const s of t.extends) edge('extends', resolveName(s.name), t.line, `${t.name} extends ${s.name}`);
+      for (const s of t.implements) edge('implements', resolveName(s.name), t.line, `${t.name} implements ${s.name}`);
+      const stereo = t.annotations.map((a) => a.name).filter((a) => STEREOTYPES.has(a));
+      if (stereo.length > 0) facts.stereotypes.set(file, [...new Set([...(facts.stereotypes.get(file) ?? []), ...stereo])].sort());
+      const entry = t.annotations.find((a) => ENTRY_ANNOTATIONS.has(a.name));
+      if (entry && !facts.entryPoints.has(file)) facts.entryPoints.set(file, `@${entry.name}`);
+      if (t.methods.some((m) => m.name === 'main') && !facts.entryPoints.has(file)) facts.entryPoints.set(file, 'main method');
+    }
+    for (const r of scan.refs) edge(r.how === 'type' ? 'import' : 'call', resolveName(r.name), r.line, r.text);
+
+    // Persistence.
+    for (const t of scan.types) {
+      const table = entityTable.get(t.name);
+      if (table && ann(t.annotations, 'Entity')) {
+        const columns: { name: string }[] = [];
+        const primaryKey: string[] = [];
+        for (const f of t.fields) {
+          const relation = ['ManyToOne', 'OneToOne', 'ManyToMany', 'OneToMany'].find((k) => ann(f.annotations, k));
+          const at = { file, line: f.line, text: `${t.name}.${f.name}` };
+          if (relation) {
+            const target = entityTable.get(relation === 'ManyToMany' || relation === 'OneToMany' ? (f.typeArgs[0] ?? f.type) : f.type);
+            if (!target) continue;
+            if (relation === 'ManyToOne' || (relation === 'OneToOne' && ann(f.annotations, 'JoinColumn'))) {
+              const column = ann(f.annotations, 'JoinColumn')?.args.name ?? `${snakeCase(f.name)}_id`;
+              facts.orm.foreignKeys.push({ from: { name: table }, fk: { columns: [column], references: { name: target }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+            } else if (relation === 'ManyToMany' && ann(f.annotations, 'JoinTable')) {
+              const junction = ann(f.annotations, 'JoinTable')!.args.name ?? `${table}_${target}`;
+              facts.orm.tables.push({ ref: { name: junction }, columns: [], primaryKey: [], evidence: at, source: 'jpa', file });
+              facts.orm.foreignKeys.push({ from: { name: junction }, fk: { columns: [`${table}_id`], references: { name: table }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+              facts.orm.foreignKeys.push({ from: { name: junction }, fk: { columns: [`${target}_id`], references: { name: target }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+            }
+            continue;
+          }
+          if (ann(f.annotations, 'Transient')) continue;
+          const name = ann(f.annotations, 'Column')?.args.name ?? snakeCase(f.name);
+          columns.push({ name });
+          if (ann(f.annotations, 'Id')) primaryKey.push(name);
+        }
+        facts.orm.tables.push({ ref: { name: table }, columns, primaryKey, evidence: { file, line: t.line, text: `@Entity ${t.name}` }, source: 'jpa', file });
+      }
+      // Spring Data repositories.
+      const base = t.extends.find((s) => REPOSITORY_BASES.has(s.name) && s.typeArgs.length > 0);
+      const repoTable = base ? entityTable.get(base.typeArgs[0]!) : undefined;
+      if (repoTable) {
+        const at = { file, line: t.line, text: `${t.name} extends ${base!.name}<${base!.typeArgs.join(', ')}>` };
+        facts.orm.accesses.push({ file, table: repoTable, mode: 'read', via: 'orm', evidence: at }, { file, table: repoTable, mode: 'write', via: 'orm', evidence: at });
+      }
+      for (const m of t.methods) {
+        const q = ann(m.annotations, 'Query');
+        if (!q?.args.value) continue;
+        if (q.args.nativeQuery === 'true') facts.sqlLiterals.push({ file, line: m.line, text: q.args.value, callee: 'Query' });
+        else jpqlAccesses(q.args.value, file, m.line, entityTable, facts.orm.accesses, facts.orm.joins);
+      }
+    }
+    const queryValues = new Set(scan.types.flatMap((t) => t.methods.map((m) => ann(m.annotations, 'Query')?.args.value)).filter(Boolean));
+    for (const s of scan.strings) if (looksLikeSql(s.text) && !queryValues.has(s.text)) facts.sqlLiterals.push({ file, line: s.line, text: s.text });
+  }
+  return facts;
+}
+
+/** JPQL names entities, not tables: the names after FROM / JOIN that are entities become accesses. */
+function jpqlAccesses(jpql: string, file: string, line: number, entityTable: Map<string, string>, accesses: FileTableAccess[], joins: FileJoin[]): void {
+  const write = /^\s*(update|delete)\b/i.test(jpql);
+  const tables = [...new Set(fallbackTables(jpql).map((r) => entityTable.get(r.table.name)).filter((t): t is string => !!t))];
+  const evidence = { file, line, text: jpql.replace(/\s+/g, ' ').slice(0, 120) };
+  tables.forEach((t, i) => accesses.push({ file, table: t, mode: write && i === 0 ? 'write' : 'read', via: 'orm', evidence }));
+  for (let i = 1; i < tables.length; i++) {
+    const [a, b] = [tables[0]!, tables[i]!].sort();
+    if (a !== b) joins.push({ file, a: a!, b: b!, via: 'orm', evidence });
+  }
+}

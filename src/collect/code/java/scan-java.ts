@@ -1,0 +1,246 @@
+/**
+ * Syntactic scan of one Java file with tree-sitter (web-tree-sitter + the tree-sitter-java grammar's
+ * wasm). The parser recovers from errors: a broken file still yields what parses, and each ERROR or
+ * MISSING node becomes a diagnostic.
+ * Output: package, imports (single, wildcard, static), top-level types with annotations, supertypes
+ * and generic arguments, type references (fields, parameters, `new`, static calls, calls on typed
+ * fields), string literals and @Query values, JPA mapping facts of @Entity classes.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import type { Diagnostic } from '../../../model/types.js';
+
+export interface JavaAnnotation {
+  name: string;
+  /** Element values by key (`value` for the single unnamed one), strings unquoted. */
+  args: Record<string, string>;
+}
+
+export interface JavaType {
+  name: string;
+  kind: 'class' | 'interface' | 'enum' | 'record' | 'annotation';
+  line: number;
+  annotations: JavaAnnotation[];
+  extends: { name: string; typeArgs: string[] }[];
+  implements: { name: string; typeArgs: string[] }[];
+  /** Fields: name, declared type (simple, generic arguments kept apart), annotations. */
+  fields: { name: string; type: string; typeArgs: string[]; annotations: JavaAnnotation[]; line: number }[];
+  /** Methods with annotations (for @Query). */
+  methods: { name: string; annotations: JavaAnnotation[]; line: number }[];
+}
+
+export interface JavaScan {
+  packageName: string;
+  imports: { name: string; wildcard: boolean; isStatic: boolean; line: number; text: string }[];
+  types: JavaType[];
+  /** Simple type names used in the code, with where and how. */
+  refs: { name: string; line: number; how: 'type' | 'new' | 'static-call' | 'field-call'; text: string }[];
+  strings: { text: string; line: number }[];
+  diagnostics: Diagnostic[];
+}
+
+let parserPromise: Promise<Parser> | undefined;
+
+/** One parser for the process; the wasm grammar loads once. */
+export function javaParser(): Promise<Parser> {
+  parserPromise ??= (async () => {
+    await Parser.init();
+    const require = createRequire(import.meta.url);
+    const wasm = path.join(path.dirname(require.resolve('tree-sitter-java/package.json')), 'tree-sitter-java.wasm');
+    const parser = new Parser();
+    parser.setLanguage(await Language.load(wasm));
+    return parser;
+  })();
+  return parserPromise;
+}
+
+const TYPE_DECLS: Record<string, JavaType['kind']> = {
+  class_declaration: 'class',
+  interface_declaration: 'interface',
+  enum_declaration: 'enum',
+  record_declaration: 'record',
+  annotation_type_declaration: 'annotation',
+};
+
+const lineOf = (n: Node) => n.startPosition.row + 1;
+const short = (s: string) => {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 120 ? one.slice(0, 117) + '...' : one;
+};
+
+function unquote(text: string): string {
+  if (text.startsWith('"""')) return text.slice(3, -3).replace(/^\s*\n/, '');
+  if (text.startsWith('"')) return text.slice(1, -1).replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\t/g, '\t');
+  return text;
+}
+
+/** The simple name of a type node (`java.util.List<Owner>` -> List, with Owner as an argument). */
+function typeName(n: Node | null): { name: string; typeArgs: string[] } {
+  if (!n) return { name: '', typeArgs: [] };
+  if (n.type === 'generic_type') {
+    const base = n.namedChildren.find((c) => c && c.type !== 'type_arguments');
+    const args = n.namedChildren.find((c) => c && c.type === 'type_arguments');
+    return { name: typeName(base ?? null).name, typeArgs: (args?.namedChildren ?? []).filter((c): c is Node => !!c).map((c) => typeName(c).name).filter(Boolean) };
+  }
+  if (n.type === 'scoped_type_identifier') return { name: n.text.split('.').pop() ?? n.text, typeArgs: [] };
+  if (n.type === 'array_type') return typeName(n.childForFieldName('element'));
+  return { name: n.text, typeArgs: [] };
+}
+
+function annotationsOf(modifiers: Node | null | undefined): JavaAnnotation[] {
+  const out: JavaAnnotation[] = [];
+  for (const c of modifiers?.namedChildren ?? []) {
+    if (!c || (c.type !== 'annotation' && c.type !== 'marker_annotation')) continue;
+    const name = (c.childForFieldName('name')?.text ?? '').split('.').pop() ?? '';
+    const args: Record<string, string> = {};
+    const list = c.childForFieldName('arguments');
+    for (const a of list?.namedChildren ?? []) {
+      if (!a) continue;
+      if (a.type === 'element_value_pair') {
+        const key = a.childForFieldName('key')?.text ?? 'value';
+        args[key] = valueText(a.childForFieldName('value'));
+      } else args.value = valueText(a);
+    }
+    out.push({ name, args });
+  }
+  return out;
+}
+
+/** A string (or concatenation of strings) as its text; anything else as written. */
+function valueText(n: Node | null): string {
+  if (!n) return '';
+  if (n.type === 'string_literal' || n.type === 'text_block') return unquote(n.text);
+  if (n.type === 'binary_expression') return valueText(n.childForFieldName('left')) + valueText(n.childForFieldName('right'));
+  return n.text;
+}
+
+export async function scanJava(file: string, text: string): Promise<JavaScan> {
+  const parser = await javaParser();
+  const tree = parser.parse(text);
+  const out: JavaScan = { packageName: '', imports: [], types: [], refs: [], strings: [], diagnostics: [] };
+  if (!tree) {
+    out.diagnostics.push({ severity: 'error', code: 'parse-error', message: 'tree-sitter could not parse this file', file });
+    return out;
+  }
+  const root = tree.rootNode;
+  let errors = 0;
+  const fieldTypes = new Map<string, string>();
+
+  // Syntax errors: ERROR nodes and MISSING tokens, found through the subtrees that contain them.
+  const findErrors = (n: Node): void => {
+    if (n.type === 'ERROR' || n.isMissing) {
+      if (errors++ < 3) {
+        out.diagnostics.push({
+          severity: 'error',
+          code: 'parse-error',
+          message: `syntax error ${n.isMissing ? `(missing '${n.type}')` : `near '${short(n.text).slice(0, 40)}'`} (the rest of the file is still analysed)`,
+          file,
+          line: lineOf(n),
+        });
+      }
+      if (n.type === 'ERROR') return;
+    }
+    for (const c of n.children) if (c && (c.hasError || c.isMissing || c.type === 'ERROR')) findErrors(c);
+  };
+  if (root.hasError) findErrors(root);
+
+  const visit = (n: Node, inType: JavaType | undefined): void => {
+    switch (n.type) {
+      case 'package_declaration':
+        out.packageName = n.namedChildren.find((c) => c && (c.type === 'scoped_identifier' || c.type === 'identifier'))?.text ?? '';
+        return;
+      case 'import_declaration': {
+        const m = /^import\s+(static\s+)?([\w.]+?)(\.\*)?\s*;?$/.exec(n.text.replace(/\s+/g, ' ').trim());
+        if (m) out.imports.push({ name: m[2]!, wildcard: !!m[3], isStatic: !!m[1], line: lineOf(n), text: short(n.text) });
+        return;
+      }
+      case 'string_literal':
+      case 'text_block':
+        out.strings.push({ text: unquote(n.text), line: lineOf(n) });
+        return;
+      case 'object_creation_expression': {
+        const t = typeName(n.childForFieldName('type'));
+        if (t.name) out.refs.push({ name: t.name, line: lineOf(n), how: 'new', text: short(n.text) });
+        break;
+      }
+      case 'method_invocation': {
+        const object = n.childForFieldName('object');
+        if (object && object.type === 'identifier') {
+          const name = object.text;
+          if (fieldTypes.has(name)) out.refs.push({ name: fieldTypes.get(name)!, line: lineOf(n), how: 'field-call', text: short(n.text) });
+          else if (/^[A-Z]/.test(name)) out.refs.push({ name, line: lineOf(n), how: 'static-call', text: short(n.text) });
+        } else if (object && object.type === 'field_access' && object.childForFieldName('object')?.type === 'this') {
+          const field = object.childForFieldName('field')?.text ?? '';
+          if (fieldTypes.has(field)) out.refs.push({ name: fieldTypes.get(field)!, line: lineOf(n), how: 'field-call', text: short(n.text) });
+        }
+        break;
+      }
+      case 'formal_parameter': {
+        const t = typeName(n.childForFieldName('type'));
+        for (const name of [t.name, ...t.typeArgs]) if (name) out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text) });
+        const param = n.childForFieldName('name')?.text;
+        if (param && t.name) fieldTypes.set(param, t.name);
+        break;
+      }
+      case 'field_declaration': {
+        const t = typeName(n.childForFieldName('type'));
+        const annotations = annotationsOf(n.namedChildren.find((c) => c?.type === 'modifiers'));
+        for (const d of n.namedChildren) {
+          if (!d || d.type !== 'variable_declarator') continue;
+          const name = d.childForFieldName('name')?.text ?? '';
+          fieldTypes.set(name, t.name);
+          inType?.fields.push({ name, type: t.name, typeArgs: t.typeArgs, annotations, line: lineOf(n) });
+        }
+        for (const name of [t.name, ...t.typeArgs]) if (name) out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text) });
+        break;
+      }
+      case 'method_declaration': {
+        inType?.methods.push({ name: n.childForFieldName('name')?.text ?? '', annotations: annotationsOf(n.namedChildren.find((c) => c?.type === 'modifiers')), line: lineOf(n) });
+        const t = typeName(n.childForFieldName('type'));
+        for (const name of [t.name, ...t.typeArgs]) if (name && name !== 'void') out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text.split('{')[0] ?? n.text) });
+        break;
+      }
+      case 'local_variable_declaration': {
+        const t = typeName(n.childForFieldName('type'));
+        for (const d of n.namedChildren) if (d?.type === 'variable_declarator' && t.name) fieldTypes.set(d.childForFieldName('name')?.text ?? '', t.name);
+        for (const name of [t.name, ...t.typeArgs]) if (name && name !== 'var') out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text) });
+        break;
+      }
+    }
+    const kind = TYPE_DECLS[n.type];
+    if (kind) {
+      const type: JavaType = {
+        name: n.childForFieldName('name')?.text ?? '',
+        kind,
+        line: lineOf(n),
+        annotations: annotationsOf(n.namedChildren.find((c) => c?.type === 'modifiers')),
+        extends: [],
+        implements: [],
+        fields: [],
+        methods: [],
+      };
+      const supers = (node: Node | null | undefined) =>
+        (node?.namedChildren ?? [])
+          .flatMap((c) => (c?.type === 'type_list' ? c.namedChildren : [c]))
+          .filter((c): c is Node => !!c && c.type !== 'type_list')
+          .map((c) => typeName(c));
+      const superclass = n.childForFieldName('superclass');
+      if (superclass) type.extends.push(...supers(superclass));
+      const interfaces = n.childForFieldName('interfaces') ?? n.namedChildren.find((c) => c?.type === 'super_interfaces' || c?.type === 'extends_interfaces');
+      const list = supers(interfaces);
+      if (kind === 'interface') type.extends.push(...list);
+      else type.implements.push(...list);
+      for (const s of [...type.extends, ...type.implements]) for (const name of [s.name, ...s.typeArgs]) out.refs.push({ name, line: type.line, how: 'type', text: `${type.name} : ${s.name}` });
+      // Only top-level types are modules' public faces; nested ones stay inside.
+      if (!inType) out.types.push(type);
+      for (const c of n.namedChildren) if (c) visit(c, inType ?? type);
+      return;
+    }
+    for (const c of n.namedChildren) if (c) visit(c, inType);
+  };
+  visit(root, undefined);
+  if (errors > 3) out.diagnostics.push({ severity: 'error', code: 'parse-error', message: `${errors - 3} more syntax errors not listed`, file });
+  tree.delete();
+  return out;
+}

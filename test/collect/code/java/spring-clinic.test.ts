@@ -1,0 +1,98 @@
+/**
+ * The Java adapter on fixtures/spring-clinic: code graph, Spring, JPA, Spring Data, @Query, JDBC,
+ * MyBatis (with a DTD reference and a statement no dialect parses), tests and generated sources left
+ * out, a broken file, the intended contexts recovered.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../../src/main/analyze.js';
+import { adjustedRandIndex } from '../../../../src/score/adjusted-rand-index.js';
+import { FIXTURES, tempRepo } from '../../../helpers/temp-repo.js';
+
+const ROOT = path.join(FIXTURES, 'spring-clinic');
+const J = 'src/main/java/com/acme/clinic';
+const result = await analyze(ROOT, { history: false, runs: 5 });
+const edge = (kind: string, from: string, to: string) => result.model.edges.some((e) => e.kind === kind && e.from === `${J}/${from}` && e.to === `${J}/${to}`);
+const data = result.model.data!;
+
+describe('Java adapter on the Spring fixture', () => {
+  it('builds the class graph: imports, same-package types, injection, calls, inheritance', () => {
+    expect(edge('import', 'owners/Owner.java', 'pets/Pet.java')).toBe(true); // single import
+    expect(edge('import', 'owners/OwnerService.java', 'owners/OwnerRepository.java')).toBe(true); // same package, injected
+    expect(edge('call', 'owners/OwnerService.java', 'pets/PetService.java')).toBe(true); // pets.petsOf(...)
+    expect(edge('call', 'visits/VisitService.java', 'billing/BillingService.java')).toBe(true);
+    expect(edge('extends', 'pets/Pet.java', 'common/BaseEntity.java')).toBe(true);
+    expect(result.model.unresolved).toEqual([]);
+    expect(result.model.externals.map((e) => e.name)).toEqual(expect.arrayContaining(['org.springframework.stereotype', 'jakarta.persistence']));
+  });
+
+  it('records stereotypes and entry points, leaves out tests and generated sources, reports the broken file', () => {
+    const mod = (f: string) => result.model.modules.find((m) => m.id === `${J}/${f}`)!;
+    expect(mod('owners/OwnerService.java').stereotypes).toEqual(['Service']);
+    expect(mod('owners/OwnerController.java')).toMatchObject({ stereotypes: ['RestController'], entryPoint: '@RestController' });
+    expect(mod('ClinicApplication.java').entryPoint).toBe('@SpringBootApplication');
+    expect(result.model.skipped).toEqual(expect.arrayContaining([{ path: 'src/test/java/com/acme/clinic/OwnerServiceTest.java', reason: 'test' }, { path: 'target', reason: 'build-output' }]));
+    expect(result.model.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'parse-error', file: `${J}/billing/BillingService.java`, line: 20 })]));
+    expect(result.analyses.unreferenced.modules).toEqual([]);
+  });
+
+  it('maps JPA entities to tables and foreign keys, and merges them with schema.sql', () => {
+    const fks = data.edges.filter((e) => e.kind === 'foreign-key').map((e) => `${e.from}(${e.columns!.from.join()})->${e.to}`);
+    expect(fks).toEqual(expect.arrayContaining(['pets(owner_id)->owners', 'visits(pet_id)->pets', 'invoices(visit_id)->visits', 'vet_specialties(vets_id)->vets', 'vet_specialties(specialties_id)->specialties']));
+    const pets = data.tables.find((t) => t.id === 'pets')!;
+    expect(pets.entityModules).toEqual([`${J}/pets/Pet.java`]);
+    expect(pets.declaredIn.map((d) => d.source).sort()).toEqual(['jpa', 'sql']);
+  });
+
+  it('finds table use through Spring Data, @Query (JPQL and native), JDBC strings and MyBatis XML', () => {
+    const access = (file: string) => data.edges.filter((e) => e.kind === 'table-access' && e.from === `${J}/${file}`).map((e) => `${e.mode} ${e.to} ${e.via}`);
+    expect(access('owners/OwnerRepository.java')).toEqual(['read owners orm', 'write owners orm']);
+    expect(access('visits/VisitRepository.java')).toEqual(expect.arrayContaining(['read pets sql', 'read visits sql']));
+    expect(access('visits/VisitService.java')).toEqual(['read visits sql']);
+    expect(access('billing/BillingService.java')).toEqual(expect.arrayContaining(['write invoices sql']));
+    expect(access('vets/VetMapper.java')).toEqual(expect.arrayContaining(['read specialties sql', 'read vet_specialties sql', 'read vets sql', 'write vets sql']));
+    const joins = data.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to}`);
+    expect(joins).toEqual(expect.arrayContaining(['pets-visits', 'vet_specialties-vets']));
+    const legacy = result.model.diagnostics.find((d) => d.code === 'sql-parse-failed' && d.file === 'src/main/resources/mapper/VetMapper.xml')!;
+    expect(legacy.line).toBe(18); // the <select id="legacyReport"> line of the XML
+    expect(legacy.message).toMatch(/fallback extractor: vets/);
+  });
+
+  it('recovers the intended contexts (ARI >= 0.8) with the kernel set aside', () => {
+    const intended = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'spring-clinic.intended.json'), 'utf8')) as { contexts: Record<string, string[]> };
+    const kernel = new Set(result.decomposition!.kernel);
+    const truth = new Map<string, string>();
+    const got = new Map<string, string>();
+    for (const m of result.model.modules) {
+      const t = Object.entries(intended.contexts).find(([, g]) => picomatch(g)(m.id))?.[0];
+      if (t && !kernel.has(m.id)) truth.set(m.id, t);
+    }
+    for (const c of result.decomposition!.contexts) for (const m of c.modules) got.set(m, c.id);
+    expect(adjustedRandIndex(truth, got)).toBeGreaterThanOrEqual(0.8);
+    expect(kernel.has(`${J}/common/BaseEntity.java`)).toBe(true);
+  });
+
+  it('groups classes by Java package with --granularity package', async () => {
+    const byPackage = await analyze(ROOT, { history: false, cluster: false, db: false, granularity: { kind: 'package' } });
+    expect(byPackage.model.modules.map((m) => m.id)).toEqual([J, `${J}/billing`, `${J}/common`, `${J}/owners`, `${J}/pets`, `${J}/vets`, `${J}/visits`]);
+  });
+
+  it('analyses a mixed repository: TypeScript and Java side by side', async () => {
+    const repo = tempRepo({
+      'web/src/app.ts': "import { api } from './api';\nexport const run = () => api();\n",
+      'web/src/api.ts': 'export const api = () => 1;\n',
+      'server/src/main/java/com/x/y/orders/Order.java': 'package com.x.y.orders;\npublic class Order { }\n',
+      'server/src/main/java/com/x/y/orders/OrderService.java': 'package com.x.y.orders;\npublic class OrderService { Order make() { return new Order(); } }\n',
+    });
+    const mixed = await analyze(repo, { history: false, runs: 2 });
+    expect(mixed.model.files.map((f) => `${f.language} ${f.path}`)).toEqual([
+      'java server/src/main/java/com/x/y/orders/Order.java',
+      'java server/src/main/java/com/x/y/orders/OrderService.java',
+      'typescript web/src/api.ts',
+      'typescript web/src/app.ts',
+    ]);
+    expect(mixed.model.edges.map((e) => `${e.kind} ${e.from.split('/').pop()} -> ${e.to.split('/').pop()}`)).toEqual(expect.arrayContaining(['call OrderService.java -> Order.java', 'import app.ts -> api.ts']));
+  });
+});
