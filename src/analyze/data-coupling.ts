@@ -11,6 +11,7 @@
  * area: R, W or RW.
  */
 import { compareStrings } from '../model/compare.js';
+import { pushTo } from '../model/group.js';
 import type { DataEdge, Evidence, SystemModel } from '../model/types.js';
 import { areaOf } from './areas.js';
 
@@ -139,7 +140,7 @@ function tableGraph(ids: string[], edges: readonly DataEdge[]): DataCouplingResu
   const groups = new Map<string, string[]>();
   for (const id of ids) {
     const root = find(id);
-    groups.set(root, [...(groups.get(root) ?? []), id]);
+    pushTo(groups, root, id);
   }
   const components = [...groups.values()].map((g) => g.sort(compareStrings)).sort((a, b) => b.length - a.length || compareStrings(a[0]!, b[0]!));
   return { components, degree: ids.map((table) => ({ table, ...degree.get(table)! })).sort((a, b) => compareStrings(a.table, b.table)) };

@@ -6,8 +6,8 @@
  * printed with the ranking.
  */
 import { compareStrings } from '../model/compare.js';
+import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
-import { round3 } from './module-metrics.js';
 
 export interface Hotspot {
   rank: number;

@@ -6,6 +6,7 @@
  * with no dependencies either way (flagged `isolated` rather than dividing by zero); external packages used.
  */
 import { compareStrings } from '../model/compare.js';
+import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
 import { ALL_CODE_KINDS, buildDependencyGraph } from './dependency-graph.js';
 
@@ -52,8 +53,4 @@ export function analyzeModuleMetrics(model: SystemModel): ModuleMetricsResult {
     };
   });
   return { modules: modules.sort((a, b) => compareStrings(a.module, b.module)) };
-}
-
-export function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -6,9 +6,9 @@
  * authors (how many modules of each the shared people touch), strongest first.
  */
 import { compareStrings } from '../model/compare.js';
+import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
 import { areaOf } from './areas.js';
-import { round3 } from './module-metrics.js';
 
 export interface AreaOwnership {
   area: string;

@@ -8,10 +8,10 @@
  * of other areas in repositories with fewer areas, never below 2).
  */
 import { compareStrings } from '../model/compare.js';
+import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
 import { areaOf } from './areas.js';
 import { ALL_CODE_KINDS, buildDependencyGraph } from './dependency-graph.js';
-import { round3 } from './module-metrics.js';
 
 export interface SharedKernelCandidate {
   module: string;

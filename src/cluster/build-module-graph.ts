@@ -72,7 +72,7 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
       set.add(e.from);
       accessors.set(e.to, set);
     }
-    for (const [table, set] of [...accessors.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [table, set] of [...accessors.entries()].sort(([a], [b]) => compareStrings(a, b))) {
       const list = [...set].sort();
       if (list.length < 2) continue;
       if (list.length > MAX_TABLE_ACCESSORS) {

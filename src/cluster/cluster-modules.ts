@@ -14,6 +14,7 @@
  */
 import { areaOf } from '../analyze/areas.js';
 import { compareStrings } from '../model/compare.js';
+import { pushTo } from '../model/group.js';
 import type { Context, Decomposition, SystemModel } from '../model/types.js';
 import { adjustedRandIndex } from '../score/adjusted-rand-index.js';
 import { louvain, type UndirectedGraph } from './graphology.js';
@@ -97,7 +98,7 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
     }
     const key = `c${c}`;
     label.set(node, key);
-    groups.set(key, [...(groups.get(key) ?? []), node]);
+    pushTo(groups, key, node);
   }
   // Isolated modules follow their folder, when one context holds most of it.
   for (const node of isolated.sort(compareStrings)) {
@@ -107,7 +108,7 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
     const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
     const key = best ? best[0] : `alone:${node}`;
     label.set(node, key);
-    groups.set(key, [...(groups.get(key) ?? []), node]);
+    pushTo(groups, key, node);
   }
   mergeSmall(graph, groups, label, options.minContextSize);
 

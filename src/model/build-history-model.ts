@@ -13,6 +13,8 @@
  */
 import type { HistoryCommit, HistoryFacts } from '../collect/history/history-facts.js';
 import { compareStrings } from './compare.js';
+import { pushTo } from './group.js';
+import { round3 } from './numbers.js';
 import { EVIDENCE_CAP, type CoAuthor, type CoChange, type HistoryModel, type ModuleHistory } from './types.js';
 
 export type CoupleBy = { kind: 'commit' } | { kind: 'author-window'; hours: number } | { kind: 'ticket'; pattern: string };
@@ -31,7 +33,6 @@ export function formatCoupleBy(c: CoupleBy): string {
   return c.kind === 'commit' ? 'commit' : c.kind === 'author-window' ? `author-window:${c.hours}` : `ticket:${c.pattern}`;
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
 const BROAD_AUTHOR = 200;
 const PAIR_BASE = 1_000_003;
 
@@ -307,9 +308,3 @@ function coAuthorship(modules: readonly ModuleHistory[]): CoAuthor[] {
   return out.sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
 }
 
-/** Appends in place (copying the list on every append made large histories quadratic). */
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

@@ -12,6 +12,7 @@
  */
 import type { CyclesResult } from '../analyze/cycles.js';
 import { compareStrings } from '../model/compare.js';
+import { round2 } from '../model/numbers.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 import type { DecompositionScores } from '../score/score-decomposition.js';
 
@@ -45,7 +46,6 @@ export interface MigrationPlan {
   notes: string[];
 }
 
-const r2 = (x: number) => Math.round(x * 100) / 100;
 
 export function planMigration(model: SystemModel, d: Decomposition, scores: DecompositionScores, cycles: CyclesResult, deadCode: ReadonlySet<string> = new Set()): MigrationPlan {
   const ctxOf = new Map<string, string>();
@@ -68,17 +68,17 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
     const shared = [...used].filter((t) => (tableUsers.get(t) ?? []).length > 1).sort(compareStrings);
     const crossCycles = cycles.cycles.filter((cy) => cy.modules.some((m) => members.has(m)) && cy.modules.some((m) => ctxOf.has(m) && !members.has(m)));
     const costParts = {
-      inbound: r2(inbound.reduce((n, e) => n + e.weight, 0)),
-      outbound: r2(outbound.reduce((n, e) => n + e.weight, 0)),
+      inbound: round2(inbound.reduce((n, e) => n + e.weight, 0)),
+      outbound: round2(outbound.reduce((n, e) => n + e.weight, 0)),
       sharedTables: shared.length,
       foreignKeys: s.crossForeignKeys.length,
       joins: s.crossJoins.length,
       cycles: crossCycles.length,
     };
-    const cost = r2(costParts.inbound + 0.5 * costParts.outbound + 3 * costParts.sharedTables + 2 * costParts.foreignKeys + 2 * costParts.joins + 3 * costParts.cycles);
+    const cost = round2(costParts.inbound + 0.5 * costParts.outbound + 3 * costParts.sharedTables + 2 * costParts.foreignKeys + 2 * costParts.joins + 3 * costParts.cycles);
     const revisions = c.modules.reduce((n, m) => n + (moduleHistory.get(m)?.revisions ?? 0), 0);
     const ownership = c.modules.length === 0 ? 0 : c.modules.reduce((n, m) => n + (moduleHistory.get(m)?.ownership ?? 0), 0) / c.modules.length;
-    const value = r2(history ? revisions * (0.5 + 0.5 * ownership) : c.lines);
+    const value = round2(history ? revisions * (0.5 + 0.5 * ownership) : c.lines);
     const group = (edges: typeof inbound) => {
       // One row per module pair; the count is the strongest kind's (calls, else imports), not a sum.
       const byKey = new Map<string, { from: string; to: string; kinds: string[]; count: number; evidence: Evidence[] }>();
@@ -127,7 +127,7 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
   const ordered = pilot ? [pilot, ...rest] : rest;
 
   const steps: MigrationStep[] = ordered.map((x, i) => {
-    const ratio = r2(x.value / Math.max(1, x.cost));
+    const ratio = round2(x.value / Math.max(1, x.cost));
     const why = isDead(x)
       ? `mostly dead code (${x.c.modules.filter((m) => deadCode.has(m)).length} of ${x.c.modules.length} modules unreferenced): delete it before the split instead of extracting it`
       : x === pilot

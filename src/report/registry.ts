@@ -2,6 +2,7 @@
  * Reporters by format name. An unknown name is a usage error that lists the valid ones.
  */
 import { UsageError } from '../config/usage-error.js';
+import { compareStrings } from '../model/compare.js';
 import type { AnalysisResult } from '../main/analyze.js';
 import { graphView, type GraphLevel } from './graph-view.js';
 import { renderCsv } from './render-csv.js';
@@ -42,7 +43,7 @@ export function checkFormats(formats: readonly string[]): string[] {
 export async function renderReports(result: AnalysisResult, formats: readonly string[]): Promise<ReportFile[]> {
   const files: ReportFile[] = [];
   for (const f of checkFormats(formats)) files.push(...(await REPORTERS.get(f)!(result)));
-  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return files.sort((a, b) => compareStrings(a.name, b.name));
 }
 
 export const GRAPH_FORMATS = ['dot', 'mermaid', 'graphml', 'json', 'svg'];

@@ -4,7 +4,16 @@
  * attributes Gephi and yEd read), CSV (RFC 4180 quoting; cells starting with = + - @ get a leading
  * apostrophe so spreadsheets never evaluate them).
  */
+import { compareStrings } from '../model/compare.js';
+import { pushTo } from '../model/group.js';
 import type { GraphView } from './graph-view.js';
+
+/** Nodes by group ('' for ungrouped), groups in id order. */
+function nodesByGroup(g: GraphView): [string, GraphView['nodes']][] {
+  const grouped = new Map<string, GraphView['nodes']>();
+  for (const n of g.nodes) pushTo(grouped, n.group ?? '', n);
+  return [...grouped.entries()].sort(([a], [b]) => compareStrings(a, b));
+}
 
 export function dotString(s: string): string {
   return '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n') + '"';
@@ -12,13 +21,8 @@ export function dotString(s: string): string {
 
 export function renderDot(g: GraphView): string {
   const lines = [`digraph ${dotString(`msa-split ${g.level}s`)} {`, '  graph [rankdir=LR, fontname="Helvetica", splines=line];', '  node [shape=box, style=rounded, fontname="Helvetica", fontsize=10];'];
-  const grouped = new Map<string, GraphView['nodes']>();
-  for (const n of g.nodes) {
-    const key = n.group ?? '';
-    grouped.set(key, [...(grouped.get(key) ?? []), n]);
-  }
   const label = new Map(g.groups.map((x) => [x.id, x.label]));
-  for (const [group, nodes] of [...grouped.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [group, nodes] of nodesByGroup(g)) {
     const indent = group ? '    ' : '  ';
     if (group) lines.push(`  subgraph ${dotString(`cluster_${group}`)} {`, `    label=${dotString(label.get(group) ?? group)};`);
     for (const n of nodes) lines.push(`${indent}${dotString(n.id)} [label=${dotString(n.label)}];`);
@@ -39,10 +43,8 @@ export function renderMermaid(g: GraphView, note?: string): string {
   const lines = ['flowchart LR'];
   if (note) lines.push(`  %% ${note.replace(/[\r\n]+/g, ' ')}`);
   const label = new Map(g.groups.map((x) => [x.id, x.label]));
-  const grouped = new Map<string, GraphView['nodes']>();
-  for (const n of g.nodes) grouped.set(n.group ?? '', [...(grouped.get(n.group ?? '') ?? []), n]);
   let s = 0;
-  for (const [group, nodes] of [...grouped.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [group, nodes] of nodesByGroup(g)) {
     if (group) lines.push(`  subgraph s${++s}["${mermaidText(label.get(group) ?? group)}"]`);
     for (const n of nodes) lines.push(`    ${id.get(n.id)}["${mermaidText(n.label)}"]`);
     if (group) lines.push('  end');

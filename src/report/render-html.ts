@@ -7,6 +7,7 @@
  * textContent only, never as HTML, so names like `<img onerror=...>` stay text.
  */
 import type { AnalysisResult } from '../main/analyze.js';
+import { compareStrings } from '../model/compare.js';
 import { CYTOSCAPE_JS } from './generated/browser-assets.js';
 import { graphView } from './graph-view.js';
 import type { ReportFile } from './report-file.js';
@@ -61,7 +62,7 @@ function pageData(result: AnalysisResult) {
     contexts,
     modules: result.model.modules.map((m) => ({ id: m.id, ctx: ctxOf.get(m.id) ?? '', lines: m.lines })),
     edges: moduleEdges.map((e) => ({ s: e.source, t: e.target, w: e.weight, k: e.kinds.join(','), ev: evidence.get(`${e.source}\0${e.target}`) ?? '' })),
-    tables: [...access.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([table, row]) => ({ table, owner: d?.contexts.find((c) => c.tables.includes(table))?.id ?? '', cells: Object.fromEntries([...row.entries()].map(([c, set]) => [c, [...set].sort().reverse().join('')])) })),
+    tables: [...access.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([table, row]) => ({ table, owner: d?.contexts.find((c) => c.tables.includes(table))?.id ?? '', cells: Object.fromEntries([...row.entries()].map(([c, set]) => [c, [...set].sort().reverse().join('')])) })),
     plan: (result.plan?.steps ?? []).map((s) => ({ step: s.step, name: s.name, pilot: s.pilot, dead: s.deadCode, why: s.why, modules: s.modules, api: s.becomeApiCalls.map((x) => `${x.from} -> ${x.to} (${x.kinds.join('+')} x${x.count})`), tables: s.takesOverTables, fks: s.dropForeignKeys.map((f) => `${f.from} -> ${f.to}`), joins: s.rewriteJoins.map((j) => `${j.a} + ${j.b}`), cycles: s.breakCyclesFirst.map((c) => `${c.from} -> ${c.to}`) })),
     hotspots: (result.analyses.hotspots?.hotspots ?? []).slice(0, 200).map((h) => ({ rank: h.rank, module: h.module, revisions: h.revisions, lines: h.lines, score: h.score, author: h.mainAuthor })),
     coupling: (result.analyses.changeCoupling?.pairs ?? []).slice(0, 200).map((p) => ({ a: p.a, b: p.b, degree: p.degree, shared: p.shared })),

@@ -5,6 +5,7 @@
  * the signals behind it); per context: its top internal and top boundary edges.
  */
 import { compareStrings } from '../model/compare.js';
+import { round3 } from '../model/numbers.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 import type { UndirectedGraph } from '../cluster/graphology.js';
 
@@ -29,8 +30,7 @@ export interface ContextExplanation {
   topBoundary: { a: string; b: string; otherContext: string; weight: number; parts: Record<string, number>; evidence?: Evidence }[];
 }
 
-const r3 = (x: number) => Math.round(x * 1000) / 1000;
-const roundParts = (p: Record<string, number>) => Object.fromEntries(Object.entries(p).sort(([a], [b]) => compareStrings(a, b)).map(([k, v]) => [k, r3(v)]));
+const roundParts = (p: Record<string, number>) => Object.fromEntries(Object.entries(p).sort(([a], [b]) => compareStrings(a, b)).map(([k, v]) => [k, round3(v)]));
 
 export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, model?: SystemModel, top = 3): { modules: ModuleExplanation[]; contexts: ContextExplanation[] } {
   // First code evidence (file:line) between two modules, either direction.
@@ -56,7 +56,7 @@ export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, m
       graph.forEachEdge(m, (_e, attrs, s, t) => {
         const other = s === m ? t : s;
         const { weight, parts } = attrs as { weight: number; parts: Record<string, number> };
-        const tie = { module: other, context: ctxOf.get(other) ?? '(kernel)', weight: r3(weight), parts: roundParts(parts) };
+        const tie = { module: other, context: ctxOf.get(other) ?? '(kernel)', weight: round3(weight), parts: roundParts(parts) };
         if (tie.context === here) {
           if (better(inside, tie)) inside = tie;
         } else if (better(elsewhere, tie)) elsewhere = tie;
@@ -72,10 +72,10 @@ export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, m
       const { weight, parts } = attrs as { weight: number; parts: Record<string, number> };
       const inS = members.has(s);
       const inT = members.has(t);
-      if (inS && inT) internal.push({ a: s, b: t, weight: r3(weight), parts: roundParts(parts) });
+      if (inS && inT) internal.push({ a: s, b: t, weight: round3(weight), parts: roundParts(parts) });
       else if (inS || inT) {
         const other = inS ? t : s;
-        boundary.push({ a: inS ? s : t, b: other, otherContext: ctxOf.get(other) ?? '(kernel)', weight: r3(weight), parts: roundParts(parts) });
+        boundary.push({ a: inS ? s : t, b: other, otherContext: ctxOf.get(other) ?? '(kernel)', weight: round3(weight), parts: roundParts(parts) });
       }
     });
     const order = (x: { weight: number; a: string; b: string }, y: { weight: number; a: string; b: string }) => y.weight - x.weight || compareStrings(x.a, y.a) || compareStrings(x.b, y.b);

@@ -16,6 +16,7 @@
  * transaction entropy of tables (entropy in bits of the contexts accessing a table, weighted by accesses).
  */
 import { compareStrings } from '../model/compare.js';
+import { round3 } from '../model/numbers.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 import { modularity, type UndirectedGraph } from '../cluster/graphology.js';
 
@@ -65,7 +66,6 @@ export interface DecompositionScores {
   };
 }
 
-const r3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0);
 
 export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: UndirectedGraph): DecompositionScores {
   const ctxOf = new Map<string, string>();
@@ -130,7 +130,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
         table,
         ...(owner.has(table) ? { owner: owner.get(table)! } : {}),
         contexts: [...row.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([context, weight]) => ({ context, weight })),
-        entropy: r3(Math.abs(entropy)),
+        entropy: round3(Math.abs(entropy)),
       };
     });
   const crossFk: { from: string; to: string; a: string; b: string }[] = [];
@@ -154,10 +154,10 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
       name: c.name,
       modules: c.modules.length,
       lines: c.lines,
-      internalWeight: r3(mu),
-      boundaryWeight: r3(eps),
-      cohesion: mu + eps === 0 ? 1 : r3((2 * mu) / (2 * mu + eps)),
-      coupling: mu + eps === 0 ? 0 : r3(eps / (mu + eps)),
+      internalWeight: round3(mu),
+      boundaryWeight: round3(eps),
+      cohesion: mu + eps === 0 ? 1 : round3((2 * mu) / (2 * mu + eps)),
+      coupling: mu + eps === 0 ? 0 : round3(eps / (mu + eps)),
       afferent: [...afferent.get(c.id)!].sort(compareStrings),
       efferent: [...efferent.get(c.id)!].sort(compareStrings),
       apiSurface: c.modules
@@ -172,7 +172,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
       crossForeignKeys: crossFk.filter((x) => x.a === c.id || x.b === c.id).map(({ from, to }) => ({ from, to })),
       crossJoins: crossJoin.filter((x) => x.ca === c.id || x.cb === c.id).map(({ a, b, modules }) => ({ a, b, modules })),
       coChangeAcross: coAcross.filter((p) => members.has(p.a) !== members.has(p.b)).map((p) => ({ a: p.a, b: p.b, degree: p.degree })),
-      confidence: c.modules.length === 0 ? 0 : r3(c.modules.reduce((s, m) => s + (confidence.get(m) ?? 1), 0) / c.modules.length),
+      confidence: c.modules.length === 0 ? 0 : round3(c.modules.reduce((s, m) => s + (confidence.get(m) ?? 1), 0) / c.modules.length),
     };
   });
 
@@ -210,13 +210,13 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     })),
     global: {
       contexts: K,
-      modularity: r3(q),
-      turboMQ: r3(turbo),
-      structuralModularity: r3(scoh - (pairs > 0 ? scop / pairs : 0)),
-      interCallPercentage: callsAll === 0 ? 0 : r3(callsAcross / callsAll),
-      interfaceNumber: K === 0 ? 0 : r3(contexts.reduce((s, c) => s + c.apiSurface.length, 0) / K),
-      nonExtremeDistribution: totalModules === 0 ? 0 : r3(extreme / totalModules),
-      meanTransactionEntropy: accessedTables.length === 0 ? 0 : r3(accessedTables.reduce((s, t) => s + t.entropy, 0) / accessedTables.length),
+      modularity: round3(q),
+      turboMQ: round3(turbo),
+      structuralModularity: round3(scoh - (pairs > 0 ? scop / pairs : 0)),
+      interCallPercentage: callsAll === 0 ? 0 : round3(callsAcross / callsAll),
+      interfaceNumber: K === 0 ? 0 : round3(contexts.reduce((s, c) => s + c.apiSurface.length, 0) / K),
+      nonExtremeDistribution: totalModules === 0 ? 0 : round3(extreme / totalModules),
+      meanTransactionEntropy: accessedTables.length === 0 ? 0 : round3(accessedTables.reduce((s, t) => s + t.entropy, 0) / accessedTables.length),
     },
   };
 }

@@ -8,6 +8,7 @@
  * tables, plus JOIN ... USING and unqualified ON, which pair a joined table with the one before it.
  * CTE names are not tables.
  */
+import { compareStrings } from '../../model/compare.js';
 import { DYNAMIC_TABLE } from './parse-sql.js';
 
 export interface TableRef {
@@ -256,5 +257,5 @@ function joinsOf(ast: Node, refs: { node: Node; ref: TableRef }[], cteNames: Set
     for (const [k, child] of Object.entries(v)) if (k !== 'tableList' && k !== 'columnList') walk(child);
   };
   walk(ast);
-  return [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+  return [...pairs.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, p]) => p);
 }

@@ -96,13 +96,12 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     byPackage.set(pkg, row);
   }
   const entityTable = new Map<string, string>();
-  for (const [file, scan] of scans) {
+  for (const scan of scans.values()) {
     for (const t of scan.types) {
       if (!ann(t.annotations, 'Entity')) continue;
       const table = ann(t.annotations, 'Table')?.args.name ?? snakeCase(t.name);
       entityTable.set(t.name, table);
       entityTable.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, table);
-      void file;
     }
   }
 

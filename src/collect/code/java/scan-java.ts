@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 import type { Diagnostic } from '../../../model/types.js';
+import { excerpt } from '../excerpt.js';
 
 export interface JavaAnnotation {
   name: string;
@@ -64,10 +65,6 @@ const TYPE_DECLS: Record<string, JavaType['kind']> = {
 };
 
 const lineOf = (n: Node) => n.startPosition.row + 1;
-const short = (s: string) => {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 120 ? one.slice(0, 117) + '...' : one;
-};
 
 function unquote(text: string): string {
   if (text.startsWith('"""')) return text.slice(3, -3).replace(/^\s*\n/, '');
@@ -134,7 +131,7 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
         out.diagnostics.push({
           severity: 'error',
           code: 'parse-error',
-          message: `syntax error ${n.isMissing ? `(missing '${n.type}')` : `near '${short(n.text).slice(0, 40)}'`} (the rest of the file is still analysed)`,
+          message: `syntax error ${n.isMissing ? `(missing '${n.type}')` : `near '${excerpt(n.text).slice(0, 40)}'`} (the rest of the file is still analysed)`,
           file,
           line: lineOf(n),
         });
@@ -152,7 +149,7 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
         return;
       case 'import_declaration': {
         const m = /^import\s+(static\s+)?([\w.]+?)(\.\*)?\s*;?$/.exec(n.text.replace(/\s+/g, ' ').trim());
-        if (m) out.imports.push({ name: m[2]!, wildcard: !!m[3], isStatic: !!m[1], line: lineOf(n), text: short(n.text) });
+        if (m) out.imports.push({ name: m[2]!, wildcard: !!m[3], isStatic: !!m[1], line: lineOf(n), text: excerpt(n.text) });
         return;
       }
       case 'string_literal':
@@ -161,24 +158,24 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
         return;
       case 'object_creation_expression': {
         const t = typeName(n.childForFieldName('type'));
-        if (t.name) out.refs.push({ name: t.name, line: lineOf(n), how: 'new', text: short(n.text) });
+        if (t.name) out.refs.push({ name: t.name, line: lineOf(n), how: 'new', text: excerpt(n.text) });
         break;
       }
       case 'method_invocation': {
         const object = n.childForFieldName('object');
         if (object && object.type === 'identifier') {
           const name = object.text;
-          if (fieldTypes.has(name)) out.refs.push({ name: fieldTypes.get(name)!, line: lineOf(n), how: 'field-call', text: short(n.text) });
-          else if (/^[A-Z]/.test(name)) out.refs.push({ name, line: lineOf(n), how: 'static-call', text: short(n.text) });
+          if (fieldTypes.has(name)) out.refs.push({ name: fieldTypes.get(name)!, line: lineOf(n), how: 'field-call', text: excerpt(n.text) });
+          else if (/^[A-Z]/.test(name)) out.refs.push({ name, line: lineOf(n), how: 'static-call', text: excerpt(n.text) });
         } else if (object && object.type === 'field_access' && object.childForFieldName('object')?.type === 'this') {
           const field = object.childForFieldName('field')?.text ?? '';
-          if (fieldTypes.has(field)) out.refs.push({ name: fieldTypes.get(field)!, line: lineOf(n), how: 'field-call', text: short(n.text) });
+          if (fieldTypes.has(field)) out.refs.push({ name: fieldTypes.get(field)!, line: lineOf(n), how: 'field-call', text: excerpt(n.text) });
         }
         break;
       }
       case 'formal_parameter': {
         const t = typeName(n.childForFieldName('type'));
-        for (const name of [t.name, ...t.typeArgs]) if (name) out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text) });
+        for (const name of [t.name, ...t.typeArgs]) if (name) out.refs.push({ name, line: lineOf(n), how: 'type', text: excerpt(n.text) });
         const param = n.childForFieldName('name')?.text;
         if (param && t.name) fieldTypes.set(param, t.name);
         break;
@@ -192,19 +189,19 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
           fieldTypes.set(name, t.name);
           inType?.fields.push({ name, type: t.name, typeArgs: t.typeArgs, annotations, line: lineOf(n) });
         }
-        for (const name of [t.name, ...t.typeArgs]) if (name) out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text) });
+        for (const name of [t.name, ...t.typeArgs]) if (name) out.refs.push({ name, line: lineOf(n), how: 'type', text: excerpt(n.text) });
         break;
       }
       case 'method_declaration': {
         inType?.methods.push({ name: n.childForFieldName('name')?.text ?? '', annotations: annotationsOf(n.namedChildren.find((c) => c?.type === 'modifiers')), line: lineOf(n) });
         const t = typeName(n.childForFieldName('type'));
-        for (const name of [t.name, ...t.typeArgs]) if (name && name !== 'void') out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text.split('{')[0] ?? n.text) });
+        for (const name of [t.name, ...t.typeArgs]) if (name && name !== 'void') out.refs.push({ name, line: lineOf(n), how: 'type', text: excerpt(n.text.split('{')[0] ?? n.text) });
         break;
       }
       case 'local_variable_declaration': {
         const t = typeName(n.childForFieldName('type'));
         for (const d of n.namedChildren) if (d?.type === 'variable_declarator' && t.name) fieldTypes.set(d.childForFieldName('name')?.text ?? '', t.name);
-        for (const name of [t.name, ...t.typeArgs]) if (name && name !== 'var') out.refs.push({ name, line: lineOf(n), how: 'type', text: short(n.text) });
+        for (const name of [t.name, ...t.typeArgs]) if (name && name !== 'var') out.refs.push({ name, line: lineOf(n), how: 'type', text: excerpt(n.text) });
         break;
       }
     }

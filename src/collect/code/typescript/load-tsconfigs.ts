@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
+import { compareStrings } from '../../../model/compare.js';
 import type { Diagnostic } from '../../../model/types.js';
 
 export interface LoadedConfig {
@@ -36,7 +37,7 @@ export function loadTsconfigs(root: string, configPaths: readonly string[]): Tsc
   const byDir = new Map<string, LoadedConfig>();
   const diagnostics: Diagnostic[] = [];
   // Folder order keeps tsconfig.json ahead of jsconfig.json in the same folder.
-  const sortedPaths = [...configPaths].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const sortedPaths = [...configPaths].sort((a, b) => rank(a) - rank(b) || compareStrings(a, b));
   for (const rel of sortedPaths) {
     const dirRel = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
     if (byDir.has(dirRel)) continue;
