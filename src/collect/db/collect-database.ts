@@ -7,6 +7,7 @@
  * fallback table-name extractor and becomes a diagnostic naming what was recovered.
  */
 import fs from 'node:fs';
+import { pushTo } from '../../model/group.js';
 import type { Diagnostic, Evidence, SkippedPath } from '../../model/types.js';
 import type { SqlLiteralUse } from '../code/code-facts.js';
 import { excerpt } from '../code/excerpt.js';
@@ -97,12 +98,13 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   }));
   // Rollback code (`down()`) undoes the migration: applying it would drop what `up()` created.
   const migrationLiterals = sqlLiterals.filter((l) => isMigrationPath(l.file) && !/^(down|revert|rollback)$/i.test(l.enclosing ?? ''));
-  const migrationFiles = [...new Set(migrationLiterals.map((l) => l.file))];
-  for (const file of migrationFiles) {
+  const literalsByFile = new Map<string, SqlLiteralUse[]>();
+  for (const l of migrationLiterals) pushTo(literalsByFile, l.file, l);
+  for (const [file, literals] of literalsByFile) {
     sources.push({
       key: { ...migrationOrderKey(file), group: 1 },
       run: () => {
-        for (const lit of migrationLiterals.filter((l) => l.file === file)) {
+        for (const lit of literals) {
           for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
             const at = { file, line: lit.line + st.line - 1, text: excerpt(st.text) };
             const facts = parseOrFallback(parser, st.text, at, diagnostics, statements, count, false);

@@ -1,4 +1,5 @@
 /** What the ORM readers contribute: declared tables, foreign keys, and table use in code. */
+import ts from 'typescript';
 import type { Column, Diagnostic, Evidence, SchemaSource } from '../../../model/types.js';
 import type { FileJoin, FileTableAccess } from '../db-facts.js';
 import type { ForeignKeyFact, TableRef } from '../statement-facts.js';
@@ -29,6 +30,11 @@ export interface OrmFacts {
   prismaProviders: string[];
   diagnostics: Diagnostic[];
 }
+
+/** Parses a code file for the ORM readers; collectOrmFacts shares one parse per file among them. */
+export type ParseSource = (file: string, text: string) => ts.SourceFile;
+
+export const parseSource: ParseSource = (file, text) => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
 
 /** `OrderLine` -> `order_line` (TypeORM's default table naming). */
 export function snakeCase(name: string): string {

@@ -16,6 +16,7 @@ import ts from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import { excerpt } from '../../code/excerpt.js';
 import { tableId, type FileJoin, type FileTableAccess } from '../db-facts.js';
+import { parseSource, type ParseSource } from './orm-facts.js';
 
 export interface UsageMaps {
   prismaModels: ReadonlyMap<string, string>;
@@ -41,12 +42,12 @@ interface Link {
   node: ts.Node;
 }
 
-export function readOrmUsage(texts: ReadonlyMap<string, string>, maps: UsageMaps): { accesses: FileTableAccess[]; joins: FileJoin[] } {
+export function readOrmUsage(texts: ReadonlyMap<string, string>, maps: UsageMaps, parse: ParseSource = parseSource): { accesses: FileTableAccess[]; joins: FileJoin[] } {
   const accesses: FileTableAccess[] = [];
   const joins: FileJoin[] = [];
   for (const [file, text] of texts) {
     if (!INTERESTING.test(text)) continue;
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const sf = parse(file, text);
     const at = (n: ts.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
     const add = (table: string, mode: 'read' | 'write', via: FileTableAccess['via'], n: ts.Node) => accesses.push({ file, table: tableId({ name: table }), mode, via, evidence: at(n) });
     const writesInFile = TYPEORM_WRITES.test(text);

@@ -12,7 +12,7 @@
 import ts from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import type { OrmForeignKey, OrmTable } from './orm-facts.js';
-import { pluralize } from './orm-facts.js';
+import { parseSource, pluralize, type ParseSource } from './orm-facts.js';
 import { stringArg } from './typeorm-entities.js';
 
 export interface SequelizeModels {
@@ -24,14 +24,14 @@ export interface SequelizeModels {
 
 const ASSOCIATIONS = new Set(['belongsTo', 'hasMany', 'hasOne', 'belongsToMany']);
 
-export function readSequelizeModels(texts: ReadonlyMap<string, string>): SequelizeModels {
+export function readSequelizeModels(texts: ReadonlyMap<string, string>, parse: ParseSource = parseSource): SequelizeModels {
   const tables: OrmTable[] = [];
   const modelToTable = new Map<string, string>();
   const modelName = new Map<string, string>();
   const associations: { kind: string; source: string; target: string; options?: ts.Expression; at: Evidence }[] = [];
   for (const [file, text] of texts) {
     if (!/\.define\(|\.init\(|\.(belongsTo|hasMany|hasOne|belongsToMany)\(/.test(text)) continue;
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const sf = parse(file, text);
     const at = (n: ts.Node, label: string): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: label });
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {

@@ -11,7 +11,7 @@
 import ts from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import type { OrmForeignKey, OrmTable } from './orm-facts.js';
-import { snakeCase } from './orm-facts.js';
+import { parseSource, snakeCase, type ParseSource } from './orm-facts.js';
 
 export interface TypeormEntities {
   tables: OrmTable[];
@@ -29,13 +29,13 @@ interface Relation {
   evidence: Evidence;
 }
 
-export function readTypeormEntities(texts: ReadonlyMap<string, string>): TypeormEntities {
+export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: ParseSource = parseSource): TypeormEntities {
   const tables: OrmTable[] = [];
   const classToTable = new Map<string, string>();
   const pending: { table: string; relations: Relation[] }[] = [];
   for (const [file, text] of texts) {
     if (!text.includes('@Entity')) continue;
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const sf = parse(file, text);
     const visit = (node: ts.Node): void => {
       if (ts.isClassDeclaration(node) && node.name) {
         const entity = decorators(node).find((d) => d.name === 'Entity');
