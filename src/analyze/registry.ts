@@ -4,14 +4,14 @@
  */
 import type { AnalyzeOptions } from '../config/options.js';
 import type { SystemModel } from '../model/types.js';
-import { analyzeChangeCoupling } from './change-coupling.js';
-import { analyzeCycles } from './cycles.js';
-import { analyzeHotspots } from './hotspots.js';
-import { analyzeOwnership } from './ownership.js';
-import { analyzeDataCoupling } from './data-coupling.js';
-import { analyzeModuleMetrics } from './module-metrics.js';
-import { analyzeSharedKernel } from './shared-kernel.js';
-import { analyzeUnreferenced } from './unreferenced.js';
+import { analyzeChangeCoupling, type ChangeCouplingResult } from './change-coupling.js';
+import { analyzeCycles, type CyclesResult } from './cycles.js';
+import { analyzeHotspots, type HotspotsResult } from './hotspots.js';
+import { analyzeOwnership, type OwnershipResult } from './ownership.js';
+import { analyzeDataCoupling, type DataCouplingResult } from './data-coupling.js';
+import { analyzeModuleMetrics, type ModuleMetricsResult } from './module-metrics.js';
+import { analyzeSharedKernel, type SharedKernelResult } from './shared-kernel.js';
+import { analyzeUnreferenced, type UnreferencedResult } from './unreferenced.js';
 
 export const CODE_ANALYSES = {
   cycles: (model: SystemModel) => analyzeCycles(model),
@@ -24,7 +24,17 @@ export const CODE_ANALYSES = {
   ownership: (model: SystemModel) => analyzeOwnership(model),
 } as const;
 
-export type CodeAnalyses = { [K in keyof typeof CODE_ANALYSES]: ReturnType<(typeof CODE_ANALYSES)[K]> };
+/** Every analysis's result by name (absent when its signal is missing: no history, no database). */
+export interface CodeAnalyses {
+  changeCoupling?: ChangeCouplingResult;
+  cycles: CyclesResult;
+  dataCoupling?: DataCouplingResult;
+  hotspots?: HotspotsResult;
+  moduleMetrics: ModuleMetricsResult;
+  ownership?: OwnershipResult;
+  sharedKernel: SharedKernelResult;
+  unreferenced: UnreferencedResult;
+}
 
 /** Runs every code analysis, in name order. */
 export function runCodeAnalyses(model: SystemModel, options: AnalyzeOptions): CodeAnalyses {

@@ -2,7 +2,7 @@
  * The terminal view of the candidate contexts, their scores and the migration plan.
  */
 import type { ChalkInstance } from 'chalk';
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 
 export function formatContextsSummary(result: AnalysisResult, c: ChalkInstance): string[] {
   const { decomposition: d, scores, plan } = result;

@@ -3,7 +3,7 @@
  * matrix (tables x areas, R / W / RW), with the shared and untouched tables called out.
  */
 import type { ChalkInstance } from 'chalk';
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 
 export function formatDbSummary(result: AnalysisResult, c: ChalkInstance): string {
   const data = result.model.data;

@@ -2,7 +2,7 @@
  * The terminal view of `msa-split history`: what was read, hotspots, coupled pairs, ownership by area.
  */
 import type { ChalkInstance } from 'chalk';
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 
 const SHOW = 15;
 

@@ -3,7 +3,7 @@
  * Colour through chalk; NO_COLOR (any non-empty value) turns it off, as does a non-TTY stdout.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import { formatContextsSummary } from './print-contexts-summary.js';
 import { historyHeadline } from './print-history-summary.js';
 

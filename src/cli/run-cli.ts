@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, loadConfig, type ConfigValues } from '../config/load-config.js';
-import { DEFAULT_FORMATS, DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
+import { DEFAULT_FORMATS, DEFAULT_OPTIONS, OPTION_LIMITS, type AnalyzeOptions } from '../config/options.js';
 import { GRANULARITY_CHOICES, parseGranularity } from '../config/parse-granularity.js';
 import { UsageError } from '../config/usage-error.js';
 import { analyze, COUPLE_BY_CHOICES, parseCoupleBy, resolveRepositoryPath } from '../main/analyze.js';
@@ -18,7 +18,7 @@ import { formatDbSummary } from './print-db-summary.js';
 import { TOOL_VERSION } from '../main/tool-version.js';
 import { checkFormats, GRAPH_FORMATS, renderGraph, renderReports, REPORTERS } from '../report/registry.js';
 import { GRAPH_LEVELS, type GraphLevel } from '../report/graph-view.js';
-import { validateAnalysis } from '../report/validate-analysis.js';
+import { validateAnalysis } from '../result/validate-analysis.js';
 import { formatSummary, makeChalk } from './print-summary.js';
 import { createProgress } from './progress.js';
 import { checkOutputFolder, writeReports } from './write-reports.js';
@@ -46,6 +46,9 @@ interface AnalyzeFlags {
   maxCommits?: string;
   branch?: string;
   includeMerges?: boolean;
+  allowOutsideGitDir?: boolean;
+  git?: string;
+  gitTimeout?: string;
   churn?: boolean;
   bots?: string;
   coupleBy?: string;
@@ -97,6 +100,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       .option('--max-commits <n>', 'history: at most this many commits, newest first')
       .option('--branch <rev>', 'history: branch or revision to read (default HEAD)')
       .option('--include-merges', 'history: count merge commits too (default: excluded)')
+      .option('--allow-outside-git-dir', 'history: read a git folder that a .git file or link places outside the repository (default: left out)')
+      .option('--git <path>', 'history: the git program to run (default: git on the absolute PATH entries outside the repository)')
+      .option('--git-timeout <seconds>', 'history: stop git when it prints nothing for this long', String(DEFAULT_OPTIONS.gitTimeout))
       .option('--churn', 'history: read added/deleted lines (git --numstat, slower)')
       .option('--bots <list>', `history: comma-separated author patterns treated as bots (default: ${DEFAULT_OPTIONS.botPatterns.join(',')})`)
       .option('--couple-by <how>', `history: change sets for coupling: ${COUPLE_BY_CHOICES}`, DEFAULT_OPTIONS.coupleBy)
@@ -203,8 +209,7 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
   const pick = <K extends keyof ConfigValues>(key: K, flagName: string, flagValue: ConfigValues[K] | undefined): ConfigValues[K] | undefined =>
     fromCli(flagName) ? flagValue : (config[key] ?? flagValue);
 
-  const maxBytes = Number(flags.maxFileBytes);
-  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new UsageError(`--max-file-bytes must be a whole number of at least 1; got '${flags.maxFileBytes}'`);
+  const maxBytes = wholeNumber(flags.maxFileBytes ?? String(DEFAULT_OPTIONS.maxFileBytes), '--max-file-bytes')!;
   const options: AnalyzeOptions = {
     ...DEFAULT_OPTIONS,
     ...config,
@@ -217,6 +222,8 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
     db: pick('db', 'db', flags.db) ?? true,
     history: pick('history', 'history', flags.history) ?? true,
     includeMerges: pick('includeMerges', 'includeMerges', flags.includeMerges) ?? false,
+    // A flag only: a config file found in the repository must not loosen what is read.
+    allowOutsideGitDir: flags.allowOutsideGitDir === true,
     churn: pick('churn', 'churn', flags.churn) ?? false,
     botPatterns: pick('botPatterns', 'bots', flags.bots?.split(',').map((s) => s.trim()).filter(Boolean)) ?? DEFAULT_OPTIONS.botPatterns,
     coupleBy: pick('coupleBy', 'coupleBy', flags.coupleBy) ?? DEFAULT_OPTIONS.coupleBy,
@@ -229,6 +236,8 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
     const v = pick(key, flag, flags[flag]);
     if (v !== undefined) options[key] = v;
   }
+  if (flags.git !== undefined) options.git = path.resolve(flags.git);
+  options.gitTimeout = pick('gitTimeout', 'gitTimeout', wholeNumber(flags.gitTimeout, '--git-timeout')) ?? DEFAULT_OPTIONS.gitTimeout;
   const maxCommits = pick('maxCommits', 'maxCommits', wholeNumber(flags.maxCommits, '--max-commits'));
   if (maxCommits !== undefined) options.maxCommits = maxCommits;
   parseCoupleBy(options.coupleBy);
@@ -278,7 +287,11 @@ function readAnalysis(file: string) {
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1; got '${value}'`);
+  const key = flag.replace(/^--/, '').replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const max = OPTION_LIMITS[key];
+  if (!Number.isInteger(n) || n < 1 || (max !== undefined && n > max)) {
+    throw new UsageError(`${flag} must be a whole number from 1${max !== undefined ? ` to ${max}` : ''}; got '${value}'`);
+  }
   return n;
 }
 

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { DEFAULT_WEIGHTS } from '../cluster/build-module-graph.js';
+import { readRegularFile } from '../collect/files/safe-read.js';
 import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
 import { parseGranularity } from './parse-granularity.js';
-import { type AnalyzeOptions, type OutputOptions } from './options.js';
+import { OPTION_LIMITS, type AnalyzeOptions, type OutputOptions } from './options.js';
 import { UsageError } from './usage-error.js';
 
 export const CONFIG_FILE_NAMES = ['msa-split.config.json', 'msa-split.config.yaml', 'msa-split.config.yml'];
@@ -42,8 +43,9 @@ const bool = (key: keyof ConfigValues): Check => (value, where) => {
 };
 
 const positiveInt = (key: keyof ConfigValues): Check => (value, where) => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new UsageError(`${where}: '${key}' must be a whole number of at least 1; got ${JSON.stringify(value)}`);
+  const max = OPTION_LIMITS[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || (max !== undefined && value > max)) {
+    throw new UsageError(`${where}: '${key}' must be a whole number from 1${max !== undefined ? ` to ${max}` : ''}; got ${JSON.stringify(value)}`);
   }
   return { [key]: value } as Partial<ConfigValues>;
 };
@@ -67,6 +69,7 @@ const KEYS: Record<string, Check> = {
   churn: bool('churn'),
   botPatterns: stringList('botPatterns'),
   maxCommits: positiveInt('maxCommits'),
+  gitTimeout: positiveInt('gitTimeout'),
   maxChangesetSize: positiveInt('maxChangesetSize'),
   minRevs: positiveInt('minRevs'),
   minShared: positiveInt('minShared'),
@@ -92,7 +95,7 @@ const KEYS: Record<string, Check> = {
       if (k === 'kinds') {
         if (!v || typeof v !== 'object') throw new UsageError(`${where}: 'weights.kinds' must be an object of numbers`);
         for (const [kind, n] of Object.entries(v as Record<string, unknown>)) {
-          if (!(kind in DEFAULT_WEIGHTS.kinds)) throw new UsageError(`${where}: unknown weight kind '${kind}'; valid kinds: ${Object.keys(DEFAULT_WEIGHTS.kinds).sort().join(', ')}`);
+          if (!Object.hasOwn(DEFAULT_WEIGHTS.kinds, kind)) throw new UsageError(`${where}: unknown weight kind '${kind}'; valid kinds: ${Object.keys(DEFAULT_WEIGHTS.kinds).sort().join(', ')}`);
           if (typeof n !== 'number' || n < 0) throw new UsageError(`${where}: 'weights.kinds.${kind}' must be a number >= 0`);
           out.kinds[kind] = n;
         }
@@ -123,37 +126,76 @@ const KEYS: Record<string, Check> = {
 
 export const CONFIG_KEYS = Object.keys(KEYS).sort();
 
-/** Validates a parsed config object. */
-export function validateConfig(raw: unknown, where: string): ConfigValues {
+/** Keys that would reach an object's prototype: refused wherever they appear in a config. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Keys only a config the user names with --config may set: a config found in the repository must not choose where files are written. */
+const USER_ONLY_KEYS = new Set(['out']);
+
+function refusePrototypeKeys(value: unknown, where: string, at: string, depth = 0): void {
+  if (!value || typeof value !== 'object' || depth > 32) return;
+  for (const key of Object.keys(value)) {
+    if (PROTOTYPE_KEYS.has(key)) throw new UsageError(`${where}: the key '${at}${key}' is not allowed (it would reach an object prototype)`);
+    refusePrototypeKeys((value as Record<string, unknown>)[key], where, `${at}${key}.`, depth + 1);
+  }
+}
+
+/**
+ * Validates a parsed config object. `trusted` is false for a config found in the analyzed repository:
+ * it may not set USER_ONLY_KEYS.
+ */
+export function validateConfig(raw: unknown, where: string, trusted = true): ConfigValues {
   if (raw === null || raw === undefined) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${where}: the config must be an object of options`);
+  refusePrototypeKeys(raw, where, '');
   let values: ConfigValues = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const check = KEYS[key];
-    if (!check) throw new UsageError(`${where}: unknown key '${key}'; valid keys: ${CONFIG_KEYS.join(', ')}`);
-    values = { ...values, ...check(value, where) };
+    if (!Object.hasOwn(KEYS, key)) throw new UsageError(`${where}: unknown key '${key}'; valid keys: ${CONFIG_KEYS.join(', ')}`);
+    if (!trusted && USER_ONLY_KEYS.has(key)) {
+      throw new UsageError(`${where}: '${key}' is only accepted from the command line (--out) or a config file named with --config; a config file inside the analyzed repository may not choose where reports are written`);
+    }
+    values = { ...values, ...KEYS[key]!(value, where) };
   }
   return values;
 }
 
-/** Reads `explicitPath`, or the first config file found in `folder`; undefined when there is none. */
+/** The largest config file read. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Reads `explicitPath` (a file the user named: trusted, but still only a regular file within the size
+ * limit), or the first config file found in `folder` (the analyzed repository's real path: read only
+ * when it is a regular file inside it); undefined when there is none.
+ */
 export function loadConfig(explicitPath: string | undefined, folder: string): LoadedConfigFile | undefined {
   let file = explicitPath;
+  const trusted = explicitPath !== undefined;
   if (file === undefined) {
-    file = CONFIG_FILE_NAMES.map((n) => path.join(folder, n)).find((p) => fs.existsSync(p));
+    file = CONFIG_FILE_NAMES.map((n) => path.join(folder, n)).find((p) => exists(p));
     if (file === undefined) return undefined;
   }
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  const read = trusted ? readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES }) : readRegularFile(file, { maxBytes: MAX_CONFIG_BYTES, within: folder });
+  if (!read.ok) {
+    const shown = trusted ? file : path.relative(folder, file);
+    throw new UsageError(`cannot use config file ${shown}: ${read.refusal === 'not-found' ? 'not found' : read.message}`);
   }
+  const text = read.buffer.toString('utf8');
+  const yaml = /\.ya?ml$/i.test(file);
   let raw: unknown;
   try {
-    raw = /\.ya?ml$/i.test(file) ? YAML.parse(text) : JSON.parse(text);
+    raw = yaml ? YAML.parse(text, { maxAliasCount: 100 }) : JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`config file ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw new UsageError(`config file ${file} is not valid ${yaml ? 'YAML' : 'JSON'}: ${(error as Error).message.split('\n')[0]}`);
   }
-  return { path: file, values: validateConfig(raw, file) };
+  return { path: file, values: validateConfig(raw, file, trusted) };
+}
+
+/** True when something (even a dangling link, a FIFO) stands at `p`. */
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -37,6 +37,12 @@ export interface AnalyzeOptions {
   maxCommits?: number;
   /** Branch or revision whose history is read. Default HEAD. */
   branch?: string;
+  /** Read history from a git folder outside the analyzed work tree (a .git file or link, or borrowed objects, leading there). Default false: such a history is left out with a diagnostic. */
+  allowOutsideGitDir: boolean;
+  /** The git program to run; default: the first `git` on the absolute PATH entries outside the analyzed repository. */
+  git?: string;
+  /** Stop a git process that prints nothing for this many seconds (a blocked read in a hostile repository). Default 120. */
+  gitTimeout: number;
   /** Count merge commits too. Default false. */
   includeMerges: boolean;
   /** Read added/deleted lines per commit (git --numstat, slower). Default false. */
@@ -83,6 +89,8 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   db: true,
   bulkThresholdBytes: 1024 * 1024,
   history: true,
+  allowOutsideGitDir: false,
+  gitTimeout: 120,
   includeMerges: false,
   churn: false,
   botPatterns: ['[bot]', 'dependabot', 'renovate'],
@@ -109,3 +117,17 @@ export interface OutputOptions {
 }
 
 export const DEFAULT_FORMATS = ['json', 'md'];
+
+/**
+ * Upper bounds of numeric options, from a flag or a config file alike: a config file inside the
+ * analyzed repository must not be able to lift a budget (read a 10 GB file, wait on git for a day,
+ * run 100,000 clustering passes).
+ */
+export const OPTION_LIMITS: Readonly<Record<string, number>> = {
+  maxFileBytes: 256 * 1024 * 1024,
+  bulkThresholdBytes: 1024 * 1024 * 1024,
+  gitTimeout: 3600,
+  runs: 1000,
+  contexts: 10_000,
+  maxChangesetSize: 1_000_000,
+};

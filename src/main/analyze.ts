@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { RE2JS } from 're2js';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
+import type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
 import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
 import { collectDatabase } from '../collect/db/collect-database.js';
 import { collectHistory } from '../collect/history/collect-history.js';
@@ -30,35 +32,7 @@ import { explainDecomposition } from '../score/explain-decomposition.js';
 import { scoreDecomposition, type DecompositionScores } from '../score/score-decomposition.js';
 import { TOOL_VERSION } from './tool-version.js';
 
-export interface AnalysisSummary {
-  files: number;
-  modules: number;
-  lines: number;
-  /** Edge counts (distinct module pairs) per kind. */
-  edges: Record<string, number>;
-  externalPackages: number;
-  unresolvedImports: number;
-  sqlLiterals: number;
-  /** Skipped paths per reason. */
-  skipped: Record<string, number>;
-  /** Diagnostics per severity. */
-  diagnostics: Record<string, number>;
-}
-
-export interface AnalysisResult {
-  schemaVersion: number;
-  tool: { name: 'msa-split'; version: string };
-  /** The options that produced this result (granularity in CLI form). */
-  options: Omit<AnalyzeOptions, 'granularity'> & { granularity: string };
-  summary: AnalysisSummary;
-  model: SystemModel;
-  analyses: CodeAnalyses;
-  /** Candidate contexts (absent with cluster: false). */
-  decomposition?: Decomposition;
-  scores?: DecompositionScores;
-  explanations?: ReturnType<typeof explainDecomposition>;
-  plan?: MigrationPlan;
-}
+export type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
 
 /** Kernel, weighted graph, seeded clustering, scores, explanations and the migration plan. */
 function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: AnalyzeOptions) {
@@ -154,6 +128,9 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
         includeMerges: options.includeMerges,
         churn: options.churn,
         botPatterns: options.botPatterns,
+        allowOutsideGitDir: options.allowOutsideGitDir,
+        gitIdleMs: options.gitTimeout * 1000,
+        ...(options.git ? { git: options.git } : {}),
       },
       accumulator,
     );
@@ -205,9 +182,9 @@ export function parseCoupleBy(value: string): CoupleBy {
   if (value.startsWith('ticket:') && value.length > 7) {
     const pattern = value.slice(7);
     try {
-      new RegExp(pattern);
+      RE2JS.compile(pattern);
     } catch (error) {
-      throw new UsageError(`--couple-by ticket: invalid regular expression: ${(error as Error).message}`);
+      throw new UsageError(`--couple-by ticket: invalid regular expression (RE2 syntax: no backreferences or lookaround): ${(error as Error).message}`);
     }
     return { kind: 'ticket', pattern };
   }

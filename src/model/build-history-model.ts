@@ -13,6 +13,7 @@
  */
 import type { HistoryCommit, HistoryFacts } from '../collect/history/history-facts.js';
 import { compareStrings } from './compare.js';
+import { RE2JS } from 're2js';
 import { pushTo } from './group.js';
 import { round3 } from './numbers.js';
 import { EVIDENCE_CAP, type CoAuthor, type CoChange, type HistoryModel, type ModuleHistory } from './types.js';
@@ -180,12 +181,13 @@ export function buildHistoryModel(facts: HistoryFacts, moduleOf: ReadonlyMap<str
 export function groupChangesets(commits: readonly HistoryCommit[], coupleBy: CoupleBy): HistoryCommit[][] {
   if (coupleBy.kind === 'commit') return commits.map((c) => [c]);
   if (coupleBy.kind === 'ticket') {
-    const re = new RegExp(coupleBy.pattern);
+    // RE2 semantics (linear time whatever the pattern): the subjects are the repository's text.
+    const re = RE2JS.compile(coupleBy.pattern);
     const byTicket = new Map<string, HistoryCommit[]>();
     const out: HistoryCommit[][] = [];
     for (const c of commits) {
-      const m = re.exec(c.subject);
-      const key = m ? (m[1] ?? m[0]) : undefined;
+      const m = re.matcher(c.subject);
+      const key = m.find() ? ((re.groupCount() >= 1 ? m.group(1) : null) ?? m.group(0) ?? undefined) : undefined;
       if (key === undefined) out.push([c]);
       else pushTo(byTicket, key, c);
     }

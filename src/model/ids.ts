@@ -17,7 +17,7 @@ export function relativeId(root: string, absolutePath: string): string {
 /** True when `child` is `parent` or lies below it (both absolute). */
 export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** Directory part of a POSIX id ('' at the root). */

@@ -5,7 +5,7 @@
  * - context: one node per context (+ the kernel); module edges summed between contexts.
  * - table: one node per table, grouped by owning context; foreign keys (directed) and joins.
  */
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
 
 export type GraphLevel = 'module' | 'context' | 'table';

@@ -3,7 +3,7 @@
  */
 import { UsageError } from '../config/usage-error.js';
 import { compareStrings } from '../model/compare.js';
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import { graphView, type GraphLevel } from './graph-view.js';
 import { renderCsv } from './render-csv.js';
 import { renderDot, renderGraphml } from './render-graph-formats.js';

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import { GRAPH_LEVELS, graphView } from './graph-view.js';
 import { renderGraphml } from './render-graph-formats.js';
 import type { ReportFile } from './report-file.js';

@@ -6,7 +6,7 @@
  * <script type="application/json"> block (with <, >, &, U+2028/9 escaped) and is put into the page with
  * textContent only, never as HTML, so names like `<img onerror=...>` stay text.
  */
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
 import { CYTOSCAPE_JS } from './generated/browser-assets.js';
 import { graphView } from './graph-view.js';

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import type { ReportFile } from './report-file.js';
 import { stableStringify } from './stable-json.js';
 

@@ -2,7 +2,7 @@
  * report.md: the workshop report as Markdown that renders on GitHub.
  * Reads the result only; every repository-supplied string goes through mdText (pipes, HTML, newlines).
  */
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import type { ReportFile } from './report-file.js';
 
 const LIST_LIMIT = 25;

@@ -4,7 +4,7 @@
  * unreadable and slow); past that the file says so and points to the context view.
  */
 import { instance } from '@viz-js/viz';
-import type { AnalysisResult } from '../main/analyze.js';
+import type { AnalysisResult } from '../result/analysis-result.js';
 import { graphView, type GraphLevel } from './graph-view.js';
 import { renderDot, xmlText } from './render-graph-formats.js';
 import type { ReportFile } from './report-file.js';

@@ -32,7 +32,13 @@ export interface ContextExplanation {
 
 const roundParts = (p: Record<string, number>) => Object.fromEntries(Object.entries(p).sort(([a], [b]) => compareStrings(a, b)).map(([k, v]) => [k, round3(v)]));
 
-export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, model?: SystemModel, top = 3): { modules: ModuleExplanation[]; contexts: ContextExplanation[] } {
+/** Why each module sits where it does (per module) and what holds each context together (per context). */
+export interface DecompositionExplanations {
+  modules: ModuleExplanation[];
+  contexts: ContextExplanation[];
+}
+
+export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, model?: SystemModel, top = 3): DecompositionExplanations {
   // First code evidence (file:line) between two modules, either direction.
   const evidence = new Map<string, Evidence>();
   for (const e of model?.edges ?? []) {

@@ -12,6 +12,7 @@ import type { Diagnostic, Evidence, SkippedPath } from '../../model/types.js';
 import type { SqlLiteralUse } from '../code/code-facts.js';
 import { excerpt } from '../code/excerpt.js';
 import type { FileListing, ListedFile } from '../files/list-files.js';
+import { openRegularFile } from '../files/safe-read.js';
 import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from './db-facts.js';
 import { fallbackTables } from './fallback-tables.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
@@ -217,16 +218,29 @@ function readSqlFile(
   skipped: SkippedPath[],
   onStatement: (st: SplitStatement, bulk: boolean) => void,
 ): void {
-  let fd: number;
-  try {
-    fd = fs.openSync(file.absolutePath, 'r');
-  } catch (error) {
-    diagnostics.push({ severity: 'error', code: 'unreadable-file', message: `cannot read: ${(error as Error).message}`, file: file.path });
+  const opened = openRegularFile(file.absolutePath, {});
+  if (!opened.ok) {
+    const notRegular = opened.refusal === 'not-a-regular-file';
+    diagnostics.push({ severity: notRegular ? 'warning' : 'error', code: notRegular ? 'not-a-regular-file' : 'unreadable-file', message: opened.message, file: file.path });
     return;
   }
+  const fd = opened.fd;
   try {
     const buffer = Buffer.alloc(CHUNK);
-    const decoder = new TextDecoder('utf-8');
+    // UTF-8 until a byte sequence says otherwise; then Windows-1252 (every byte decodes) for the rest.
+    let decoder = new TextDecoder('utf-8', { fatal: true });
+    let latin1 = false;
+    const decode = (chunk?: Buffer): string => {
+      if (latin1) return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      try {
+        return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+      } catch {
+        latin1 = true;
+        decoder = new TextDecoder('windows-1252');
+        diagnostics.push({ severity: 'warning', code: 'not-utf8', message: 'not valid UTF-8; read as Latin-1 (Windows-1252) from the first invalid chunk on', file: file.path });
+        return chunk ? decoder.decode(chunk, { stream: true }) : '';
+      }
+    };
     const splitter = new StatementSplitter(splitterOptionsFor(dialect));
     const big = file.bytes > bulkThreshold;
     let total = 0;
@@ -235,6 +249,16 @@ function readSqlFile(
     const handle = (list: SplitStatement[]) => {
       for (const st of list) {
         any = true;
+        if (st.cutAt !== undefined) {
+          diagnostics.push({
+            severity: 'warning',
+            code: 'sql-statement-too-large',
+            message: `a statement grew past ${st.cutAt} characters (an unterminated quote or body?); it was cut there and the file read on from that point, so tables inside it may be missed`,
+            file: file.path,
+            line: st.line,
+          });
+          continue;
+        }
         onStatement(st, big && (st.copyData === true || BULK_STATEMENT.test(st.text)));
       }
     };
@@ -249,9 +273,9 @@ function readSqlFile(
       }
       first = false;
       total += n;
-      handle(splitter.push(decoder.decode(chunk, { stream: true })));
+      handle(splitter.push(decode(chunk)));
     }
-    handle(splitter.push(decoder.decode()));
+    handle(splitter.push(decode()));
     handle(splitter.end());
     if (total === 0 || !any) {
       diagnostics.push({ severity: 'info', code: 'empty-sql-file', message: 'no SQL statement in this file', file: file.path });
@@ -265,14 +289,16 @@ function sampleOf(files: readonly ListedFile[]): string {
   let sample = '';
   for (const f of files) {
     if (sample.length > 256 * 1024) break;
+    const opened = openRegularFile(f.absolutePath, {});
+    if (!opened.ok) continue;
     try {
-      const fd = fs.openSync(f.absolutePath, 'r');
-      const buffer = Buffer.alloc(Math.min(f.bytes, 32 * 1024));
-      fs.readSync(fd, buffer, 0, buffer.length, 0);
-      fs.closeSync(fd);
-      if (!buffer.includes(0)) sample += buffer.toString('utf8') + '\n';
+      const buffer = Buffer.alloc(Math.min(opened.size, 32 * 1024));
+      const n = fs.readSync(opened.fd, buffer, 0, buffer.length, 0);
+      if (!buffer.subarray(0, n).includes(0)) sample += buffer.subarray(0, n).toString('utf8') + '\n';
     } catch {
       // Unreadable files are reported when they are read for real.
+    } finally {
+      fs.closeSync(opened.fd);
     }
   }
   return sample;

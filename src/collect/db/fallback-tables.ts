@@ -4,16 +4,14 @@
  * first. Everything it returns is marked `fallback` by the caller and comes with a diagnostic: it is
  * a hint for the workshop, not a parse.
  */
+import { stripSqlComments } from './sql-comments.js';
 import type { TableRef } from './statement-facts.js';
 
 const KEYWORDS = /\b(from|join|into|update|table|using)\s+((?:[`"[]?[A-Za-z_][\w$]*[`"\]]?\.)?[`"[]?[A-Za-z_][\w$]*[`"\]]?)/gi;
 const NOT_TABLES = new Set(['select', 'where', 'set', 'values', 'dual', 'lateral', 'only', 'if', 'exists', 'not', 'as', 'on', 'the', 'each', 'row']);
 
 export function fallbackTables(statement: string): { table: TableRef; mode: 'read' | 'write' }[] {
-  const clean = statement
-    .replace(/--[^\n]*/g, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/'(?:[^']|'')*'/g, "''");
+  const clean = stripSqlComments(statement).replace(/'(?:[^']|'')*'/g, "''");
   const found = new Map<string, { table: TableRef; mode: 'read' | 'write' }>();
   for (const m of clean.matchAll(KEYWORDS)) {
     const keyword = m[1]!.toLowerCase();

@@ -8,10 +8,10 @@
  * <choose> keeps its first <when>, <if> keeps its body, <include refid> inlines the <sql> fragment;
  * #{x} and ${x} placeholders are normalised later by the SQL parser.
  */
-import fs from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import type { Diagnostic } from '../../model/types.js';
 import type { ListedFile } from '../files/list-files.js';
+import { readRegularFile } from '../files/safe-read.js';
 
 export interface MapperStatement {
   /** The module the SQL belongs to: the mapper interface's file, or the XML file. */
@@ -24,6 +24,9 @@ export interface MapperStatement {
 }
 
 type XNode = Record<string, unknown>;
+const MAX_XML_BYTES = 8 * 1024 * 1024;
+/** A statement's text after <include> expansion stops growing here. */
+const MAX_EXPANDED_CHARS = 256 * 1024;
 const STATEMENTS = new Set(['select', 'insert', 'update', 'delete']);
 
 export function readMybatisMappers(files: readonly ListedFile[], classes: ReadonlyMap<string, string>): { statements: MapperStatement[]; diagnostics: Diagnostic[] } {
@@ -31,13 +34,12 @@ export function readMybatisMappers(files: readonly ListedFile[], classes: Readon
   const diagnostics: Diagnostic[] = [];
   const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false, trimValues: false, ignoreDeclaration: true, ignorePiTags: true });
   for (const f of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(f.absolutePath, 'utf8');
-    } catch (error) {
-      diagnostics.push({ severity: 'error', code: 'unreadable-file', message: `cannot read: ${(error as Error).message}`, file: f.path });
+    const read = readRegularFile(f.absolutePath, { maxBytes: MAX_XML_BYTES });
+    if (!read.ok) {
+      diagnostics.push({ severity: read.refusal === 'too-large' ? 'warning' : 'error', code: read.refusal === 'too-large' ? 'file-too-large' : 'unreadable-file', message: read.message, file: f.path });
       continue;
     }
+    const text = read.buffer.toString('utf8');
     if (!/<mapper[\s>]/.test(text)) continue;
     let doc: XNode[];
     try {
@@ -56,10 +58,20 @@ export function readMybatisMappers(files: readonly ListedFile[], classes: Readon
     const children = mapper.mapper as XNode[];
     const fragments = new Map<string, XNode[]>();
     for (const c of children) if ('sql' in c) fragments.set(String(((c[':@'] as XNode) ?? {}).id ?? ''), c.sql as XNode[]);
+    // Per statement: the fragments being expanded (a cycle is cut) and the characters produced so far
+    // (an exponential include tree is cut at MAX_EXPANDED_CHARS).
+    let expanding = new Set<string>();
+    let produced = 0;
+    let cycle: string | undefined;
+    let overflow = false;
     const flatten = (nodes: XNode[], depth = 0): string => {
-      if (depth > 20) return '';
+      if (depth > 20 || overflow) return '';
       let out = '';
       for (const n of nodes) {
+        if (produced + out.length > MAX_EXPANDED_CHARS) {
+          overflow = true;
+          break;
+        }
         if ('#text' in n) {
           out += String(n['#text']);
           continue;
@@ -67,7 +79,18 @@ export function readMybatisMappers(files: readonly ListedFile[], classes: Readon
         const tag = Object.keys(n).find((k) => k !== ':@')!;
         const attrs = (n[':@'] as Record<string, string> | undefined) ?? {};
         const body = (n[tag] as XNode[]) ?? [];
-        if (tag === 'include') out += ` ${flatten(fragments.get(attrs.refid ?? '') ?? [], depth + 1)} `;
+        if (tag === 'include') {
+          const refid = attrs.refid ?? '';
+          if (expanding.has(refid)) {
+            cycle ??= [...expanding, refid].join(' -> ');
+            continue;
+          }
+          expanding.add(refid);
+          const expanded = flatten(fragments.get(refid) ?? [], depth + 1);
+          expanding.delete(refid);
+          produced += expanded.length;
+          out += ` ${expanded} `;
+        }
         else if (tag === 'where') out += ` WHERE 1=1 AND ${flatten(body, depth + 1).replace(/^\s*(and|or)\b/i, '')} `;
         else if (tag === 'set') out += ` SET ${flatten(body, depth + 1).replace(/,\s*$/, '')} `;
         else if (tag === 'trim') out += ` ${attrs.prefix ?? ''} ${flatten(body, depth + 1)} ${attrs.suffix ?? ''} `;
@@ -84,9 +107,17 @@ export function readMybatisMappers(files: readonly ListedFile[], classes: Readon
       const tag = Object.keys(c).find((k) => STATEMENTS.has(k));
       if (!tag) continue;
       const id = String(((c[':@'] as XNode) ?? {}).id ?? tag);
+      expanding = new Set();
+      produced = 0;
+      cycle = undefined;
+      overflow = false;
       const sql = flatten(c[tag] as XNode[]).replace(/\s+/g, ' ').trim();
       const at = text.search(new RegExp(`<${tag}[^>]*id=["']${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`));
       const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+      if (cycle) diagnostics.push({ severity: 'warning', code: 'mybatis-include-cycle', message: `<include> cycle ${cycle} in statement '${id}'; the repeated fragment was left out`, file: f.path, line });
+      if (overflow) {
+        diagnostics.push({ severity: 'warning', code: 'mybatis-include-too-large', message: `statement '${id}' expands to more than ${MAX_EXPANDED_CHARS} characters through its <include>s; the expansion was cut there`, file: f.path, line });
+      }
       if (sql) statements.push({ file: owner, xml: f.path, line, text: sql, id });
     }
   }

@@ -17,12 +17,20 @@ export interface SqlStatementParser {
   parse(statement: string): ParseOutcome;
 }
 
+/**
+ * Statements longer than this are not given to the grammar: node-sql-parser recurses on long chains
+ * (UNION, nested expressions) and costs ~linear time per dialect tried; the tolerant table reader
+ * takes them instead.
+ */
+export const MAX_PARSE_CHARS = 256 * 1024;
+
 export function createSqlParser(primary: Dialect): SqlStatementParser {
   const parser = new sqlParser.Parser();
   const order = [primary, ...RETRY_ORDER.filter((d) => d !== primary)];
   const cache = new Map<string, ParseOutcome>();
   return {
     parse(statement) {
+      if (statement.length > MAX_PARSE_CHARS) return { ok: false, error: `statement of ${statement.length} characters is over the ${MAX_PARSE_CHARS}-character parse limit` };
       const text = normalizePlaceholders(statement);
       const hit = cache.get(text);
       if (hit) return hit;

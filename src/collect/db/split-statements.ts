@@ -14,7 +14,15 @@ export interface SplitStatement {
   line: number;
   /** True for the data block of a COPY ... FROM stdin (text is empty). */
   copyData?: boolean;
+  /**
+   * Set when the statement outgrew MAX_STATEMENT_CHARS (an unterminated quote or dollar body, most
+   * likely): its text is the first part only, and splitting went on as code after the cut.
+   */
+  cutAt?: number;
 }
+
+/** A statement growing past this many characters is cut, reported, and splitting resumes after it. */
+export const MAX_STATEMENT_CHARS = 8 * 1024 * 1024;
 
 export interface SplitterOptions {
   /** Backslash escapes inside '...' (MySQL, MariaDB). Default false. */
@@ -82,8 +90,8 @@ export class StatementSplitter {
         if (ch === '\n') this.state = 'code';
         return;
       case 'block-comment':
+        if (ch === '/' && this.prev === '*' && this.buffer.length > this.tagEndsAt) this.state = 'code';
         this.append(ch);
-        if (ch === '/' && this.buffer.endsWith('*/') && this.buffer.length > this.tagEndsAt) this.state = 'code';
         return;
       case 'single':
         this.append(ch);
@@ -116,7 +124,8 @@ export class StatementSplitter {
         return;
       case 'dollar':
         this.append(ch);
-        if (ch === '$' && this.buffer.length - this.tag.length >= this.tagEndsAt && this.buffer.endsWith(this.tag)) this.state = 'code';
+        // Only the last tag-length characters matter: never compare against the whole (maybe huge) buffer.
+        if (ch === '$' && this.buffer.length - this.tag.length >= this.tagEndsAt && this.buffer.slice(-this.tag.length) === this.tag) this.state = 'code';
         return;
       case 'code':
         this.stepCode(ch, next);
@@ -160,12 +169,33 @@ export class StatementSplitter {
     this.append(ch);
   }
 
+  private prev = '';
+
   private append(ch: string): void {
+    this.prev = ch;
     if (this.buffer.length === 0) {
       if (/\s/.test(ch)) return;
       this.startLine = this.line;
     }
     this.buffer += ch;
+    if (this.buffer.length > MAX_STATEMENT_CHARS) this.cut();
+  }
+
+  /** Ends a runaway statement: reports its start, drops the rest, and reads on as code. */
+  private cut(): void {
+    const line = this.startLine || this.line;
+    const size = this.buffer.length;
+    this.out.push({ text: this.buffer.slice(0, 4096), line, cutAt: size });
+    this.buffer = '';
+    this.state = 'code';
+    this.depth = 0;
+    this.sawBegin = false;
+    this.procedural = undefined;
+    this.afterEnd = false;
+    this.pendingIf = false;
+    this.word = '';
+    this.startLine = 0;
+    this.escapeNext = false;
   }
 
   private isProcedural(): boolean {
@@ -228,7 +258,9 @@ export class StatementSplitter {
       return;
     }
     if (this.state === 'code' && (/^go$/i.test(trimmed) || trimmed === '/')) {
-      this.buffer = this.buffer.replace(/\s*(?:go|\/)$/i, '');
+      // Drop the separator line's word (trailing white space first), without a backtracking pattern.
+      const kept = this.buffer.trimEnd();
+      this.buffer = /go$/i.test(kept.slice(-2)) ? kept.slice(0, -2) : kept.endsWith('/') ? kept.slice(0, -1) : kept;
       this.emit();
     }
   }
@@ -244,13 +276,35 @@ export class StatementSplitter {
     this.pendingIf = false;
     this.word = '';
     this.startLine = 0;
-    if (/^(?:--[^\n]*(?:\n|$)|#[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\s|;)*$/.test(text)) return;
+    if (isOnlyCommentsAndSpace(text)) return;
     this.out.push({ text, line });
     if (/^copy\b[\s\S]*\bfrom\s+stdin\b/i.test(text)) {
       this.state = 'copy-data';
       this.startLine = this.line + 1;
     }
   }
+}
+
+/**
+ * True when `text` holds nothing but comments (--, #, /* *\/), white space and `;`. A linear scan: the
+ * regular expression it replaces backtracked exponentially on runs of comments.
+ */
+export function isOnlyCommentsAndSpace(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === ';' || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v') i++;
+    else if ((ch === '-' && text[i + 1] === '-') || ch === '#') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl + 1;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 2;
+    } else if (/\s/.test(ch)) i++;
+    else return false;
+  }
+  return true;
 }
 
 /** Splits a whole text. */

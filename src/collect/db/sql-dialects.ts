@@ -54,7 +54,7 @@ export function detectDialect(input: { explicit?: string; dependencies: Iterable
   const score: [Dialect, number, string][] = [
     ['postgresql', count(sample, /\$\$|\bSERIAL\b|::\w|\bILIKE\b|\bJSONB\b|\bRETURNING\b/gi), 'PostgreSQL syntax ($$, SERIAL, ::, ILIKE, JSONB)'],
     ['mysql', count(sample, /`\w+`|\bAUTO_INCREMENT\b|\bENGINE\s*=/gi), 'MySQL syntax (backticks, AUTO_INCREMENT, ENGINE=)'],
-    ['transactsql', count(sample, /\[\w+\]|\bIDENTITY\s*\(|\bNVARCHAR\b|^\s*GO\s*$/gim), 'T-SQL syntax ([brackets], IDENTITY, NVARCHAR, GO)'],
+    ['transactsql', count(sample, /\[\w+\]|\bIDENTITY\s*\(|\bNVARCHAR\b|^[ \t]*GO[ \t]*$/gim), 'T-SQL syntax ([brackets], IDENTITY, NVARCHAR, GO)'],
     ['sqlite', count(sample, /\bAUTOINCREMENT\b|\bPRAGMA\b/gi), 'SQLite syntax (AUTOINCREMENT, PRAGMA)'],
   ];
   score.sort((a, b) => b[1] - a[1]);

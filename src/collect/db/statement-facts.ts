@@ -156,17 +156,13 @@ export function statementFacts(ast: Node): StatementFacts {
   // DML: every table reference, CTE names excluded; the statement's target is written.
   const cteNames = new Set<string>();
   const refs: { node: Node; ref: TableRef }[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!isNode(v)) return;
+  visitNodes(ast, LIST_KEYS, (v) => {
     if (Array.isArray(v.with)) for (const w of v.with) if (isNode(w)) cteNames.add((nameOf(w.name) ?? '').toLowerCase());
     if ('table' in v && 'db' in v && v.type !== 'column_ref') {
       const ref = refOf(v);
       if (ref) refs.push({ node: v, ref });
     }
-    for (const [k, child] of Object.entries(v)) if (k !== 'tableList' && k !== 'columnList') walk(child);
-  };
-  walk(ast);
+  });
   const real = refs.filter(({ ref }) => !cteNames.has(ref.name.toLowerCase()));
   facts.dynamicTable = real.some(({ ref }) => ref.name === DYNAMIC_TABLE);
   const known = real.filter(({ ref }) => ref.name !== DYNAMIC_TABLE);
@@ -216,12 +212,10 @@ function joinsOf(ast: Node, refs: { node: Node; ref: TableRef }[], cteNames: Set
     if (!isNode(v) || v.type !== 'column_ref' || typeof v.table !== 'string') return undefined;
     return byAlias.get(v.table.toLowerCase());
   };
-  const equalities = (v: unknown, out: [unknown, unknown][]): void => {
-    if (Array.isArray(v)) return v.forEach((x) => equalities(x, out));
-    if (!isNode(v)) return;
-    if (v.type === 'binary_expr' && v.operator === '=') out.push([v.left, v.right]);
-    for (const [k, child] of Object.entries(v)) if (k !== 'ast' && k !== 'tableList' && k !== 'columnList') equalities(child, out);
-  };
+  const equalities = (v: unknown, out: [unknown, unknown][]): void =>
+    visitNodes(v, SUBQUERY_AND_LIST_KEYS, (n) => {
+      if (n.type === 'binary_expr' && n.operator === '=') out.push([n.left, n.right]);
+    });
   const visitScope = (scope: Node): void => {
     const from = Array.isArray(scope.from) ? scope.from.filter(isNode) : [];
     const target = firstNode(scope.table);
@@ -250,12 +244,30 @@ function joinsOf(ast: Node, refs: { node: Node; ref: TableRef }[], cteNames: Set
     equalities(scope.where, eq);
     for (const [l, r] of eq) add(tableOfColumn(l), tableOfColumn(r));
   };
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (!isNode(v)) return;
+  visitNodes(ast, LIST_KEYS, (v) => {
     if ('from' in v || 'where' in v) visitScope(v);
-    for (const [k, child] of Object.entries(v)) if (k !== 'tableList' && k !== 'columnList') walk(child);
-  };
-  walk(ast);
+  });
   return [...pairs.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, p]) => p);
+}
+
+const LIST_KEYS: ReadonlySet<string> = new Set(['tableList', 'columnList']);
+const SUBQUERY_AND_LIST_KEYS: ReadonlySet<string> = new Set(['ast', 'tableList', 'columnList']);
+
+/**
+ * Visits every object below `root` in the order a recursive pre-order walk would, with an explicit
+ * stack: a statement's depth (a UNION chain, nested expressions) is the repository's choice.
+ */
+function visitNodes(root: unknown, skip: ReadonlySet<string>, visit: (node: Node) => void): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+      continue;
+    }
+    if (!isNode(v)) continue;
+    visit(v);
+    const keys = Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) if (!skip.has(keys[i]!)) stack.push(v[keys[i]!]);
+  }
 }

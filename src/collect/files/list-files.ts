@@ -3,7 +3,10 @@
  * Input: an absolute root folder, include/exclude globs.
  * Output: repo-relative POSIX paths with sizes, plus what was skipped and why.
  * Honours nested .gitignore files; prunes dependency, build-output and vendored folders; follows
- * symlinks that stay inside the root, once per real path, and reports loops and dangling links.
+ * symlinks that stay inside the root, once per real path (a second link to a folder or file already
+ * listed is skipped as a duplicate), and reports loops and dangling links. Files that are not regular
+ * (FIFOs, sockets, devices) are reported, never opened. The walk uses an explicit stack and stops at
+ * MAX_DEPTH levels or MAX_PATH_CHARS characters, with a diagnostic.
  * Never writes anything.
  */
 import fs from 'node:fs';
@@ -13,6 +16,12 @@ import picomatch from 'picomatch';
 import { compareStrings } from '../../model/compare.js';
 import { isInside, relativeId, toPosix } from '../../model/ids.js';
 import type { Diagnostic, SkippedPath } from '../../model/types.js';
+import { readRegularFile } from './safe-read.js';
+
+/** Folders deeper than this, or whose path is longer, are not listed (with a diagnostic). */
+export const MAX_DEPTH = 64;
+export const MAX_PATH_CHARS = 1024;
+const MAX_GITIGNORE_BYTES = 4 * 1024 * 1024;
 
 /** A file that passed the folder and glob filters. */
 export interface ListedFile {
@@ -77,6 +86,7 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
   const includeMatch = options.include.length > 0 ? picomatch(options.include as string[], { dot: true }) : () => true;
   const excludeMatch = options.exclude.length > 0 ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   const seenRealFiles = new Set<string>();
+  const seenRealDirs = new Set<string>();
 
   const isIgnored = (rel: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean => {
     for (const scope of scopes) {
@@ -86,7 +96,20 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
     return false;
   };
 
-  const walk = (absDir: string, relDir: string, scopes: IgnoreScope[], realAncestors: Set<string>): void => {
+  // An explicit stack, not recursion: the depth of a tree is the repository's choice.
+  interface Pending {
+    absDir: string;
+    /** The folder's real path (symbolic links resolved), for loop and duplicate detection. */
+    realDir: string;
+    relDir: string;
+    depth: number;
+    scopes: IgnoreScope[];
+    realAncestors: Set<string>;
+  }
+  const rootReal = fs.realpathSync(root);
+  const stack: Pending[] = [{ absDir: root, realDir: rootReal, relDir: '', depth: 0, scopes: [], realAncestors: new Set([rootReal]) }];
+  while (stack.length > 0) {
+    const { absDir, realDir, relDir, depth, scopes, realAncestors } = stack.pop()!;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(absDir, { withFileTypes: true });
@@ -94,32 +117,28 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
       diagnostics.push({
         severity: 'warning',
         code: 'unreadable-folder',
-        message: `cannot read folder: ${(error as Error).message}`,
+        message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
         file: relDir || '.',
       });
-      return;
+      continue;
     }
     const localScopes = [...scopes];
-    const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
+    const gitignore = entries.find((e) => e.name === '.gitignore');
     if (gitignore) {
-      try {
-        localScopes.push({ dir: relDir, matcher: ignore().add(fs.readFileSync(path.join(absDir, '.gitignore'), 'utf8')) });
-      } catch (error) {
-        diagnostics.push({
-          severity: 'warning',
-          code: 'unreadable-gitignore',
-          message: `cannot read .gitignore: ${(error as Error).message}`,
-          file: relDir ? `${relDir}/.gitignore` : '.gitignore',
-        });
+      const read = readRegularFile(path.join(absDir, '.gitignore'), { maxBytes: MAX_GITIGNORE_BYTES, within: rootReal });
+      if (read.ok) localScopes.push({ dir: relDir, matcher: ignore().add(read.buffer.toString('utf8')) });
+      else {
+        diagnostics.push({ severity: 'warning', code: 'unreadable-gitignore', message: `.gitignore ${read.message}`, file: relDir ? `${relDir}/.gitignore` : '.gitignore' });
       }
     }
     entries.sort((a, b) => compareStrings(a.name, b.name));
+    const subfolders: Pending[] = [];
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const abs = path.join(absDir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      let real = abs;
+      let real = path.join(realDir, entry.name);
       if (entry.isSymbolicLink()) {
         try {
           real = fs.realpathSync(abs);
@@ -138,7 +157,7 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
           skipped.push({ path: rel, reason: loop ? 'symlink-loop' : 'broken-symlink' });
           continue;
         }
-        if (!isInside(root, real)) {
+        if (!isInside(rootReal, real)) {
           skipped.push({ path: rel, reason: 'symlink-outside-repo' });
           continue;
         }
@@ -157,23 +176,45 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
           skipped.push({ path: rel, reason: 'excluded' });
           continue;
         }
-        const realDir = entry.isSymbolicLink() ? real : fs.realpathSync(abs);
-        if (realAncestors.has(realDir)) {
+        if (realAncestors.has(real)) {
           diagnostics.push({
             severity: 'warning',
             code: 'symlink-loop',
-            message: `symbolic link leads back to ${relativeId(root, realDir) || '.'}; not followed`,
+            message: `symbolic link leads back to ${relativeId(rootReal, real) || '.'}; not followed`,
             file: rel,
           });
           skipped.push({ path: rel, reason: 'symlink-loop' });
           continue;
         }
+        if (entry.isSymbolicLink() && seenRealDirs.has(real)) {
+          // A second way into a folder already listed: its files would be analysed twice.
+          skipped.push({ path: rel, reason: 'duplicate-symlink' });
+          continue;
+        }
+        if (depth + 1 > MAX_DEPTH || rel.length > MAX_PATH_CHARS) {
+          diagnostics.push({
+            severity: 'warning',
+            code: 'folder-too-deep',
+            message: `folder nested ${depth + 1} levels deep (${rel.length} characters); the listing stops at ${MAX_DEPTH} levels and ${MAX_PATH_CHARS} characters, so nothing below it is analysed`,
+            file: rel.length > 300 ? `${rel.slice(0, 150)}…${rel.slice(-100)}` : rel,
+          });
+          skipped.push({ path: rel.length > 300 ? `${rel.slice(0, 150)}…${rel.slice(-100)}` : rel, reason: 'too-deep' });
+          continue;
+        }
+        seenRealDirs.add(real);
         const nextAncestors = new Set(realAncestors);
-        nextAncestors.add(realDir);
-        walk(abs, rel, localScopes, nextAncestors);
+        nextAncestors.add(real);
+        subfolders.push({ absDir: abs, realDir: real, relDir: rel, depth: depth + 1, scopes: localScopes, realAncestors: nextAncestors });
         continue;
       }
-      if (!isFile) continue;
+      if (!isFile) {
+        // A FIFO, socket or device under a source name: never opened (a read could block forever).
+        if (!isIgnored(rel, false, localScopes) && !excludeMatch(rel) && includeMatch(rel)) {
+          diagnostics.push({ severity: 'warning', code: 'not-a-regular-file', message: 'not a regular file (a named pipe, socket or device); not read', file: rel });
+          skipped.push({ path: rel, reason: 'not-a-regular-file' });
+        }
+        continue;
+      }
       if (isIgnored(rel, false, localScopes)) {
         skipped.push({ path: rel, reason: 'gitignored' });
         continue;
@@ -183,23 +224,23 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
         continue;
       }
       if (!includeMatch(rel)) continue;
-      const realFile = entry.isSymbolicLink() ? real : abs;
-      if (seenRealFiles.has(realFile)) {
+      if (seenRealFiles.has(real)) {
         skipped.push({ path: rel, reason: 'duplicate-symlink' });
         continue;
       }
-      seenRealFiles.add(realFile);
+      seenRealFiles.add(real);
       let bytes = 0;
       try {
-        bytes = fs.statSync(realFile).size;
+        bytes = fs.statSync(real).size;
       } catch {
         // Vanished between readdir and stat: the reader will report it.
       }
-      files.push({ path: toPosix(rel), absolutePath: realFile, bytes });
+      files.push({ path: toPosix(rel), absolutePath: real, bytes });
     }
-  };
+    // Pushed in reverse so that folders are listed in name order, as a recursive walk would.
+    for (let i = subfolders.length - 1; i >= 0; i--) stack.push(subfolders[i]!);
+  }
 
-  walk(root, '', [], new Set([fs.realpathSync(root)]));
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { files, skipped, diagnostics };
 }

@@ -12,16 +12,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalyzeOptions } from '../../config/options.js';
 import type { Diagnostic } from '../../model/types.js';
-import { gitClient, runGit, streamGit } from './git-process.js';
+import { isInside } from '../../model/ids.js';
+import { firstLine, openGitSession, type GitSession } from './safe-git.js';
 import type { HistoryCommit, HistoryFacts } from './history-facts.js';
 import { GitLogParser, type RawCommit } from './parse-git-log.js';
 
 export type { HistoryCommit, HistoryFacts } from './history-facts.js';
 
 /** The history options of AnalyzeOptions (documented there). */
-export type HistoryOptions = Pick<AnalyzeOptions, 'since' | 'until' | 'maxCommits' | 'branch' | 'includeMerges' | 'churn' | 'botPatterns'>;
+export type HistoryOptions = Pick<AnalyzeOptions, 'since' | 'until' | 'maxCommits' | 'branch' | 'includeMerges' | 'churn' | 'botPatterns' | 'allowOutsideGitDir' | 'git'> & {
+  /** Stop a git process that prints nothing for this long (ms). Default GIT_IDLE_MS. */
+  gitIdleMs?: number;
+};
 
 const BATCH = 2000;
+/** A git process silent for this long is stopped: a real log streams continuously, a blocked read never does. */
+export const GIT_IDLE_MS = 120_000;
 
 /** Receives commits as they are digested; reset() when reading starts over. */
 export interface HistorySink {
@@ -40,32 +46,64 @@ export async function collectHistory(root: string, options: HistoryOptions, sink
     gone: new Set(),
     diagnostics,
   });
-  // The three repository checks run side by side: each is a git process of its own.
-  const [top, head, shallow] = await Promise.all([
-    runGit(root, ['rev-parse', '--show-toplevel']),
-    runGit(root, ['rev-parse', '--verify', '--quiet', options.branch ?? 'HEAD']),
-    runGit(root, ['rev-parse', '--is-shallow-repository']),
+  const opened = await openGitSession(root, { ...(options.allowOutsideGitDir ? { allowOutsideGitDir: true } : {}), ...(options.git ? { git: options.git } : {}) });
+  if (!opened.ok) return empty(opened.note, opened.diagnostics);
+  const git = opened.session;
+  try {
+    return await readHistory(root, git, options, sink, empty);
+  } finally {
+    git.close();
+  }
+}
+
+async function readHistory(
+  root: string,
+  git: GitSession,
+  options: HistoryOptions,
+  sink: HistorySink | undefined,
+  empty: (note: string, diagnostics?: Diagnostic[]) => HistoryFacts,
+): Promise<HistoryFacts> {
+  const diagnostics: Diagnostic[] = [...git.diagnostics];
+  const idle = { idleMs: options.gitIdleMs ?? GIT_IDLE_MS };
+  const stopped = (what: string): Diagnostic => ({
+    severity: 'warning',
+    code: 'git-timeout',
+    message: `git printed nothing for ${Math.round(idle.idleMs / 1000)} s while ${what} and was stopped (a blocked file in the git folder?); the history is partial or missing`,
+  });
+  // The two repository checks run side by side: each is a git process of its own.
+  const revision = options.branch ?? 'HEAD';
+  const [head, shallow] = await Promise.all([
+    git.capture(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], idle),
+    git.capture(['rev-parse', '--is-shallow-repository'], idle),
   ]);
-  if (top.spawnError) {
+  if (head.spawnError) {
     return empty('git is not installed or not on PATH: no history signal', [
-      { severity: 'warning', code: 'git-not-found', message: `cannot run git (${top.spawnError}); install git to get the history signal` },
+      { severity: 'warning', code: 'git-not-found', message: `cannot run git (${head.spawnError}); install git to get the history signal` },
     ]);
   }
-  if (top.code !== 0) return empty('not inside a git work tree: no history signal');
+  if (head.timedOut || shallow.timedOut) return empty('git did not answer: no history signal', [...diagnostics, stopped('checking the repository')]);
   if (head.code !== 0) {
-    if (options.branch) return empty(`no such branch or revision: ${options.branch}`, [{ severity: 'error', code: 'unknown-revision', message: `git cannot resolve '${options.branch}'` }]);
-    return empty('empty repository: no commits yet');
+    if (options.branch) return empty(`no such branch or revision: ${options.branch}`, [...diagnostics, { severity: 'error', code: 'unknown-revision', message: `git cannot resolve '${options.branch}'` }]);
+    const unborn = await git.capture(['symbolic-ref', '--quiet', 'HEAD'], idle);
+    const ref = unborn.stdout.trim();
+    const refs = await git.capture(['for-each-ref', '--count=1', '--format=%(refname)'], idle);
+    if (refs.stdout.trim() === '') return empty('empty repository: no commits yet', diagnostics);
+    return empty(`HEAD points at ${ref || 'a commit'} that does not exist: no history signal`, [
+      ...diagnostics,
+      { severity: 'warning', code: 'broken-head', message: `HEAD names ${ref || 'a missing commit'}, which does not exist although the repository has commits; pass --branch to read another branch` },
+    ]);
   }
-  const diagnostics: Diagnostic[] = [];
   let shallowDepth: number | undefined;
   if (shallow.stdout.trim() === 'true') {
-    shallowDepth = Number((await (await gitClient(root)).raw(['rev-list', '--count', 'HEAD'])).trim());
+    shallowDepth = Number((await git.capture(['rev-list', '--count', 'HEAD'], idle)).stdout.trim());
     diagnostics.push({
       severity: 'warning',
       code: 'shallow-clone',
       message: `shallow clone: only the last ${shallowDepth} commits are available; history signals are partial (git fetch --unshallow gives the full history)`,
     });
   }
+  const prefix = git.location.prefix;
+  const pathspec = ['--', prefix === '' ? '.' : prefix];
 
   const range = [
     ...(options.includeMerges ? [] : ['--no-merges']),
@@ -74,7 +112,7 @@ export async function collectHistory(root: string, options: HistoryOptions, sink
     ...(options.maxCommits ? [`--max-count=${options.maxCommits}`] : []),
   ];
   const mode = options.churn ? 'numstat' : 'name-status';
-  const format = ['-c', 'core.quotePath=false', 'log', '-z', mode === 'numstat' ? '--numstat' : '--name-status', '-M', '--relative', '--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%s'];
+  const format = ['log', '-z', '--no-show-signature', '--no-ext-diff', '--no-textconv', mode === 'numstat' ? '--numstat' : '--name-status', '-M', ...(prefix === '' ? [] : [`--relative=${prefix}`]), '--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%s'];
 
   // Commits are digested as git streams them (renames chained, bots set apart), so the work overlaps
   // with git's own; a failed pass starts the digest again from scratch.
@@ -108,20 +146,25 @@ export async function collectHistory(root: string, options: HistoryOptions, sink
     state.commits.push(commit);
     sink?.add(commit);
   };
-  const pass = async (extra: string[], input?: string): Promise<{ ok: boolean; stderr: string }> => {
+  const pass = async (extra: string[], input?: string): Promise<{ ok: boolean; stderr: string; timedOut: boolean }> => {
     const parser = new GitLogParser(mode, consume);
-    const r = await streamGit(root, [...format, ...extra], (chunk) => parser.push(chunk), input);
+    const r = await git.run([...format, ...extra], (chunk) => parser.push(chunk), { ...idle, ...(input !== undefined ? { input } : {}) });
     parser.end();
-    return { ok: r.code === 0, stderr: r.stderr };
+    return { ok: r.code === 0, stderr: r.stderr, timedOut: r.timedOut === true };
   };
-  const first = await pass([...range, options.branch ?? 'HEAD', '--', '.']);
+  const first = await pass([...range, '--end-of-options', revision, ...pathspec]);
+  if (first.timedOut) {
+    state = fresh();
+    sink?.reset();
+    return empty('git did not answer: no history signal', [...diagnostics, stopped('reading the log')]);
+  }
   if (!first.ok) {
     state = fresh();
     sink?.reset();
     // Some objects cannot be read (partial clone, stripped snapshot): list the commits, then read them in
     // batches, bisecting failing batches down to the single commits that cannot be read.
     // rev-list without a pathspec reads commit objects only, which survive where trees do not.
-    const list = await runGit(root, ['rev-list', ...range, options.branch ?? 'HEAD']);
+    const list = await git.capture(['rev-list', ...range, '--end-of-options', revision], idle);
     const shas = list.stdout.split('\n').filter(Boolean);
     if (list.code !== 0 && shas.length === 0) {
       return empty('the history cannot be read', [
@@ -133,9 +176,10 @@ export async function collectHistory(root: string, options: HistoryOptions, sink
       // A batch is digested only once it reads whole, so a failure leaves no half-digested commits.
       const got: RawCommit[] = [];
       const parser = new GitLogParser(mode, (c) => got.push(c));
-      const r = await streamGit(root, [...format, '--no-walk=unsorted', '--stdin', '--', '.'], (chunk) => parser.push(chunk), batch.join('\n') + '\n');
+      const r = await git.run([...format, '--no-walk=unsorted', '--stdin', ...pathspec], (chunk) => parser.push(chunk), { ...idle, input: batch.join('\n') + '\n' });
       parser.end();
       if (r.code === 0) got.forEach(consume);
+      else if (r.timedOut) diagnostics.push(stopped(`reading ${batch.length} commits`));
       else if (batch.length === 1) {
         diagnostics.push({ severity: 'warning', code: 'unreadable-commit', message: `commit ${batch[0]} skipped: ${firstLine(r.stderr)}` });
       } else {
@@ -153,7 +197,8 @@ export async function collectHistory(root: string, options: HistoryOptions, sink
   }
   const paths = new Set<string>();
   for (const c of commits) for (const f of c.files) paths.add(f.path);
-  const gone = new Set([...paths].filter((p) => !fs.existsSync(path.join(root, p))));
+  // Paths come from the repository's objects: one leading outside the folder is never looked up.
+  const gone = new Set([...paths].filter((p) => !isInside(root, path.join(root, p)) || !fs.existsSync(path.join(root, p))));
   return {
     available: true,
     gone,
@@ -165,8 +210,4 @@ export async function collectHistory(root: string, options: HistoryOptions, sink
     ...(shallowDepth !== undefined ? { shallowDepth } : {}),
     diagnostics,
   };
-}
-
-function firstLine(s: string): string {
-  return (s.split('\n').find((l) => l.trim()) ?? 'unknown error').trim().slice(0, 200);
 }

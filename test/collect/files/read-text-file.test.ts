@@ -23,12 +23,20 @@ describe('readTextFile', () => {
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'binary-file', file: 'logo.js' })]);
   });
 
-  it('decodes non-UTF-8 text with replacement characters and says so', () => {
-    const latin1 = Buffer.from("export const café = 'caf\xe9';\n", 'latin1');
+  it('reads non-UTF-8 text as Latin-1, losing no character, and says so', () => {
+    const latin1 = Buffer.from("export const caf\xe9 = 'caf\xe9';\n", 'latin1');
     const r = read({ 'l.ts': latin1 }, 'l.ts');
     expect(r.ok).toBe(true);
-    expect(r.ok && r.text).toContain('\uFFFD');
+    expect(r.ok && r.text).toBe("export const café = 'café';\n");
+    expect(r.ok && r.text).not.toContain('\uFFFD');
     expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'not-utf8', file: 'l.ts' })]);
+  });
+
+  it('reads UTF-16 by its byte-order mark', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("export const señal = 'ñ';\n", 'utf16le')]);
+    const r = read({ 'u.ts': utf16 }, 'u.ts');
+    expect(r.ok && r.text).toBe("export const señal = 'ñ';\n");
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('skips a 5 MB generated file over the limit without reading it', () => {

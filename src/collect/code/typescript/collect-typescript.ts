@@ -11,6 +11,7 @@ import type { FileListing, ListedFile } from '../../files/list-files.js';
 import { countLines, readTextFile } from '../../files/read-text-file.js';
 import type { CodeFacts, FileEdge, ProgressListener } from '../code-facts.js';
 import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
+import { createRepositoryHost } from './repository-host.js';
 import { declaredEntryPoints, readPackageManifests } from './read-package-manifests.js';
 import { createImportResolver, type ImportResolver } from './resolve-import.js';
 import { scanSource, type ImportForm } from './scan-source.js';
@@ -77,12 +78,13 @@ export function collectTypescript(
     if (++done % 200 === 0) onProgress({ stage: 'read', done, total: candidates.length });
   }
 
-  const configs = loadTsconfigs(root, listing.files.filter((f) => isProjectConfig(f.path)).map((f) => f.path));
+  const host = createRepositoryHost(root);
+  const configs = loadTsconfigs(root, listing.files.filter((f) => isProjectConfig(f.path)).map((f) => f.path), host);
   diagnostics.push(...configs.diagnostics);
   const packages = readPackageManifests(root, listing.files.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => f.path));
   diagnostics.push(...packages.diagnostics);
   const localFiles = new Set(texts.keys());
-  const resolver = createImportResolver(root, localFiles, configs, packages);
+  const resolver = createImportResolver(root, localFiles, configs, packages, host);
 
   const edges: FileEdge[] = [];
   const externals: TypescriptFacts['externals'] = [];
@@ -90,9 +92,11 @@ export function collectTypescript(
   const sqlLiterals: TypescriptFacts['sqlLiterals'] = [];
   const resolvedImports = new Map<string, Map<string, string>>();
   done = 0;
+  const tooDeep: string[] = [];
   for (const [file, text] of texts) {
     const scan = scanSource(file, text);
     diagnostics.push(...scan.diagnostics);
+    if (scan.tooDeep) tooDeep.push(file);
     const resolvedHere = new Map<string, string>();
     for (const imp of scan.imports) {
       const r = resolver.resolve(imp.specifier, file, imp.form === 'require' ? 'require' : 'import');
@@ -118,8 +122,18 @@ export function collectTypescript(
     if (++done % 200 === 0) onProgress({ stage: 'imports', done, total: texts.size });
   }
   onProgress({ stage: 'imports', done: texts.size, total: texts.size });
+  // Files the parser could not hold stay modules, but no later stage parses them again.
+  for (const file of tooDeep) texts.delete(file);
 
   const entryPoints = findEntryPoints(localFiles, packages.manifests, options.entryPoints, resolver);
+  // Reads TypeScript asked for outside the repository (extends, parent node_modules): refused, and said.
+  for (const outside of host.refusedOutside()) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'read-outside-refused',
+      message: `not read: ${outside} lies outside the analyzed repository (a tsconfig extends or a package lookup led there); imports that needed it stay unresolved`,
+    });
+  }
   return {
     files,
     edges,

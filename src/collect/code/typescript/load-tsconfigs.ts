@@ -3,11 +3,14 @@
  * (relative paths and packages), and finds the one that governs each source file (the nearest above it).
  * Input: repo root and the listed config paths. Output: compiler options per config folder, diagnostics
  * for configs that cannot be read or parsed (the folder then falls back to default options).
+ * Files are read through the repository host: never outside the root, at most MAX_EXTENDS_READS per
+ * config (extends chains are followed recursively by TypeScript).
  */
 import path from 'node:path';
 import ts from 'typescript';
 import { compareStrings } from '../../../model/compare.js';
 import type { Diagnostic } from '../../../model/types.js';
+import { createRepositoryHost, type RepositoryHost } from './repository-host.js';
 
 export interface LoadedConfig {
   /** Repo-relative POSIX path of the config file. */
@@ -33,7 +36,10 @@ export function isProjectConfig(file: string): boolean {
   return CONFIG_NAMES.includes(base);
 }
 
-export function loadTsconfigs(root: string, configPaths: readonly string[]): TsconfigSet {
+/** The most config files one tsconfig may pull in through `extends` (itself included). */
+export const MAX_EXTENDS_READS = 64;
+
+export function loadTsconfigs(root: string, configPaths: readonly string[], host: RepositoryHost = createRepositoryHost(root)): TsconfigSet {
   const byDir = new Map<string, LoadedConfig>();
   const diagnostics: Diagnostic[] = [];
   // Folder order keeps tsconfig.json ahead of jsconfig.json in the same folder.
@@ -43,27 +49,41 @@ export function loadTsconfigs(root: string, configPaths: readonly string[]): Tsc
     if (byDir.has(dirRel)) continue;
     const abs = path.join(root, rel);
     const dir = path.dirname(abs);
-    const read = ts.readConfigFile(abs, ts.sys.readFile);
+    host.budget(MAX_EXTENDS_READS);
+    const read = ts.readConfigFile(abs, host.readFile);
     if (read.error) {
       diagnostics.push(configDiagnostic(rel, read.error, root));
       byDir.set(dirRel, { path: rel, dir, options: {} });
       continue;
     }
-    const host: ts.ParseConfigHost = {
-      useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    const parseHost: ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: true,
       // Only the options are wanted; enumerating `include` would walk the whole tree again.
       readDirectory: () => [],
-      fileExists: ts.sys.fileExists,
-      readFile: ts.sys.readFile,
+      fileExists: host.fileExists,
+      readFile: host.readFile,
     };
-    const parsed = ts.parseJsonConfigFileContent(read.config, host, dir, undefined, abs);
+    let parsed: ts.ParsedCommandLine;
+    try {
+      parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dir, undefined, abs);
+    } catch (error) {
+      diagnostics.push({ severity: 'warning', code: 'tsconfig-error', message: `${rel}: cannot be read (${(error as Error).message}); imports under it are resolved with default options`, file: rel });
+      byDir.set(dirRel, { path: rel, dir, options: {} });
+      continue;
+    }
+    if (host.exhausted()) {
+      diagnostics.push({ severity: 'warning', code: 'tsconfig-error', message: `${rel}: its extends chain pulls in more than ${MAX_EXTENDS_READS} config files; the rest were not read`, file: rel });
+    }
     for (const error of parsed.errors) {
       // "No inputs were found" is an artefact of the empty readDirectory above.
       if (error.code === 18003) continue;
+      // Errors about configs past the budget or outside the repository are reported once, above and below.
+      if (host.exhausted() && error.code === 5083) continue;
       diagnostics.push(configDiagnostic(rel, error, root));
     }
     byDir.set(dirRel, { path: rel, dir, options: parsed.options });
   }
+  host.budget(Infinity);
   const cache = new Map<string, LoadedConfig | undefined>();
   const configFor = (file: string): LoadedConfig | undefined => {
     let dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';

@@ -4,14 +4,17 @@
  * that statement needs (SELECT..FROM, UPDATE..SET, INSERT INTO, DELETE FROM, DDL on TABLE/INDEX/VIEW).
  * Cheap by design: it runs on every literal of every file.
  */
-const STATEMENT_START = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*\(?\s*(select|insert|update|delete|with|create|alter|drop|merge|replace|truncate|upsert)\b/i;
+import { skipSqlCommentsAndSpace } from '../../db/sql-comments.js';
+
+const STATEMENT_START = /^\(?\s*(select|insert|update|delete|with|create|alter|drop|merge|replace|truncate|upsert)\b/i;
 
 export function looksLikeSql(text: string): boolean {
   if (text.length < 10) return false;
-  const m = STATEMENT_START.exec(text);
+  const start = skipSqlCommentsAndSpace(text);
+  const m = STATEMENT_START.exec(text.slice(start, start + 64));
   if (!m) return false;
   const keyword = m[1]!.toLowerCase();
-  const rest = text.slice(m.index + m[0].length);
+  const rest = text.slice(start + m[0].length);
   switch (keyword) {
     case 'select':
       return /\bfrom\b/i.test(rest) || /^\s+(?:\d|now\(|current_|1\b)/i.test(rest);

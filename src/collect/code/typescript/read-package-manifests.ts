@@ -4,9 +4,9 @@
  * of npm/yarn/pnpm monorepos, resolved to their source), declared dependency names, package `imports`
  * maps, and the entry-point files they declare (main, module, types, bin, exports).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../../model/types.js';
+import { readRepositoryFile } from '../../files/safe-read.js';
 
 export interface PackageManifest {
   /** Repo-relative folder ('' for the root). */
@@ -29,13 +29,17 @@ export interface PackageManifests {
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
 export function readPackageManifests(root: string, manifestPaths: readonly string[]): PackageManifests {
   const manifests: PackageManifest[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const rel of [...manifestPaths].sort()) {
     const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
     try {
-      const json = JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as unknown;
+      const read = readRepositoryFile(root, rel, MAX_MANIFEST_BYTES);
+      if (!read.ok) throw new Error(read.message);
+      const json = JSON.parse(read.buffer.toString('utf8')) as unknown;
       if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('not a JSON object');
       const record = json as Record<string, unknown>;
       manifests.push({ dir, json: record, ...(typeof record.name === 'string' ? { name: record.name } : {}) });

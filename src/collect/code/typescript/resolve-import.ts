@@ -12,6 +12,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { isInside, relativeId } from '../../../model/ids.js';
 import type { TsconfigSet } from './load-tsconfigs.js';
+import { createRepositoryHost, type RepositoryHost } from './repository-host.js';
 import { joinRel, matchPackageMap, type PackageManifests } from './read-package-manifests.js';
 
 export type Resolution =
@@ -44,6 +45,7 @@ export function createImportResolver(
   localFiles: ReadonlySet<string>,
   configs: TsconfigSet,
   packages: PackageManifests,
+  repositoryHost: RepositoryHost = createRepositoryHost(root),
 ): ImportResolver {
   const existsCache = new Map<string, boolean>();
   const dirCache = new Map<string, boolean>();
@@ -52,7 +54,7 @@ export function createImportResolver(
       let hit = existsCache.get(f);
       if (hit === undefined) {
         const rel = relativeId(root, f);
-        hit = localFiles.has(rel) || ts.sys.fileExists(f);
+        hit = localFiles.has(rel) || repositoryHost.fileExists(f);
         existsCache.set(f, hit);
       }
       return hit;
@@ -60,19 +62,13 @@ export function createImportResolver(
     directoryExists: (d) => {
       let hit = dirCache.get(d);
       if (hit === undefined) {
-        hit = ts.sys.directoryExists(d);
+        hit = repositoryHost.directoryExists(d);
         dirCache.set(d, hit);
       }
       return hit;
     },
-    readFile: (f) => ts.sys.readFile(f),
-    realpath: (f) => {
-      try {
-        return fs.realpathSync(f);
-      } catch {
-        return f;
-      }
-    },
+    readFile: (f) => repositoryHost.readFile(f),
+    realpath: (f) => repositoryHost.realpath(f),
     getCurrentDirectory: () => root,
   };
   const tsCaches = new Map<string, { options: ts.CompilerOptions; fallback: ts.CompilerOptions; cache: ts.ModuleResolutionCache }>();
@@ -211,7 +207,7 @@ export function createImportResolver(
       const owner = packages.manifests.filter((m) => m.dir === '' || base.startsWith(m.dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
       const fromSource = tryLocalOrSource(base, owner?.dir ?? '');
       if (fromSource) return { kind: 'local', file: fromSource };
-      if (fs.existsSync(path.join(root, base)) && isInside(root, path.join(root, base))) return { kind: 'asset' };
+      if (isInside(root, path.join(root, base)) && fs.existsSync(path.join(root, base))) return { kind: 'asset' };
       return { kind: 'unresolved', reason: 'no such file' };
     }
     const { aliases } = settingsFor(fromFile);

@@ -33,6 +33,8 @@ export interface ScanResult {
   imports: ImportFact[];
   sqlLiterals: SqlLiteralFact[];
   diagnostics: Diagnostic[];
+  /** Set when the file nests too deeply for the TypeScript parser's recursion (the stack ran out). */
+  tooDeep?: boolean;
 }
 
 /** Script kind by extension, so .js files may hold JSX and .ts files may not. */
@@ -47,7 +49,26 @@ const MAX_PARSE_DIAGNOSTICS = 3;
 
 /** Scans `text` (the content of `filePath`). Never throws on bad syntax. */
 /** `harvestSql: false` skips SQL literal harvesting (the benchmark uses it to measure what harvesting costs). */
+/**
+ * Scans one file; never throws. TypeScript's parser is recursive descent, so a file nesting thousands
+ * of levels deep (a repository can hold one) exhausts the stack: that file becomes a diagnostic and
+ * yields no facts, and the caller keeps it out of the later stages that would parse it again.
+ */
 export function scanSource(filePath: string, text: string, options: { harvestSql?: boolean } = {}): ScanResult {
+  try {
+    return scanSourceUnbounded(filePath, text, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      imports: [],
+      sqlLiterals: [],
+      tooDeep: true,
+      diagnostics: [{ severity: 'warning', code: 'nesting-too-deep', message: `nested too deeply to parse (${error.message}); the file counts as a module with no dependencies`, file: filePath }],
+    };
+  }
+}
+
+function scanSourceUnbounded(filePath: string, text: string, options: { harvestSql?: boolean }): ScanResult {
   const harvest = options.harvestSql !== false;
   const sf = ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, scriptKindFor(filePath));
   const imports: ImportFact[] = [];

@@ -5,10 +5,10 @@
  * @relation(fields: [...], references: [...]), the datasource provider (a dialect signal), and the
  * client accessor of each model (`prisma.orderLine` -> table) for the usage reader.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../../../model/types.js';
 import type { ListedFile } from '../../files/list-files.js';
+import { readRegularFile } from '../../files/safe-read.js';
 import type { OrmForeignKey, OrmTable } from './orm-facts.js';
 
 export interface PrismaFacts {
@@ -21,19 +21,19 @@ export interface PrismaFacts {
 }
 
 type Loose = Record<string, unknown>;
+const MAX_SCHEMA_BYTES = 8 * 1024 * 1024;
 
 const unquote = (v: unknown): string | undefined => (typeof v === 'string' ? v.replace(/^"|"$/g, '') : undefined);
 
 export function readPrismaSchemas(files: readonly ListedFile[]): PrismaFacts {
   const out: PrismaFacts = { tables: [], foreignKeys: [], providers: [], clientModels: new Map(), diagnostics: [] };
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file.absolutePath, 'utf8');
-    } catch (error) {
-      out.diagnostics.push({ severity: 'error', code: 'unreadable-file', message: `cannot read: ${(error as Error).message}`, file: file.path });
+    const read = readRegularFile(file.absolutePath, { maxBytes: MAX_SCHEMA_BYTES });
+    if (!read.ok) {
+      out.diagnostics.push({ severity: read.refusal === 'too-large' ? 'warning' : 'error', code: read.refusal === 'too-large' ? 'file-too-large' : 'unreadable-file', message: read.message, file: file.path });
       continue;
     }
+    const text = read.buffer.toString('utf8');
     let list: Loose[];
     try {
       list = loadPrismaParser().getSchema(text).list as unknown as Loose[];

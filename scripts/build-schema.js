@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Generates schema/analysis.schema.json (JSON Schema draft-07) from the result types in
+// src/result/analysis-result.ts with ts-json-schema-generator: `msa-split report` validates every
+// analysis.json against it, and test/result/analysis-schema.test.ts fails when the committed file no
+// longer matches the types. Run `npm run schema` after changing a result type.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGenerator } from 'ts-json-schema-generator';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function generateAnalysisSchema() {
+  const schema = createGenerator({
+    path: path.join(root, 'src/result/analysis-result.ts'),
+    tsconfig: path.join(root, 'tsconfig.json'),
+    type: 'AnalysisResult',
+    topRef: false,
+    additionalProperties: false,
+    skipTypeCheck: true,
+  }).createSchema('AnalysisResult');
+  return JSON.stringify({ $id: 'https://msa-split.dev/schema/analysis.schema.json', title: 'msa-split analysis.json', ...schema }, null, 2) + '\n';
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = path.join(root, 'schema', 'analysis.schema.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, generateAnalysisSchema());
+  console.log(`wrote ${path.relative(root, out)}`);
+}

@@ -1,0 +1,43 @@
+/**
+ * What `analyze` returns and `analysis.json` holds: the result types every reporter reads. They live
+ * here, below main/, so that reporters depend on the result and not on the code that computes it.
+ * `analysis.schema.json` is generated from these types (npm run schema) and validates every
+ * analysis.json that `msa-split report` is given.
+ */
+import type { CodeAnalyses } from '../analyze/registry.js';
+import type { AnalyzeOptions } from '../config/options.js';
+import type { Decomposition, SystemModel } from '../model/types.js';
+import type { MigrationPlan } from '../plan/plan-migration.js';
+import type { DecompositionExplanations } from '../score/explain-decomposition.js';
+import type { DecompositionScores } from '../score/score-decomposition.js';
+
+export interface AnalysisSummary {
+  files: number;
+  modules: number;
+  lines: number;
+  /** Edge counts (distinct module pairs) per kind. */
+  edges: Record<string, number>;
+  externalPackages: number;
+  unresolvedImports: number;
+  sqlLiterals: number;
+  /** Skipped paths per reason. */
+  skipped: Record<string, number>;
+  /** Diagnostics per severity. */
+  diagnostics: Record<string, number>;
+}
+
+export interface AnalysisResult {
+  schemaVersion: number;
+  tool: { name: 'msa-split'; version: string };
+  /** The options that produced this result (granularity in CLI form). */
+  options: Omit<AnalyzeOptions, 'granularity'> & { granularity: string };
+  summary: AnalysisSummary;
+  model: SystemModel;
+  analyses: CodeAnalyses;
+  /** Candidate contexts (absent with cluster: false). */
+  decomposition?: Decomposition;
+  scores?: DecompositionScores;
+  explanations?: DecompositionExplanations;
+  plan?: MigrationPlan;
+}
+

@@ -1,0 +1,503 @@
+/**
+ * The hostile-repository corpus: each case builds, in a temporary folder of its own, a repository (and
+ * whatever lies around it) crafted to make msa-split run a program, read or write outside its bounds,
+ * crash, hang or lose data silently; then names the command to run and what must come out of it.
+ * Layout of a case folder: repo/ (the analyzed repository), out/ (the --out folder), outside/ (files
+ * next to the repository: a secret, a marker program), markers/ (where the marker program writes when it
+ * runs: it must stay empty). The harness (hostile-corpus.test.ts) checks for every case that the repository
+ * and everything outside out/ are byte-identical afterwards, that no marker was written, that no secret
+ * reached the output, that the exit code is not an internal error, and the case's own expectations.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface CaseDirs {
+  base: string;
+  repo: string;
+  out: string;
+  outside: string;
+  markers: string;
+  /** A program that records that it ran (in markers/) and prints its first argument's file. */
+  evil: string;
+  /** Text of outside/secret.txt: must never appear in any output. */
+  secret: string;
+  /** A sound analysis.json of a small repository (shared by the cases that tamper with one). */
+  goodAnalysis: string;
+}
+
+export interface CaseResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  maxRssMb: number;
+  /** Parsed out/analysis.json when written. */
+  analysis?: { model: { diagnostics: { code: string; file?: string; message: string }[]; skipped: { path: string; reason: string }[]; modules: { id: string }[]; data?: { tables: { id: string }[] } }; summary: unknown } & Record<string, unknown>;
+}
+
+export interface HostileCase {
+  name: string;
+  /** What the case attacks. */
+  threat: string;
+  build(dirs: CaseDirs): void;
+  /** Arguments after `msa-split`. Default: analyze repo --out out --format json,md. */
+  argv?(dirs: CaseDirs): string[];
+  /** Extra environment for the run. */
+  env?(dirs: CaseDirs): Record<string, string>;
+  /** The cwd of the run. Default: the case folder. */
+  cwd?(dirs: CaseDirs): string;
+  exit: number;
+  /** stderr must match. */
+  stderr?: RegExp;
+  /** Diagnostic codes analysis.json must hold. */
+  diagnostics?: string[];
+  /** Further checks. */
+  check?(dirs: CaseDirs, result: CaseResult): void;
+  /** Folders (relative to the case folder) that may change besides out/. */
+  mayChange?: string[];
+}
+
+// ---- building blocks -------------------------------------------------------------------------
+
+export function write(root: string, files: Record<string, string | Buffer>): void {
+  for (const [rel, content] of Object.entries(files)) {
+    const abs = path.join(root, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+  }
+}
+
+const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C', PATH: process.env.PATH ?? '/usr/bin:/bin' };
+
+/** The test's own git (never msa-split's): fixed author and dates. */
+export function git(repo: string, args: string[], input?: string): string {
+  return execFileSync('git', args, { cwd: repo, env: { ...GIT_ENV, HOME: repo }, input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+}
+
+/** A repository with a few TypeScript files in `commits` commits (each touching two files). */
+export function gitRepo(repo: string, commits = 6, subjects?: (i: number) => string): void {
+  fs.mkdirSync(repo, { recursive: true });
+  git(repo, ['init', '-q', '-b', 'main']);
+  for (let i = 0; i < commits; i++) {
+    write(repo, {
+      'src/orders/order.ts': `import { money } from '../kernel/money';\nexport const order${i} = money(${i});\n`,
+      'src/kernel/money.ts': `export const money = (n: number) => n + ${i};\n`,
+    });
+    git(repo, ['add', '-A']);
+    const date = `2024-01-${String(i + 1).padStart(2, '0')}T10:00:00Z`;
+    execFileSync('git', ['-c', 'user.name=Ann', '-c', 'user.email=ann@example.com', 'commit', '-q', '-m', subjects?.(i) ?? `change ${i}`], {
+      cwd: repo,
+      env: { ...GIT_ENV, HOME: repo, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+    });
+  }
+}
+
+/** Adds a commit carrying a (fake) PGP signature, so that showing signatures calls gpg.program. */
+export function addSignedCommit(repo: string): void {
+  const tree = git(repo, ['rev-parse', 'HEAD^{tree}']).trim();
+  const parent = git(repo, ['rev-parse', 'HEAD']).trim();
+  const body = `tree ${tree}\nparent ${parent}\nauthor Ann <ann@example.com> 1706000000 +0000\ncommitter Ann <ann@example.com> 1706000000 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nsigned\n`;
+  const sha = git(repo, ['hash-object', '-t', 'commit', '-w', '--stdin'], body).trim();
+  git(repo, ['update-ref', 'refs/heads/main', sha]);
+}
+
+export function appendGitConfig(repo: string, text: string): void {
+  fs.appendFileSync(path.join(repo, '.git/config'), text);
+}
+
+export function mkfifo(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync('mkfifo', [file]);
+}
+
+const analyzeArgs = (d: CaseDirs, ...extra: string[]) => ['analyze', d.repo, '--out', d.out, '--format', 'json,md', ...extra];
+const smallTs = { 'src/orders/order.ts': "import { money } from '../kernel/money';\nexport const total = money(1);\n", 'src/kernel/money.ts': 'export const money = (n: number) => n;\n' };
+const noExecution = (key: string, config: (d: CaseDirs) => string, opts: { churn?: boolean; attributes?: string } = {}): HostileCase => ({
+  name: `git config ${key} runs no program`,
+  threat: `a .git/config key (${key}) naming a program of the repository's choosing`,
+  build: (d) => {
+    gitRepo(d.repo);
+    if (opts.attributes) {
+      write(d.repo, { '.gitattributes': opts.attributes, 'src/orders/order.ts': 'export const changed = 1;\n' });
+      git(d.repo, ['add', '-A']);
+      git(d.repo, ['-c', 'user.name=Ann', '-c', 'user.email=ann@example.com', 'commit', '-q', '-m', 'attributes']);
+    }
+    addSignedCommit(d.repo);
+    appendGitConfig(d.repo, config(d));
+  },
+  argv: (d) => analyzeArgs(d, ...(opts.churn ? ['--churn'] : [])),
+  exit: 0,
+  check: (_d, r) => {
+    const history = r.analysis?.model as unknown as { history?: { commits?: number } };
+    if (!history.history || !(Number(history.history.commits) > 0)) throw new Error(`history was not read: ${JSON.stringify(history.history)?.slice(0, 300)}`);
+  },
+});
+
+// ---- the corpus ----------------------------------------------------------------------------
+
+export const HOSTILE_CASES: HostileCase[] = [
+  // Programs from the repository's git configuration.
+  noExecution('gpg.program', (d) => `[gpg]\n\tprogram = ${d.evil}\n[log]\n\tshowSignature = true\n`),
+  noExecution('gpg.openpgp.program', (d) => `[gpg "openpgp"]\n\tprogram = ${d.evil}\n[log]\n\tshowSignature = true\n`),
+  noExecution('core.fsmonitor', (d) => `[core]\n\tfsmonitor = ${d.evil}\n`),
+  noExecution('core.pager', (d) => `[core]\n\tpager = ${d.evil}\n[pager]\n\tlog = ${d.evil}\n`),
+  noExecution('diff.external', (d) => `[diff]\n\texternal = ${d.evil}\n`, { churn: true }),
+  noExecution('diff.<driver>.textconv', (d) => `[diff "evil"]\n\ttextconv = ${d.evil}\n\tcommand = ${d.evil}\n`, { churn: true, attributes: '*.ts diff=evil\n' }),
+  noExecution('core.hooksPath', (d) => `[core]\n\thooksPath = ${path.dirname(d.evil)}\n`),
+  noExecution('include.path', (d) => {
+    write(d.outside, { 'evil.gitconfig': `[gpg]\n\tprogram = ${d.evil}\n[log]\n\tshowSignature = true\n` });
+    return `[include]\n\tpath = ${path.join(d.outside, 'evil.gitconfig')}\n`;
+  }),
+  noExecution('includeIf.gitdir', (d) => {
+    write(d.outside, { 'evil.gitconfig': `[gpg]\n\tprogram = ${d.evil}\n[log]\n\tshowSignature = true\n` });
+    return `[includeIf "gitdir:/"]\n\tpath = ${path.join(d.outside, 'evil.gitconfig')}\n`;
+  }),
+  noExecution('core.sshCommand and a promisor remote', (d) => `[core]\n\tsshCommand = ${d.evil}\n[remote "origin"]\n\turl = ssh://example.invalid/x\n\tpromisor = true\n\tuploadpack = ${d.evil}\n[extensions]\n\tpartialClone = origin\n`),
+  {
+    name: 'a .git/config that is a FIFO does not hang the history stage',
+    threat: 'git blocks reading a named pipe as its config',
+    build: (d) => {
+      gitRepo(d.repo);
+      fs.rmSync(path.join(d.repo, '.git/config'));
+      mkfifo(path.join(d.repo, '.git/config'));
+    },
+    exit: 0,
+    diagnostics: ['unsafe-git-file'],
+  },
+  {
+    name: 'a .mailmap that is a FIFO does not hang the history stage',
+    threat: 'git blocks reading a named pipe as .mailmap',
+    build: (d) => {
+      gitRepo(d.repo);
+      mkfifo(path.join(d.repo, '.mailmap'));
+    },
+    exit: 0,
+    check: (_d, r) => {
+      if (!/"commits":\s*[1-9]/.test(JSON.stringify(r.analysis?.model))) throw new Error('history not read');
+    },
+  },
+  {
+    name: 'a .gitattributes that is a FIFO does not hang the history stage (with --churn)',
+    threat: 'git blocks reading a named pipe as .gitattributes',
+    build: (d) => {
+      gitRepo(d.repo);
+      mkfifo(path.join(d.repo, '.gitattributes'));
+    },
+    argv: (d) => analyzeArgs(d, '--churn'),
+    exit: 0,
+  },
+  {
+    name: 'a FIFO in the object store does not hang the history stage',
+    threat: 'git blocks opening a named pipe planted as objects/info/commit-graph',
+    build: (d) => {
+      gitRepo(d.repo);
+      mkfifo(path.join(d.repo, '.git/objects/info/commit-graph'));
+    },
+    argv: (d) => analyzeArgs(d, '--git-timeout', '2'),
+    exit: 0,
+    diagnostics: ['git-timeout'],
+  },
+  {
+    name: 'a .git file pointing outside the repository is not followed',
+    threat: 'gitdir: in a .git file makes git read another repository outside the analyzed folder',
+    build: (d) => {
+      gitRepo(path.join(d.outside, 'other'));
+      write(d.repo, { ...smallTs, '.git': `gitdir: ${path.join(d.outside, 'other/.git')}\n` });
+    },
+    exit: 0,
+    diagnostics: ['git-dir-outside'],
+  },
+
+  // Reads outside the repository and files that are not files.
+  {
+    name: 'a config file that is a symlink to a file outside is not read',
+    threat: 'msa-split.config.json -> a secret outside the repository',
+    build: (d) => {
+      write(d.repo, smallTs);
+      fs.symlinkSync(path.join(d.outside, 'secret.txt'), path.join(d.repo, 'msa-split.config.json'));
+    },
+    exit: 2,
+    stderr: /msa-split\.config\.json.*(outside|link)/,
+  },
+  {
+    name: 'a config file that is a symlink to /dev/zero is refused at once',
+    threat: 'endless read into memory',
+    build: (d) => {
+      write(d.repo, smallTs);
+      fs.symlinkSync('/dev/zero', path.join(d.repo, 'msa-split.config.json'));
+    },
+    exit: 2,
+    stderr: /msa-split\.config\.json/,
+  },
+  {
+    name: 'a config file that is a FIFO is refused without blocking',
+    threat: 'a read that never returns',
+    build: (d) => {
+      write(d.repo, smallTs);
+      mkfifo(path.join(d.repo, 'msa-split.yaml.tmp'));
+      fs.renameSync(path.join(d.repo, 'msa-split.yaml.tmp'), path.join(d.repo, 'msa-split.config.yaml'));
+    },
+    exit: 2,
+    stderr: /msa-split\.config\.yaml.*not a regular file/,
+  },
+  {
+    name: 'a huge config file is refused by size',
+    threat: 'memory exhaustion through the config loader',
+    build: (d) => write(d.repo, { ...smallTs, 'msa-split.config.json': `{"include": [${'"x",'.repeat(3_000_000)}"x"]}` }),
+    exit: 2,
+    stderr: /over the .* limit/,
+  },
+  {
+    name: 'a config file in the repository cannot choose where reports are written',
+    threat: '"out" in the repository\'s own config redirects writes anywhere',
+    build: (d) => {
+      write(d.outside, { 'victim/report.md': 'precious\n' });
+      write(d.repo, { ...smallTs, 'msa-split.config.json': JSON.stringify({ out: path.join(d.outside, 'victim'), format: ['json', 'md'] }) });
+    },
+    argv: (d) => ['analyze', d.repo, '-q'],
+    exit: 2,
+    stderr: /'out'.*only.*--out/,
+  },
+  {
+    name: 'source files that are FIFOs, sockets-like or devices are reported, not read',
+    threat: 'a named pipe called order.ts blocks the reader',
+    build: (d) => {
+      write(d.repo, smallTs);
+      mkfifo(path.join(d.repo, 'src/orders/pipe.ts'));
+      fs.symlinkSync('/dev/zero', path.join(d.repo, 'src/orders/zero.ts'));
+      fs.symlinkSync(path.join(d.outside, 'secret.txt'), path.join(d.repo, 'src/orders/secret.ts'));
+    },
+    exit: 0,
+    diagnostics: ['not-a-regular-file'],
+    check: (_d, r) => {
+      const skipped = r.analysis!.model.skipped.map((s) => `${s.path}:${s.reason}`);
+      for (const want of ['src/orders/pipe.ts:not-a-regular-file', 'src/orders/secret.ts:symlink-outside-repo', 'src/orders/zero.ts:symlink-outside-repo']) {
+        if (!skipped.includes(want)) throw new Error(`missing skipped ${want} in ${skipped.join(', ')}`);
+      }
+    },
+  },
+  {
+    name: 'a deep tsconfig extends chain ends in a diagnostic, not a stack overflow',
+    threat: 'recursion in the tsconfig loader',
+    build: (d) => {
+      const files: Record<string, string> = { ...smallTs, 'tsconfig.json': JSON.stringify({ extends: './cfg/c0.json', compilerOptions: { strict: true } }) };
+      for (let i = 0; i < 3000; i++) files[`cfg/c${i}.json`] = JSON.stringify(i < 2999 ? { extends: `./c${i + 1}.json` } : { compilerOptions: {} });
+      write(d.repo, files);
+    },
+    exit: 0,
+    diagnostics: ['tsconfig-error'],
+  },
+  {
+    name: 'tsconfig extends that leave the repository are not followed',
+    threat: 'reads outside through extends (relative, absolute and a parent node_modules)',
+    build: (d) => {
+      write(d.outside, { 'base.json': JSON.stringify({ compilerOptions: { paths: { '@x/*': ['./*'] } } }), 'node_modules/evil-cfg/tsconfig.json': '{}', 'node_modules/evil-pkg/package.json': '{"name":"evil-pkg","main":"index.js"}', 'node_modules/evil-pkg/index.js': 'module.exports = 1;\n' });
+      fs.renameSync(path.join(d.outside, 'node_modules'), path.join(d.base, 'node_modules'));
+      write(d.repo, {
+        ...smallTs,
+        'src/orders/evil.ts': "import x from 'evil-pkg';\nexport default x;\n",
+        'tsconfig.json': JSON.stringify({ extends: '../outside/base.json' }),
+        'a/tsconfig.json': JSON.stringify({ extends: path.join(d.outside, 'base.json') }),
+        'b/tsconfig.json': JSON.stringify({ extends: 'evil-cfg/tsconfig.json' }),
+        'a/x.ts': 'export const a = 1;\n',
+        'b/x.ts': 'export const b = 1;\n',
+      });
+    },
+    exit: 0,
+    diagnostics: ['read-outside-refused'],
+  },
+
+  // Outputs.
+  {
+    name: 'a symlink inside --out is replaced, never followed into the repository',
+    threat: 'out/report.md -> repo/README.md makes the report overwrite the repository',
+    build: (d) => {
+      write(d.repo, { ...smallTs, 'README.md': 'original\n' });
+      fs.mkdirSync(d.out, { recursive: true });
+      fs.symlinkSync(path.join(d.repo, 'README.md'), path.join(d.out, 'report.md'));
+      fs.symlinkSync(path.join(d.outside, 'secret.txt'), path.join(d.out, 'analysis.json'));
+    },
+    exit: 0,
+    check: (d) => {
+      if (fs.lstatSync(path.join(d.out, 'report.md')).isSymbolicLink()) throw new Error('report.md is still a link');
+      if (fs.lstatSync(path.join(d.out, 'analysis.json')).isSymbolicLink()) throw new Error('analysis.json is still a link');
+    },
+  },
+  {
+    name: '--out naming a file exits 2',
+    threat: 'EEXIST as an internal error',
+    build: (d) => {
+      write(d.repo, smallTs);
+      write(d.outside, { 'a-file': 'x' });
+    },
+    argv: (d) => ['analyze', d.repo, '--out', path.join(d.outside, 'a-file'), '-q'],
+    exit: 2,
+    stderr: /is a file|not a folder/,
+  },
+  {
+    name: '--out under a file exits 2',
+    threat: 'ENOTDIR as an internal error',
+    build: (d) => {
+      write(d.repo, smallTs);
+      write(d.outside, { 'a-file': 'x' });
+    },
+    argv: (d) => ['analyze', d.repo, '--out', path.join(d.outside, 'a-file', 'sub'), '-q'],
+    exit: 2,
+    stderr: /cannot create|not a folder/,
+  },
+  {
+    name: '--out /dev/full exits 2',
+    threat: 'a device as the output folder',
+    build: (d) => write(d.repo, smallTs),
+    argv: (d) => ['analyze', d.repo, '--out', '/dev/full', '-q'],
+    exit: 2,
+    stderr: /\/dev\/full/,
+  },
+  {
+    name: '--out under /proc exits 2',
+    threat: 'a special file system as the output folder',
+    build: (d) => write(d.repo, smallTs),
+    argv: (d) => ['analyze', d.repo, '--out', '/proc/self/msa-split-out', '-q'],
+    exit: 2,
+    stderr: /\/proc\/self\/msa-split-out/,
+  },
+
+  // Parsers and readers on pathological input.
+  {
+    name: 'a long SQL UNION chain is a diagnostic, not a stack overflow',
+    threat: 'recursion in the SQL parser and in the statement walker',
+    build: (d) => write(d.repo, { ...smallTs, 'db/report.sql': `CREATE TABLE orders (id INT PRIMARY KEY);\nSELECT id FROM orders ${'UNION SELECT id FROM orders '.repeat(20_000)};\n` }),
+    exit: 0,
+    check: (_d, r) => {
+      if (!r.analysis!.model.data?.tables.some((t) => t.id === 'orders')) throw new Error('table orders lost');
+    },
+  },
+  {
+    name: 'deeply nested TypeScript is analysed or reported, never a crash',
+    threat: 'recursion in the TypeScript walkers',
+    build: (d) =>
+      write(d.repo, {
+        ...smallTs,
+        'src/deep/ifs.ts': `export function f(a: boolean) {\n${'if (a) {\n'.repeat(8000)}return 1;\n${'}\n'.repeat(8000)}}\n`,
+        // Line breaks keep these from being skipped as minified: the parser must see them.
+        'src/deep/sum.ts': `export const s = ${'1 +\n'.repeat(60_000)}1;\n`,
+        'src/deep/parens.ts': `export const p = ${'(\n'.repeat(20_000)}1${')\n'.repeat(20_000)};\n`,
+        'src/deep/arrays.ts': `export const q = ${'[\n'.repeat(20_000)}${']\n'.repeat(20_000)};\n`,
+        'src/deep/calls.ts': `import { money } from '../kernel/money';\nexport const c = ${'money(\n'.repeat(20_000)}1${')\n'.repeat(20_000)};\n`,
+      }),
+    exit: 0,
+    diagnostics: ['nesting-too-deep'],
+    check: (_d, r) => {
+      const ids = r.analysis!.model.modules.map((m) => m.id);
+      if (!ids.includes('src/orders/order.ts') || !ids.includes('src/deep/ifs.ts')) throw new Error(`modules lost: ${ids.join(', ')}`);
+    },
+  },
+  {
+    name: 'a large Prisma schema is read or reported, never a crash',
+    threat: 'recursion and size in the Prisma parser',
+    build: (d) => {
+      let schema = 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n';
+      for (let i = 0; i < 4000; i++) schema += `model M${i} {\n  id Int @id\n  name String\n  ref Int?\n}\n`;
+      write(d.repo, { ...smallTs, 'prisma/schema.prisma': schema });
+    },
+    exit: 0,
+  },
+  {
+    name: 'a MyBatis fragment that includes itself is cut, with a diagnostic',
+    threat: 'infinite expansion of <include>',
+    build: (d) =>
+      write(d.repo, {
+        'src/main/java/x/OrderMapper.java': 'package x;\npublic interface OrderMapper { }\n',
+        'src/main/resources/OrderMapper.xml': `<?xml version="1.0"?>\n<mapper namespace="x.OrderMapper">\n<sql id="a">id, <include refid="b"/></sql>\n<sql id="b">name, <include refid="a"/></sql>\n<select id="find">SELECT <include refid="a"/> FROM orders</select>\n</mapper>\n`,
+      }),
+    exit: 0,
+    diagnostics: ['mybatis-include-cycle'],
+  },
+  {
+    name: 'an exponential MyBatis include tree is capped, with a diagnostic',
+    threat: '"Invalid string length" and gigabytes through nested <include>',
+    build: (d) => {
+      let frags = '<sql id="f0">id</sql>\n';
+      for (let i = 1; i < 40; i++) frags += `<sql id="f${i}"><include refid="f${i - 1}"/>, <include refid="f${i - 1}"/></sql>\n`;
+      write(d.repo, {
+        'src/main/java/x/OrderMapper.java': 'package x;\npublic interface OrderMapper { }\n',
+        'src/main/resources/OrderMapper.xml': `<?xml version="1.0"?>\n<mapper namespace="x.OrderMapper">\n${frags}<select id="find">SELECT <include refid="f39"/> FROM orders</select>\n</mapper>\n`,
+      });
+    },
+    exit: 0,
+    diagnostics: ['mybatis-include-too-large'],
+  },
+  {
+    name: 'an unterminated dollar-quoted string is cut at the statement-size cap',
+    threat: 'a heap abort as the splitter swallows the file',
+    build: (d) => write(d.repo, { ...smallTs, 'db/fn.sql': `CREATE TABLE orders (id INT);\nCREATE FUNCTION f() RETURNS int AS $body$\n${'select 1; -- filler line of the function body\n'.repeat(400_000)}` }),
+    exit: 0,
+    diagnostics: ['sql-statement-too-large'],
+    check: (_d, r) => {
+      if (!r.analysis!.model.data?.tables.some((t) => t.id === 'orders')) throw new Error('table orders lost');
+    },
+  },
+  {
+    name: 'runs of SQL comments do not make the splitter backtrack',
+    threat: 'ReDoS: an exponential comment pattern over a statement of the repository',
+    build: (d) =>
+      write(d.repo, {
+        ...smallTs,
+        'db/comments.sql': `CREATE TABLE orders (id INT);\n${'/**/'.repeat(60)}x;\n${'/*'.repeat(50_000)}\nSELECT 1;\n`,
+        'src/orders/query.ts': `export const q = \`${'/**/'.repeat(60)} select id from orders\`;\nexport const r = '${'-- x\\n'.repeat(2000)}';\n`,
+      }),
+    exit: 0,
+    check: (_d, r) => {
+      if (!r.analysis!.model.data?.tables.some((t) => t.id === 'orders')) throw new Error('table orders lost');
+    },
+  },
+  {
+    name: 'a backtracking --couple-by ticket: pattern runs in linear time',
+    threat: 'ReDoS through a user pattern over commit subjects of the repository',
+    build: (d) => gitRepo(d.repo, 6, (i) => `${'a'.repeat(40)}! change ${i}`),
+    argv: (d) => analyzeArgs(d, '--couple-by', 'ticket:^(a+)+$'),
+    exit: 0,
+  },
+  {
+    name: 'folders nested 5,000 deep stop at the depth limit with a diagnostic',
+    threat: 'ENAMETOOLONG and recursion in the folder walk',
+    build: (d) => {
+      write(d.repo, smallTs);
+      // Relative to an open folder at each step: no absolute path could reach that deep.
+      const script = 'import os,sys\nfd=os.open(sys.argv[1],os.O_RDONLY)\nfor i in range(5000):\n  os.mkdir("d",dir_fd=fd)\n  n=os.open("d",os.O_RDONLY,dir_fd=fd)\n  os.close(fd)\n  fd=n\nf=os.open("deep.ts",os.O_WRONLY|os.O_CREAT,0o644,dir_fd=fd)\nos.write(f,b"export const deep = 1;\\n")\n';
+      execFileSync('python3', ['-c', script, path.join(d.repo, 'src')]);
+    },
+    exit: 0,
+    diagnostics: ['folder-too-deep'],
+  },
+
+  // The report command on tampered analyses.
+  ...(
+    [
+      ['wrong types', { schemaVersion: 0, model: { modules: 'x' } }],
+      ['a non-object root', [1, 2, 3]],
+      ['null', null],
+      ['__proto__ keys', null],
+      ['missing sections', { schemaVersion: 0 }],
+      ['objects where lists belong', null],
+    ] as const
+  ).map(
+    ([what, doc]): HostileCase => ({
+      name: `report on an analysis.json with ${what} exits 2 naming the JSON path`,
+      threat: 'tampered analysis.json',
+      build: (d) => {
+        const good = JSON.parse(fs.readFileSync(d.goodAnalysis, 'utf8')) as Record<string, unknown>;
+        let text: string;
+        if (what === '__proto__ keys') text = JSON.stringify(good).replace('{', '{"__proto__":{"polluted":true},').replace('"model":{', '"model":{"__proto__":{"modules":"x"},');
+        else if (what === 'objects where lists belong') text = JSON.stringify({ ...good, model: { ...(good.model as object), modules: { a: 1 } } });
+        else if (what === 'wrong types' || what === 'missing sections') text = JSON.stringify({ ...(doc as object), schemaVersion: good.schemaVersion });
+        else text = JSON.stringify(doc);
+        write(d.outside, { 'tampered/analysis.json': text });
+      },
+      argv: (d) => ['report', path.join(d.outside, 'tampered/analysis.json'), '--out', d.out, '--format', 'md,html'],
+      exit: 2,
+      stderr: /not a valid analysis \(at \$/,
+    }),
+  ),
+];
