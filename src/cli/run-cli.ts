@@ -8,9 +8,11 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, loadConfig, type ConfigValues } from '../config/load-config.js';
 import { DEFAULT_FORMATS, DEFAULT_OPTIONS, OPTION_LIMITS, type AnalyzeOptions } from '../config/options.js';
+import { checkGlobs } from '../config/check-globs.js';
 import { GRANULARITY_CHOICES, parseGranularity } from '../config/parse-granularity.js';
 import { UsageError } from '../config/usage-error.js';
 import { analyze, COUPLE_BY_CHOICES, parseCoupleBy, resolveRepositoryPath } from '../main/analyze.js';
+import { readAnalysisFile } from '../main/read-analysis-file.js';
 import { formatHistorySummary } from './print-history-summary.js';
 import { parseWeights } from '../main/weights.js';
 import { DIALECTS, isDialect } from '../main/dialects.js';
@@ -18,9 +20,9 @@ import { formatDbSummary } from './print-db-summary.js';
 import { TOOL_VERSION } from '../main/tool-version.js';
 import { checkFormats, GRAPH_FORMATS, renderGraph, renderReports, REPORTERS } from '../report/registry.js';
 import { GRAPH_LEVELS, type GraphLevel } from '../report/graph-view.js';
-import { validateAnalysis } from '../result/validate-analysis.js';
 import { formatSummary, makeChalk } from './print-summary.js';
 import { createProgress } from './progress.js';
+import { terminalSafe, terminalText } from './terminal-text.js';
 import { checkOutputFolder, writeReports } from './write-reports.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
@@ -146,10 +148,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .option('--debug', 'show stack traces of internal errors')
     .action(async (file: string, flags: { out?: string; format: string; quiet?: boolean; debug?: boolean }) => {
       debug = !!flags.debug;
-      const result = readAnalysis(file);
+      const result = readAnalysisFile(file);
       const formats = checkFormats(flags.format.split(',').map((s) => s.trim()).filter(Boolean));
-      const written = writeReports(path.resolve(flags.out ?? path.dirname(path.resolve(file))), await renderReports(result, formats));
-      if (!flags.quiet) for (const w of written) process.stdout.write(`${w}\n`);
+      const outDir = path.resolve(flags.out ?? path.dirname(path.resolve(file)));
+      refuseReplacingAnotherAnalysis(file, outDir, formats);
+      const written = writeReports(outDir, await renderReports(result, formats));
+      if (!flags.quiet) for (const w of written) process.stdout.write(`${terminalText(w)}\n`);
     });
 
   withHistoryOptions(withInputOptions(program.command('graph').description('export one graph (module, context or table level) to stdout or a file')))
@@ -185,10 +189,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`msa-split: ${error.message}\n`);
+      process.stderr.write(`msa-split: ${terminalText(error.message)}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`msa-split: internal error: ${(error as Error).message}\n`);
+    process.stderr.write(`msa-split: internal error: ${terminalText((error as Error).message)}\n`);
     if (debug) process.stderr.write(`${(error as Error).stack}\n`);
     else process.stderr.write('(run again with --debug for the stack trace)\n');
     return EXIT.internal;
@@ -214,8 +218,8 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
     ...DEFAULT_OPTIONS,
     ...config,
     granularity: fromCli('granularity') || !config.granularity ? parseGranularity(flags.granularity ?? 'file', '--granularity') : config.granularity,
-    include: pick('include', 'include', flags.include) ?? [],
-    exclude: pick('exclude', 'exclude', flags.exclude) ?? [],
+    include: checkGlobs(pick('include', 'include', flags.include) ?? [], '--include'),
+    exclude: checkGlobs(pick('exclude', 'exclude', flags.exclude) ?? [], '--exclude'),
     symbols: pick('symbols', 'symbols', flags.symbols) ?? true,
     includeTests: pick('includeTests', 'includeTests', flags.includeTests) ?? false,
     maxFileBytes: pick('maxFileBytes', 'maxFileBytes', maxBytes) ?? DEFAULT_OPTIONS.maxFileBytes,
@@ -245,7 +249,7 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
   options.seed = pick('seed', 'seed', wholeNumber(flags.seed, '--seed')) ?? DEFAULT_OPTIONS.seed;
   options.runs = pick('runs', 'runs', wholeNumber(flags.runs, '--runs')) ?? DEFAULT_OPTIONS.runs;
   options.minContextSize = pick('minContextSize', 'minContextSize', wholeNumber(flags.minContextSize, '--min-context-size')) ?? DEFAULT_OPTIONS.minContextSize;
-  options.kernel = pick('kernel', 'kernel', flags.kernel) ?? [];
+  options.kernel = checkGlobs(pick('kernel', 'kernel', flags.kernel) ?? [], '--kernel');
   const contexts = pick('contexts', 'contexts', wholeNumber(flags.contexts, '--contexts'));
   if (contexts !== undefined) options.contexts = contexts;
   const resolution = fromCli('resolution') || config.resolution === undefined ? Number(flags.resolution ?? DEFAULT_OPTIONS.resolution) : config.resolution;
@@ -268,20 +272,19 @@ function resolveOptions(target: string, flags: AnalyzeFlags, fromCli: (name: str
   return { root, options, formats, ...(out !== undefined ? { outDir: checkOutputFolder(out, root) } : {}) };
 }
 
-function readAnalysis(file: string) {
-  let text: string;
+/** `report x.json --format json` would write analysis.json next to it: never over a different analysis. */
+function refuseReplacingAnotherAnalysis(input: string, outDir: string, formats: readonly string[]): void {
+  if (!formats.includes('json')) return;
+  const target = path.join(outDir, 'analysis.json');
+  let same = false;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    same = fs.realpathSync(target) === fs.realpathSync(input);
+  } catch {
+    return; // nothing there yet
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file} is not valid JSON (${(error as Error).message}): not an analysis.json, or a damaged one`);
+  if (!same) {
+    throw new UsageError(`${target} already holds another analysis; re-rendering ${input} as json would replace it. Choose another folder with --out, or leave json out of --format`);
   }
-  return validateAnalysis(raw, file);
 }
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
@@ -300,7 +303,7 @@ async function runHistory(target: string, flags: AnalyzeFlags, fromCli: (name: s
   const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
   const result = await analyze(root, { ...options, symbols: false, db: false, history: true }, progress.listener);
   progress.done();
-  if (!flags.quiet) process.stdout.write(formatHistorySummary(result, makeChalk()));
+  if (!flags.quiet) process.stdout.write(formatHistorySummary(terminalSafe(result), makeChalk()));
   return strictExit(flags, result.model.diagnostics);
 }
 
@@ -318,7 +321,7 @@ async function runDb(target: string, flags: AnalyzeFlags, fromCli: (name: string
   const progress = createProgress(!flags.quiet && process.stderr.isTTY === true);
   const result = await analyze(root, { ...options, symbols: false, db: true }, progress.listener);
   progress.done();
-  if (!flags.quiet) process.stdout.write(formatDbSummary(result, makeChalk()));
+  if (!flags.quiet) process.stdout.write(formatDbSummary(terminalSafe(result), makeChalk()));
   return strictExit(flags, result.model.diagnostics);
 }
 
@@ -328,6 +331,6 @@ async function runAnalyze(target: string, flags: AnalyzeFlags, fromCli: (name: s
   const result = await analyze(root, options, progress.listener);
   progress.done();
   const written = outDir ? writeReports(outDir, await renderReports(result, formats)) : [];
-  if (!flags.quiet) process.stdout.write(formatSummary(result, makeChalk(), written));
+  if (!flags.quiet) process.stdout.write(formatSummary(terminalSafe(result), makeChalk(), written.map(terminalText)));
   return strictExit(flags, result.model.diagnostics);
 }

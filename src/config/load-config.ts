@@ -9,6 +9,7 @@ import YAML from 'yaml';
 import { DEFAULT_WEIGHTS } from '../cluster/build-module-graph.js';
 import { readRegularFile } from '../collect/files/safe-read.js';
 import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
+import { checkGlobs } from './check-globs.js';
 import { parseGranularity } from './parse-granularity.js';
 import { OPTION_LIMITS, type AnalyzeOptions, type OutputOptions } from './options.js';
 import { UsageError } from './usage-error.js';
@@ -29,8 +30,10 @@ const stringList = (key: keyof ConfigValues): Check => (value, where) => {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
     throw new UsageError(`${where}: '${key}' must be a list of strings (globs); got ${JSON.stringify(value)}`);
   }
-  return { [key]: value } as Partial<ConfigValues>;
+  return { [key]: GLOB_KEYS.has(key) ? checkGlobs(value as string[], `${where}: '${key}'`) : value } as Partial<ConfigValues>;
 };
+
+const GLOB_KEYS = new Set<string>(['include', 'exclude', 'entryPoints', 'kernel']);
 
 const text = (key: keyof ConfigValues): Check => (value, where) => {
   if (typeof value !== 'string' || value === '') throw new UsageError(`${where}: '${key}' must be a non-empty string; got ${JSON.stringify(value)}`);

@@ -23,7 +23,7 @@ import { UsageError } from '../config/usage-error.js';
 import { buildModel } from '../model/build-model.js';
 import { compareDiagnostics, compareStrings, sortedUnique } from '../model/compare.js';
 import { formatGranularity } from '../model/ids.js';
-import { SCHEMA_VERSION, type Decomposition, type SystemModel } from '../model/types.js';
+import { SCHEMA_VERSION, type Decomposition, type Diagnostic, type SystemModel } from '../model/types.js';
 import { buildModuleGraph } from '../cluster/build-module-graph.js';
 import { clusterModules } from '../cluster/cluster-modules.js';
 import { selectKernel } from '../cluster/select-kernel.js';
@@ -140,17 +140,34 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
       history: accumulator.build(history),
     };
   }
+  model = { ...model, diagnostics: sortedUnique(portableDiagnostics(model.diagnostics, root), compareDiagnostics) };
   const analyses = runCodeAnalyses(model, options);
   const proposal = options.cluster ? proposeContexts(model, analyses, options) : undefined;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'msa-split', version: TOOL_VERSION },
-    options: { ...options, granularity: formatGranularity(options.granularity) },
+    // The git program's path is this machine's, not the analysis's: left out so results stay portable.
+    options: { ...withoutGit(options), granularity: formatGranularity(options.granularity) },
     summary: summarize(model),
     model,
     analyses,
     ...(proposal ?? {}),
   };
+}
+
+function withoutGit(options: AnalyzeOptions): Omit<AnalyzeOptions, 'git'> {
+  const { git: _machineSpecific, ...rest } = options;
+  return rest;
+}
+
+/**
+ * Diagnostics name paths relative to the analysed folder: messages from parsers and git may carry the
+ * absolute path of the checkout, which would make analysis.json differ between two checkouts.
+ */
+function portableDiagnostics(diagnostics: readonly Diagnostic[], root: string): Diagnostic[] {
+  const parent = path.dirname(root);
+  const strip = (s: string): string => s.split(`${root}${path.sep}`).join('').split(root).join('.').split(`${parent}${path.sep}`).join(`..${path.sep}`);
+  return diagnostics.map((d) => ({ ...d, message: strip(d.message), ...(d.file !== undefined ? { file: strip(d.file) } : {}) }));
 }
 
 function summarize(model: SystemModel): AnalysisSummary {

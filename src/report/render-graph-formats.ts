@@ -15,8 +15,17 @@ function nodesByGroup(g: GraphView): [string, GraphView['nodes']][] {
   return [...grouped.entries()].sort(([a], [b]) => compareStrings(a, b));
 }
 
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates) replaced by
+ * U+FFFD: a file or table name holding one would make the SVG and GraphML unreadable. DOT labels go
+ * the same way, since Graphviz copies them into the SVG.
+ */
+export function xmlSafe(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 export function dotString(s: string): string {
-  return '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n') + '"';
+  return '"' + xmlSafe(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n') + '"';
 }
 
 export function renderDot(g: GraphView): string {
@@ -54,7 +63,7 @@ export function renderMermaid(g: GraphView, note?: string): string {
 }
 
 export function xmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 export function renderGraphml(g: GraphView): string {

@@ -30,7 +30,7 @@ export interface AnalysisResult {
   schemaVersion: number;
   tool: { name: 'msa-split'; version: string };
   /** The options that produced this result (granularity in CLI form). */
-  options: Omit<AnalyzeOptions, 'granularity'> & { granularity: string };
+  options: Omit<AnalyzeOptions, 'granularity' | 'git'> & { granularity: string };
   summary: AnalysisSummary;
   model: SystemModel;
   analyses: CodeAnalyses;

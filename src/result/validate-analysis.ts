@@ -55,5 +55,29 @@ export function validateAnalysis(raw: unknown, where: string): AnalysisResult {
     const more = errors.length > 3 ? `; ${errors.length - 3} more problems` : '';
     throw invalid(`${shown.join('; ')}${more}`);
   }
-  return raw as AnalysisResult;
+  const result = raw as AnalysisResult;
+  const broken = danglingContexts(result);
+  if (broken.length > 0) throw invalid(`${broken.slice(0, 3).join('; ')}${broken.length > 3 ? `; ${broken.length - 3} more problems` : ''}`);
+  return result;
+}
+
+/**
+ * What the schema cannot say: every context named by the scores, explanations and plan is one the
+ * decomposition holds (a renamed context would otherwise reach a reporter as a missing object).
+ */
+function danglingContexts(result: AnalysisResult): string[] {
+  const problems: string[] = [];
+  const contexts = result.decomposition?.contexts ?? [];
+  const ids = new Set<string>();
+  contexts.forEach((c, i) => {
+    if (ids.has(c.id)) problems.push(`at $.decomposition.contexts[${i}].id: ${JSON.stringify(c.id)} appears twice`);
+    ids.add(c.id);
+  });
+  const ref = (id: string, at: string) => {
+    if (!ids.has(id)) problems.push(`at ${at}: names context ${JSON.stringify(id)}, which $.decomposition does not hold`);
+  };
+  result.scores?.contexts.forEach((s, i) => ref(s.context, `$.scores.contexts[${i}].context`));
+  result.explanations?.contexts.forEach((e, i) => ref(e.context, `$.explanations.contexts[${i}].context`));
+  result.plan?.steps.forEach((s, i) => ref(s.context, `$.plan.steps[${i}].context`));
+  return problems;
 }

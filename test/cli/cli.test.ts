@@ -119,7 +119,7 @@ describe('msa-split CLI', () => {
     const bad = tempRepo({ 'a.ts': '', 'cfg.json': JSON.stringify({ granularity: 'file', colour: true }) });
     const r = run(['analyze', bad, '--config', path.join(bad, 'cfg.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: botPatterns, branch, bulkThresholdBytes, churn, cluster, contexts, coupleBy, db, dialect, entryPoints, exclude, format, granularity, history, include, includeMerges, includeTests, kernel, kernelMinAreas, maxChangesetSize, maxCommits, maxFileBytes, minContextSize, minCoupling, minRevs, minShared, out, resolution, runs, seed, since, symbols, until, weights/);
+    expect(r.stderr).toMatch(/unknown key 'colour'; valid keys: botPatterns, branch, bulkThresholdBytes, churn, cluster, contexts, coupleBy, db, dialect, entryPoints, exclude, format, gitTimeout, granularity, history, include, includeMerges, includeTests, kernel, kernelMinAreas, maxChangesetSize, maxCommits, maxFileBytes, minContextSize, minCoupling, minRevs, minShared, out, resolution, runs, seed, since, symbols, until, weights/);
     const badValue = tempRepo({ 'a.ts': '', 'msa-split.config.json': JSON.stringify({ maxFileBytes: 'big' }) });
     expect(run(['analyze', badValue]).stderr).toContain("'maxFileBytes' must be a whole number from 1 to 268435456");
   });

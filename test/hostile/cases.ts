@@ -260,6 +260,43 @@ export const HOSTILE_CASES: HostileCase[] = [
     stderr: /'out'.*only.*--out/,
   },
   {
+    name: 'a config file with a __proto__ key exits 2',
+    threat: 'prototype pollution through the config loader',
+    build: (d) => write(d.repo, { ...smallTs, 'msa-split.config.json': '{"weights": {"kinds": {"__proto__": {"polluted": 1}}}, "__proto__": {"x": 1}}' }),
+    exit: 2,
+    stderr: /__proto__.*not allowed/,
+  },
+  {
+    name: 'a folder link inside the repository does not count its files twice',
+    threat: 'double counting through a symbolic link to a folder of the repository',
+    build: (d) => {
+      write(d.repo, smallTs);
+      fs.symlinkSync('orders', path.join(d.repo, 'src/orders-again'));
+    },
+    exit: 0,
+    check: (_d, r) => {
+      const ids = r.analysis!.model.modules.map((m) => m.id);
+      if (ids.length !== 2) throw new Error(`expected 2 modules, got ${ids.join(', ')}`);
+      if (!r.analysis!.model.skipped.some((s) => s.path === 'src/orders-again' && s.reason === 'duplicate-symlink')) throw new Error('the link is not reported');
+    },
+  },
+  {
+    name: 'CR-only line endings and Latin-1 SQL lose nothing',
+    threat: 'silent loss: old Mac line endings read as minified, a Latin-1 .sql losing its table',
+    build: (d) =>
+      write(d.repo, {
+        ...smallTs,
+        'src/orders/legacy.ts': `${'export const a = 1;\r'.repeat(200)}`,
+        'db/legacy.sql': Buffer.from("CREATE TABLE caf\xe9s (id INT, nom VARCHAR(20) DEFAULT 'cr\xe8me');\n", 'latin1'),
+      }),
+    exit: 0,
+    diagnostics: ['not-utf8'],
+    check: (_d, r) => {
+      if (!r.analysis!.model.modules.some((m) => m.id === 'src/orders/legacy.ts')) throw new Error('CR-only file skipped');
+      if (!r.analysis!.model.data?.tables.some((t) => t.id === 'cafés')) throw new Error(`Latin-1 table lost: ${JSON.stringify(r.analysis!.model.data?.tables.map((t) => t.id))}`);
+    },
+  },
+  {
     name: 'source files that are FIFOs, sockets-like or devices are reported, not read',
     threat: 'a named pipe called order.ts blocks the reader',
     build: (d) => {
@@ -433,7 +470,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     threat: 'a heap abort as the splitter swallows the file',
     build: (d) => write(d.repo, { ...smallTs, 'db/fn.sql': `CREATE TABLE orders (id INT);\nCREATE FUNCTION f() RETURNS int AS $body$\n${'select 1; -- filler line of the function body\n'.repeat(400_000)}` }),
     exit: 0,
-    diagnostics: ['sql-statement-too-large'],
+    diagnostics: ['sql-unterminated-quote'],
     check: (_d, r) => {
       if (!r.analysis!.model.data?.tables.some((t) => t.id === 'orders')) throw new Error('table orders lost');
     },
@@ -470,6 +507,137 @@ export const HOSTILE_CASES: HostileCase[] = [
     },
     exit: 0,
     diagnostics: ['folder-too-deep'],
+  },
+
+  {
+    name: 'an unterminated string in a bulk INSERT does not swallow the rest of the file',
+    threat: 'silent loss: one stray apostrophe hides every table after it',
+    build: (d) => {
+      const data = `INSERT INTO audit VALUES ${Array.from({ length: 30_000 }, (_, i) => `(${i}, 'row ${i}')`).join(', ')};\n`;
+      const tables = Array.from({ length: 2_000 }, (_, i) => `CREATE TABLE t${i} (id INT PRIMARY KEY);\n`).join('');
+      write(d.repo, { ...smallTs, 'db/dump.sql': `CREATE TABLE audit (id INT, note TEXT);\n${data}INSERT INTO audit VALUES (1, 'oops);\n${tables}` });
+    },
+    exit: 0,
+    diagnostics: ['sql-unterminated-quote'],
+    check: (_d, r) => {
+      const ids = new Set(r.analysis!.model.data?.tables.map((t) => t.id));
+      for (const t of ['audit', 't0', 't999', 't1999']) if (!ids.has(t)) throw new Error(`table ${t} lost (${ids.size} tables)`);
+    },
+  },
+  ...(['analyze', 'history', 'db'] as const).map(
+    (command): HostileCase => ({
+      name: `${command} prints no terminal escape from the repository`,
+      threat: 'escape sequences in file, author, table names and subjects acting on the terminal',
+      build: (d) => {
+        gitRepo(d.repo, 6, (i) => `change ${i} \u001b]0;pwned\u0007\u001b[2J`);
+        write(d.repo, { 'src/orders/\u001b[31mred\u001b[0m.ts': "import { money } from '../kernel/money';\nexport const r = money(2);\n", 'db/schema.sql': 'CREATE TABLE "evil\u001b[2Jtable" (id INT);\nCREATE TABLE orders (id INT);\n' });
+        git(d.repo, ['add', '-A']);
+        execFileSync('git', ['-c', 'user.name=Eve\u001b[5m', '-c', 'user.email=eve@example.com', 'commit', '-q', '-m', 'evil \u001b[2J'], { cwd: d.repo, env: { PATH: process.env.PATH ?? '', HOME: d.repo, GIT_AUTHOR_DATE: '2024-02-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-02-01T00:00:00Z' } });
+      },
+      argv: (d) => [command, d.repo, ...(command === 'history' ? ['--min-revs', '1', '--min-shared', '1'] : [])],
+      exit: 0,
+      check: (_d, r) => {
+        const all = r.stdout + r.stderr;
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(all)) throw new Error(`control character printed: ${JSON.stringify(all.match(/.{0,20}[\u0000-\u0008\u000b-\u001f\u007f-\u009f].{0,20}/)?.[0])}`);
+        if (command === 'analyze' && !all.includes('\\x1b')) throw new Error('the escape is not shown visibly');
+      },
+    }),
+  ),
+  {
+    name: 'a HEAD naming a missing branch is not called an empty repository',
+    threat: 'misleading note',
+    build: (d) => {
+      gitRepo(d.repo);
+      fs.writeFileSync(path.join(d.repo, '.git/HEAD'), 'ref: refs/heads/gone\n');
+    },
+    exit: 0,
+    diagnostics: ['broken-head'],
+  },
+  {
+    name: 'a repository owned by another user is read (its config is never trusted anyway)',
+    threat: 'git\'s dubious-ownership refusal reported as "not a git work tree"',
+    build: (d) => {
+      gitRepo(d.repo);
+      execFileSync('chown', ['-R', '12345:12345', d.repo]);
+    },
+    exit: 0,
+    check: (_d, r) => {
+      if (!/"commits":\s*[1-9]/.test(JSON.stringify(r.analysis?.model))) throw new Error('history not read');
+    },
+  },
+  {
+    name: 'an invalid glob exits 2 instead of selecting nothing',
+    threat: 'silent: --include "[" matched no file',
+    build: (d) => write(d.repo, smallTs),
+    argv: (d) => ['analyze', d.repo, '--include', '[', '-q'],
+    exit: 2,
+    stderr: /invalid glob "\["/,
+  },
+  {
+    name: '--runs past its bound exits 2',
+    threat: 'unbounded work from one option',
+    build: (d) => write(d.repo, smallTs),
+    argv: (d) => ['analyze', d.repo, '--runs', '100000', '-q'],
+    exit: 2,
+    stderr: /--runs must be a whole number from 1 to 1000/,
+  },
+  {
+    name: 'control characters in names keep SVG and GraphML valid XML',
+    threat: 'a file or table name with a control character breaks the XML reports',
+    build: (d) => write(d.repo, { ...smallTs, 'src/orders/bell\u0007.ts': "import { money } from '../kernel/money';\nexport const b = money(3);\n", 'db/schema.sql': 'CREATE TABLE "t\u0001x" (id INT);\nCREATE TABLE orders (id INT, t_id INT REFERENCES "t\u0001x"(id));\n' }),
+    argv: (d) => ['analyze', d.repo, '--out', d.out, '--format', 'json,graphml,svg', '--no-history'],
+    exit: 0,
+    check: (d) => {
+      const files = fs.readdirSync(d.out).filter((f) => /\.(graphml|svg)$/.test(f));
+      if (files.length < 4) throw new Error(`expected graph files, got ${files.join(', ')}`);
+      for (const f of files) {
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(fs.readFileSync(path.join(d.out, f), 'utf8'))) throw new Error(`${f} holds a character XML forbids`);
+      }
+    },
+  },
+  {
+    name: 'report never replaces a different analysis.json next to its input',
+    threat: 'silent overwrite of another analysis',
+    build: (d) => {
+      write(d.outside, { 'x/other.json': fs.readFileSync(d.goodAnalysis, 'utf8'), 'x/analysis.json': '{"another": "analysis"}\n' });
+    },
+    argv: (d) => ['report', path.join(d.outside, 'x/other.json'), '--format', 'json,md'],
+    exit: 2,
+    stderr: /already holds another analysis/,
+  },
+  {
+    name: 'report on an analysis whose plan names a context that does not exist exits 2',
+    threat: 'a consistent-looking file that would crash a reporter',
+    build: (d) => {
+      const a = JSON.parse(fs.readFileSync(d.goodAnalysis, 'utf8')) as { decomposition: { contexts: { id: string }[] } };
+      a.decomposition.contexts[0]!.id = 'renamed';
+      write(d.outside, { 'tampered/analysis.json': JSON.stringify(a) });
+    },
+    argv: (d) => ['report', path.join(d.outside, 'tampered/analysis.json'), '--out', d.out, '--format', 'md,html'],
+    exit: 2,
+    stderr: /not a valid analysis \(at \$\.scores\.contexts\[\d+\]\.context: names context "ctx-1"/,
+  },
+  {
+    name: 'report.md from a tampered analysis carries no raw HTML',
+    threat: 'HTML and backtick break-outs through context ids, cycle kinds, the granularity',
+    build: (d) => {
+      const a = JSON.parse(fs.readFileSync(d.goodAnalysis, 'utf8')) as { model: { granularity: string }; analyses: { cycles: { kinds: string[] } }; decomposition?: { contexts: { id: string }[] } };
+      a.model.granularity = 'file` <img src=x onerror=alert(1)> `';
+      // (An unknown cycle kind never gets this far: the schema lists the kinds.)
+      a.model.granularity += '<script>alert(2)</script>';
+      // The context renamed everywhere it is named, so the file stays consistent and reaches the reporter.
+      const text = JSON.stringify(a).split('"ctx-1"').join(JSON.stringify('<img src=y onerror=alert(3)>'));
+      write(d.outside, { 'tampered/analysis.json': text });
+    },
+    argv: (d) => ['report', path.join(d.outside, 'tampered/analysis.json'), '--out', d.out, '--format', 'md'],
+    exit: 0,
+    check: (d) => {
+      // Code spans are literal text in Markdown: markup inside one is shown, never run; outside them none may stand.
+      const md = fs.readFileSync(path.join(d.out, 'report.md'), 'utf8').replace(/`[^`\n]*`/g, '');
+      if (/<img|<script/i.test(md)) throw new Error(`raw HTML in report.md: ${md.match(/.{0,40}<(img|script).{0,40}/i)?.[0]}`);
+    },
   },
 
   // The report command on tampered analyses.

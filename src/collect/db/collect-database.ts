@@ -107,6 +107,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
       run: () => {
         for (const lit of literals) {
           for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
+            if (!splitProblems(st, file, lit.line - 1, diagnostics)) continue;
             const at = { file, line: lit.line + st.line - 1, text: excerpt(st.text) };
             const facts = parseOrFallback(parser, st.text, at, diagnostics, statements, count, false);
             if (facts) schema.apply(facts, at, 'migration');
@@ -131,6 +132,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   for (const lit of sqlLiterals) {
     if (isMigrationPath(lit.file)) continue;
     for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
+      if (!splitProblems(st, lit.file, lit.line - 1, diagnostics)) continue;
       const at: Evidence = { file: lit.file, line: lit.line + st.line - 1, text: excerpt(st.text) };
       const parsed = parser.parse(st.text);
       if (parsed.ok) {
@@ -209,6 +211,33 @@ function parseOrFallback(
   return undefined;
 }
 
+/**
+ * Reports what the splitter had to repair (a statement cut at the size cap, a quote that never closed)
+ * and says whether the statement is still worth parsing.
+ */
+function splitProblems(st: SplitStatement, file: string, lineOffset: number, diagnostics: Diagnostic[]): boolean {
+  if (st.cutAt !== undefined) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'sql-statement-too-large',
+      message: `a statement grew past ${st.cutAt} characters (a body that never ends?); it was cut there and the file read on from that point, so tables inside it may be missed`,
+      file,
+      line: lineOffset + st.line,
+    });
+    return false;
+  }
+  if (st.unterminatedQuoteLine !== undefined) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'sql-unterminated-quote',
+      message: 'a quote (or $tag$ body) opened here never closes; the statement before it is kept and the rest of the file is read on as SQL from just after it',
+      file,
+      line: lineOffset + st.unterminatedQuoteLine,
+    });
+  }
+  return st.text.length > 0;
+}
+
 /** Streams one .sql file through the splitter; never holds more than one statement and one chunk. */
 function readSqlFile(
   file: ListedFile,
@@ -249,16 +278,7 @@ function readSqlFile(
     const handle = (list: SplitStatement[]) => {
       for (const st of list) {
         any = true;
-        if (st.cutAt !== undefined) {
-          diagnostics.push({
-            severity: 'warning',
-            code: 'sql-statement-too-large',
-            message: `a statement grew past ${st.cutAt} characters (an unterminated quote or body?); it was cut there and the file read on from that point, so tables inside it may be missed`,
-            file: file.path,
-            line: st.line,
-          });
-          continue;
-        }
+        if (!splitProblems(st, file.path, 0, diagnostics)) continue;
         onStatement(st, big && (st.copyData === true || BULK_STATEMENT.test(st.text)));
       }
     };

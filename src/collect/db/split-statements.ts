@@ -19,7 +19,16 @@ export interface SplitStatement {
    * likely): its text is the first part only, and splitting went on as code after the cut.
    */
   cutAt?: number;
+  /**
+   * Set when a quote or dollar body opened at this line never closed: the statement is the text before
+   * it, and splitting went on as SQL right after the opening quote (so the rest of the file is not lost).
+   */
+  unterminatedQuoteLine?: number;
 }
+
+/** At most this many unterminated quotes are recovered per file; past it, a runaway statement is cut. */
+export const MAX_RECOVERIES = 100;
+const QUOTE_STATES = new Set(['single', 'double', 'backtick', 'bracket', 'dollar-open', 'dollar']);
 
 /** A statement growing past this many characters is cut, reported, and splitting resumes after it. */
 export const MAX_STATEMENT_CHARS = 8 * 1024 * 1024;
@@ -70,6 +79,7 @@ export class StatementSplitter {
   end(): SplitStatement[] {
     if (this.carry) this.step(this.carry, '');
     this.carry = '';
+    while (QUOTE_STATES.has(this.state) && this.recoveries < MAX_RECOVERIES) this.recover();
     this.finishWord();
     if (this.state !== 'copy-data') this.emit();
     return this.out.splice(0);
@@ -145,14 +155,19 @@ export class StatementSplitter {
       this.state = 'block-comment';
       this.tagEndsAt = this.buffer.length + 2;
     } else if (ch === "'") {
+      this.openQuote();
       this.state = 'single';
     } else if (ch === '"') {
+      this.openQuote();
       this.state = 'double';
     } else if (ch === '`') {
+      this.openQuote();
       this.state = 'backtick';
     } else if (ch === '[' && this.options.bracketQuotes) {
+      this.openQuote();
       this.state = 'bracket';
     } else if (ch === '$' && (next === '$' || /[A-Za-z_]/.test(next))) {
+      this.openQuote();
       this.state = 'dollar-open';
       this.tag = '$';
       this.append(ch);
@@ -178,7 +193,44 @@ export class StatementSplitter {
       this.startLine = this.line;
     }
     this.buffer += ch;
-    if (this.buffer.length > MAX_STATEMENT_CHARS) this.cut();
+    if (this.buffer.length > MAX_STATEMENT_CHARS) {
+      if (QUOTE_STATES.has(this.state) && this.recoveries < MAX_RECOVERIES) this.recover();
+      else this.cut();
+    }
+  }
+
+  private quoteAt = 0;
+  private quoteLine = 0;
+  private recoveries = 0;
+
+  /** Remembers where a quote opens (the next character appended is the quote itself). */
+  private openQuote(): void {
+    this.quoteAt = this.buffer.length;
+    this.quoteLine = this.line;
+  }
+
+  /**
+   * A quote that never closed: reports the statement before it, and reads everything after the opening
+   * quote again as SQL, so one stray apostrophe does not swallow the rest of a file.
+   */
+  private recover(): void {
+    this.recoveries++;
+    const head = this.buffer.slice(0, this.quoteAt);
+    const rest = this.buffer.slice(this.quoteAt + 1);
+    this.out.push({ text: head.trim(), line: this.startLine || this.quoteLine, unterminatedQuoteLine: this.quoteLine });
+    this.buffer = '';
+    this.state = 'code';
+    this.depth = 0;
+    this.sawBegin = false;
+    this.procedural = undefined;
+    this.afterEnd = false;
+    this.pendingIf = false;
+    this.word = '';
+    this.startLine = 0;
+    this.escapeNext = false;
+    this.line = this.quoteLine;
+    this.lineText = '';
+    for (let i = 0; i < rest.length; i++) this.step(rest[i]!, rest[i + 1] ?? '');
   }
 
   /** Ends a runaway statement: reports its start, drops the rest, and reads on as code. */

@@ -1,0 +1,31 @@
+/**
+ * schema/analysis.schema.json is what `msa-split report` trusts: it must be generated from the current
+ * result types (regenerated here and compared), and real analyses (both fixtures, with every signal)
+ * must validate against it, so neither the types nor the schema can drift from what analyze writes.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/main/analyze.js';
+import { renderJson } from '../../src/report/render-json.js';
+import { validateAnalysis } from '../../src/result/validate-analysis.js';
+import { UsageError } from '../../src/config/usage-error.js';
+import { FIXTURES } from '../helpers/temp-repo.js';
+// @ts-expect-error: a plain ESM build script without typings.
+import { generateAnalysisSchema } from '../../scripts/build-schema.js';
+
+describe('the analysis.json schema', () => {
+  it('is the one the result types generate (run `npm run schema` after changing them)', () => {
+    expect(fs.readFileSync('schema/analysis.schema.json', 'utf8')).toBe((generateAnalysisSchema as () => string)());
+  });
+
+  it('accepts what analyze writes for both fixtures, and names the path of a tampered value', async () => {
+    for (const fixture of ['shop-monolith', 'spring-clinic']) {
+      const json = JSON.parse(renderJson(await analyze(`${FIXTURES}/${fixture}`, { history: false }))[0]!.content) as Record<string, unknown>;
+      expect(() => validateAnalysis(json, fixture)).not.toThrow();
+      const model = json.model as { modules: { id: unknown }[] };
+      model.modules[1]!.id = 42;
+      expect(() => validateAnalysis(json, fixture)).toThrow(UsageError);
+      expect(() => validateAnalysis(json, fixture)).toThrow(`${fixture}: not a valid analysis (at $.model.modules[1].id: must be string)`);
+    }
+  });
+});
