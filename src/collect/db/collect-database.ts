@@ -247,7 +247,7 @@ function readSqlFile(
   skipped: SkippedPath[],
   onStatement: (st: SplitStatement, bulk: boolean) => void,
 ): void {
-  const opened = openRegularFile(file.absolutePath, {});
+  const opened = openRegularFile(file.absolutePath, { resolved: true });
   if (!opened.ok) {
     const notRegular = opened.refusal === 'not-a-regular-file';
     diagnostics.push({ severity: notRegular ? 'warning' : 'error', code: notRegular ? 'not-a-regular-file' : 'unreadable-file', message: opened.message, file: file.path });
@@ -309,7 +309,7 @@ function sampleOf(files: readonly ListedFile[]): string {
   let sample = '';
   for (const f of files) {
     if (sample.length > 256 * 1024) break;
-    const opened = openRegularFile(f.absolutePath, {});
+    const opened = openRegularFile(f.absolutePath, { resolved: true });
     if (!opened.ok) continue;
     try {
       const buffer = Buffer.alloc(Math.min(opened.size, 32 * 1024));

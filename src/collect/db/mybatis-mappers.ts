@@ -34,7 +34,7 @@ export function readMybatisMappers(files: readonly ListedFile[], classes: Readon
   const diagnostics: Diagnostic[] = [];
   const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false, trimValues: false, ignoreDeclaration: true, ignorePiTags: true });
   for (const f of files) {
-    const read = readRegularFile(f.absolutePath, { maxBytes: MAX_XML_BYTES });
+    const read = readRegularFile(f.absolutePath, { resolved: true, maxBytes: MAX_XML_BYTES });
     if (!read.ok) {
       diagnostics.push({ severity: read.refusal === 'too-large' ? 'warning' : 'error', code: read.refusal === 'too-large' ? 'file-too-large' : 'unreadable-file', message: read.message, file: f.path });
       continue;

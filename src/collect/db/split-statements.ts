@@ -218,15 +218,8 @@ export class StatementSplitter {
     const head = this.buffer.slice(0, this.quoteAt);
     const rest = this.buffer.slice(this.quoteAt + 1);
     this.out.push({ text: head.trim(), line: this.startLine || this.quoteLine, unterminatedQuoteLine: this.quoteLine });
-    this.buffer = '';
+    this.startStatement();
     this.state = 'code';
-    this.depth = 0;
-    this.sawBegin = false;
-    this.procedural = undefined;
-    this.afterEnd = false;
-    this.pendingIf = false;
-    this.word = '';
-    this.startLine = 0;
     this.escapeNext = false;
     this.line = this.quoteLine;
     this.lineText = '';
@@ -238,15 +231,8 @@ export class StatementSplitter {
     const line = this.startLine || this.line;
     const size = this.buffer.length;
     this.out.push({ text: this.buffer.slice(0, 4096), line, cutAt: size });
-    this.buffer = '';
+    this.startStatement();
     this.state = 'code';
-    this.depth = 0;
-    this.sawBegin = false;
-    this.procedural = undefined;
-    this.afterEnd = false;
-    this.pendingIf = false;
-    this.word = '';
-    this.startLine = 0;
     this.escapeNext = false;
   }
 
@@ -317,9 +303,8 @@ export class StatementSplitter {
     }
   }
 
-  private emit(): void {
-    const text = this.buffer.trim();
-    const line = this.startLine || this.line;
+  /** Forgets the statement being read: the next significant character starts a new one. */
+  private startStatement(): void {
     this.buffer = '';
     this.depth = 0;
     this.sawBegin = false;
@@ -328,6 +313,12 @@ export class StatementSplitter {
     this.pendingIf = false;
     this.word = '';
     this.startLine = 0;
+  }
+
+  private emit(): void {
+    const text = this.buffer.trim();
+    const line = this.startLine || this.line;
+    this.startStatement();
     if (isOnlyCommentsAndSpace(text)) return;
     this.out.push({ text, line });
     if (/^copy\b[\s\S]*\bfrom\s+stdin\b/i.test(text)) {

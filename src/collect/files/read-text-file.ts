@@ -48,7 +48,7 @@ export function readTextFile(file: ListedFile, maxBytes: number): ReadResult {
       ],
     };
   }
-  const read = readRegularFile(file.absolutePath, { maxBytes });
+  const read = readRegularFile(file.absolutePath, { resolved: true, maxBytes });
   if (!read.ok) {
     if (read.refusal === 'too-large') return readTextFile({ ...file, bytes: maxBytes + 1 }, maxBytes);
     const notRegular = read.refusal === 'not-a-regular-file';

@@ -20,14 +20,18 @@ export interface SafeReadOptions {
   maxBytes: number;
   /** The real path of the folder the file must lie in (after symbolic links); absent for files the user named. */
   within?: string;
+  /** `file` is already a real path inside the root (a ListedFile's absolutePath). */
+  resolved?: boolean;
 }
 
 const OPEN_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW;
 
 /** Opens `file` as a regular file under the rules above; the caller closes the descriptor. */
 export function openRegularFile(file: string, options: Omit<SafeReadOptions, 'maxBytes'>): { ok: true; fd: number; size: number; realPath: string } | { ok: false; refusal: ReadRefusal; message: string } {
-  let real: string;
-  try {
+  let real = file;
+  // A path the folder walk already resolved skips the realpath syscalls (O_NOFOLLOW below still
+  // refuses a link swapped in since): a measurable share of reading 5,000 files.
+  if (options.resolved !== true) try {
     real = fs.realpathSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -34,8 +34,23 @@ export function createRepositoryHost(root: string): RepositoryHost {
   let over = false;
   // Folder probes outside (TypeScript looks for node_modules in every parent) are answered "no" and
   // not reported: only a file that exists out there, and would have been read, counts as refused.
+  /**
+   * `p` exists and is of the wanted kind. Existence is all TypeScript learns here: a link inside the
+   * root that leads out is still refused when TypeScript then reads it (readFile below).
+   */
+  const existsInside = (p: string, kind: (st: fs.Stats) => boolean): boolean => {
+    try {
+      return kind(fs.statSync(p));
+    } catch {
+      return false;
+    }
+  };
+  // TypeScript asks with absolute, normalised paths: a prefix test answers most without path.relative.
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const isWithin = (p: string): boolean =>
+    p === root || (p.startsWith(prefix) && !p.includes(`${path.sep}..`)) || (p.includes('..') && isInside(root, path.resolve(p)));
   const inside = (p: string, isFile: boolean): boolean => {
-    if (isInside(root, path.resolve(p))) return true;
+    if (isWithin(p)) return true;
     if (isFile) {
       try {
         if (fs.statSync(p).isFile()) refused.add(p);
@@ -46,22 +61,8 @@ export function createRepositoryHost(root: string): RepositoryHost {
     return false;
   };
   return {
-    fileExists: (f) => {
-      if (!inside(f, true)) return false;
-      try {
-        return fs.statSync(f).isFile() && isInside(root, fs.realpathSync(f));
-      } catch {
-        return false;
-      }
-    },
-    directoryExists: (d) => {
-      if (!inside(d, false)) return false;
-      try {
-        return fs.statSync(d).isDirectory() && isInside(root, fs.realpathSync(d));
-      } catch {
-        return false;
-      }
-    },
+    fileExists: (f) => inside(f, true) && existsInside(f, (st) => st.isFile()),
+    directoryExists: (d) => inside(d, false) && existsInside(d, (st) => st.isDirectory()),
     readFile: (f) => {
       if (!inside(f, true)) return undefined;
       if (left <= 0) {

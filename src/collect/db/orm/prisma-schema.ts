@@ -28,7 +28,7 @@ const unquote = (v: unknown): string | undefined => (typeof v === 'string' ? v.r
 export function readPrismaSchemas(files: readonly ListedFile[]): PrismaFacts {
   const out: PrismaFacts = { tables: [], foreignKeys: [], providers: [], clientModels: new Map(), diagnostics: [] };
   for (const file of files) {
-    const read = readRegularFile(file.absolutePath, { maxBytes: MAX_SCHEMA_BYTES });
+    const read = readRegularFile(file.absolutePath, { resolved: true, maxBytes: MAX_SCHEMA_BYTES });
     if (!read.ok) {
       out.diagnostics.push({ severity: read.refusal === 'too-large' ? 'warning' : 'error', code: read.refusal === 'too-large' ? 'file-too-large' : 'unreadable-file', message: read.message, file: file.path });
       continue;
