@@ -93,9 +93,15 @@ export function gitRepo(repo: string, commits = 6, subjects?: (i: number) => str
   }
 }
 
-/** Adds a commit carrying a (fake) PGP signature, so that showing signatures calls gpg.program. */
+/**
+ * Adds a commit carrying a (fake) PGP signature, so that showing signatures calls gpg.program. It
+ * changes a file: a commit that changes nothing is simplified away by a path-limited log, and git
+ * would never verify it.
+ */
 export function addSignedCommit(repo: string): void {
-  const tree = git(repo, ['rev-parse', 'HEAD^{tree}']).trim();
+  write(repo, { 'src/orders/signed.ts': 'export const signed = 1;\n' });
+  git(repo, ['add', '-A']);
+  const tree = git(repo, ['write-tree']).trim();
   const parent = git(repo, ['rev-parse', 'HEAD']).trim();
   const body = `tree ${tree}\nparent ${parent}\nauthor Ann <ann@example.com> 1706000000 +0000\ncommitter Ann <ann@example.com> 1706000000 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nsigned\n`;
   const sha = git(repo, ['hash-object', '-t', 'commit', '-w', '--stdin'], body).trim();
