@@ -111,7 +111,7 @@ describe('the shadow git folder', () => {
     const tmpBefore = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('msa-split-git-')).length;
     const h = await collectHistory(path.join(repo, 'src'), { includeMerges: false, churn: false, botPatterns: [] });
     expect(h.available).toBe(true);
-    expect(new Set(h.commits.flatMap((c) => c.files.map((f) => f.path)))).toEqual(new Set(['kernel/money.ts', 'orders/order.ts']));
+    expect(new Set(h.commits.flatMap((c) => c.files.map((f) => f.path)))).toEqual(new Set(['kernel/money.ts', 'orders/order.ts', 'orders/signed.ts']));
     expect(fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('msa-split-git-')).length).toBe(tmpBefore);
   });
 
@@ -124,7 +124,7 @@ describe('the shadow git folder', () => {
     expect(refused.diagnostics.map((d) => d.code)).toEqual(['git-dir-outside']);
     const allowed = await collectHistory(linked, { includeMerges: false, churn: false, botPatterns: [], allowOutsideGitDir: true });
     expect(allowed.available).toBe(true);
-    expect(allowed.commits.length).toBe(3);
+    expect(allowed.commits.length).toBe(4); // three plain commits and the signed one
   });
 
   it('never picks a git from a relative PATH entry or one inside the repository', () => {
