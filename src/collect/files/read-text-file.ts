@@ -32,25 +32,28 @@ export function decodeText(buffer: Buffer): { binary: boolean; text: string; enc
   }
 }
 
+/** The result for a file over the limit (known from the listing, or found while reading a file that grew). */
+function tooLarge(file: ListedFile, bytes: number, maxBytes: number): ReadResult {
+  return {
+    ok: false,
+    reason: 'too-large',
+    diagnostics: [
+      {
+        severity: 'warning',
+        code: 'file-too-large',
+        message: `skipped: ${formatBytes(bytes)} is over the ${formatBytes(maxBytes)} limit (maxFileBytes); probably generated`,
+        file: file.path,
+      },
+    ],
+  };
+}
+
 /** Reads `file`; never throws. */
 export function readTextFile(file: ListedFile, maxBytes: number): ReadResult {
-  if (file.bytes > maxBytes) {
-    return {
-      ok: false,
-      reason: 'too-large',
-      diagnostics: [
-        {
-          severity: 'warning',
-          code: 'file-too-large',
-          message: `skipped: ${formatBytes(file.bytes)} is over the ${formatBytes(maxBytes)} limit (maxFileBytes); probably generated`,
-          file: file.path,
-        },
-      ],
-    };
-  }
+  if (file.bytes > maxBytes) return tooLarge(file, file.bytes, maxBytes);
   const read = readRegularFile(file.absolutePath, { resolved: true, maxBytes });
   if (!read.ok) {
-    if (read.refusal === 'too-large') return readTextFile({ ...file, bytes: maxBytes + 1 }, maxBytes);
+    if (read.refusal === 'too-large') return tooLarge(file, Math.max(file.bytes, maxBytes + 1), maxBytes);
     const notRegular = read.refusal === 'not-a-regular-file';
     return {
       ok: false,
