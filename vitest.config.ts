@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // vitest's default is one worker fewer than the cores: a single worker on the 2-core machines here.
+    // Most test time waits on child processes (git, the CLI, chromium), so every core gets a worker
+    // (measured: 218 s -> 155 s for the suite; a third worker gained nothing).
+    maxWorkers: os.availableParallelism(),
   },
 });
