@@ -16,8 +16,35 @@ export function terminalText(s: string): string {
   });
 }
 
-/** A deep copy of `value` with every string passed through terminalText (keys too). */
+/**
+ * `value` itself when none of its strings (keys included) holds a control character, the usual case:
+ * a scan costs a fraction of a copy. Otherwise a deep copy with every string passed through terminalText.
+ */
 export function terminalSafe<T>(value: T): T {
+  return holdsControls(value) ? terminalSafeCopy(value) : value;
+}
+
+function holdsControls(value: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      CONTROLS.lastIndex = 0;
+      if (CONTROLS.test(v)) return true;
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (v instanceof Map) for (const [k, x] of v) stack.push(k, x);
+    else if (v instanceof Set || Array.isArray(v)) for (const x of v) stack.push(x);
+    else for (const [k, x] of Object.entries(v)) stack.push(k, x);
+  }
+  return false;
+}
+
+/** A deep copy of `value` with every string passed through terminalText (keys too). */
+function terminalSafeCopy<T>(value: T): T {
   const seen = new Map<object, unknown>();
   const copy = (v: unknown): unknown => {
     if (typeof v === 'string') return terminalText(v);

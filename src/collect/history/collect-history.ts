@@ -35,22 +35,17 @@ export interface HistorySink {
   reset(): void;
 }
 
+/** The facts of an analysis without a history signal, with the note saying why. */
+function noHistory(note: string, diagnostics: Diagnostic[] = []): HistoryFacts {
+  return { available: false, note, commits: [], authors: new Map(), botCommits: 0, renamesFollowed: 0, gone: new Set(), diagnostics };
+}
+
 export async function collectHistory(root: string, options: HistoryOptions, sink?: HistorySink): Promise<HistoryFacts> {
-  const empty = (note: string, diagnostics: Diagnostic[] = []): HistoryFacts => ({
-    available: false,
-    note,
-    commits: [],
-    authors: new Map(),
-    botCommits: 0,
-    renamesFollowed: 0,
-    gone: new Set(),
-    diagnostics,
-  });
   const opened = await openGitSession(root, { ...(options.allowOutsideGitDir ? { allowOutsideGitDir: true } : {}), ...(options.git ? { git: options.git } : {}) });
-  if (!opened.ok) return empty(opened.note, opened.diagnostics);
+  if (!opened.ok) return noHistory(opened.note, opened.diagnostics);
   const git = opened.session;
   try {
-    return await readHistory(root, git, options, sink, empty);
+    return await readHistory(root, git, options, sink);
   } finally {
     git.close();
   }
@@ -61,7 +56,6 @@ async function readHistory(
   git: GitSession,
   options: HistoryOptions,
   sink: HistorySink | undefined,
-  empty: (note: string, diagnostics?: Diagnostic[]) => HistoryFacts,
 ): Promise<HistoryFacts> {
   const diagnostics: Diagnostic[] = [...git.diagnostics];
   const idle = { idleMs: options.gitIdleMs ?? GIT_IDLE_MS };
@@ -77,18 +71,18 @@ async function readHistory(
     git.capture(['rev-parse', '--is-shallow-repository'], idle),
   ]);
   if (head.spawnError) {
-    return empty('git is not installed or not on PATH: no history signal', [
+    return noHistory('git is not installed or not on PATH: no history signal', [
       { severity: 'warning', code: 'git-not-found', message: `cannot run git (${head.spawnError}); install git to get the history signal` },
     ]);
   }
-  if (head.timedOut || shallow.timedOut) return empty('git did not answer: no history signal', [...diagnostics, stopped('checking the repository')]);
+  if (head.timedOut || shallow.timedOut) return noHistory('git did not answer: no history signal', [...diagnostics, stopped('checking the repository')]);
   if (head.code !== 0) {
-    if (options.branch) return empty(`no such branch or revision: ${options.branch}`, [...diagnostics, { severity: 'error', code: 'unknown-revision', message: `git cannot resolve '${options.branch}'` }]);
+    if (options.branch) return noHistory(`no such branch or revision: ${options.branch}`, [...diagnostics, { severity: 'error', code: 'unknown-revision', message: `git cannot resolve '${options.branch}'` }]);
     const unborn = await git.capture(['symbolic-ref', '--quiet', 'HEAD'], idle);
     const ref = unborn.stdout.trim();
     const refs = await git.capture(['for-each-ref', '--count=1', '--format=%(refname)'], idle);
-    if (refs.stdout.trim() === '') return empty('empty repository: no commits yet', diagnostics);
-    return empty(`HEAD points at ${ref || 'a commit'} that does not exist: no history signal`, [
+    if (refs.stdout.trim() === '') return noHistory('empty repository: no commits yet', diagnostics);
+    return noHistory(`HEAD points at ${ref || 'a commit'} that does not exist: no history signal`, [
       ...diagnostics,
       { severity: 'warning', code: 'broken-head', message: `HEAD names ${ref || 'a missing commit'}, which does not exist although the repository has commits; pass --branch to read another branch` },
     ]);
@@ -156,7 +150,7 @@ async function readHistory(
   if (first.timedOut) {
     state = fresh();
     sink?.reset();
-    return empty('git did not answer: no history signal', [...diagnostics, stopped('reading the log')]);
+    return noHistory('git did not answer: no history signal', [...diagnostics, stopped('reading the log')]);
   }
   if (!first.ok) {
     state = fresh();
@@ -167,7 +161,7 @@ async function readHistory(
     const list = await git.capture(['rev-list', ...range, '--end-of-options', revision], idle);
     const shas = list.stdout.split('\n').filter(Boolean);
     if (list.code !== 0 && shas.length === 0) {
-      return empty('the history cannot be read', [
+      return noHistory('the history cannot be read', [
         ...diagnostics,
         { severity: 'error', code: 'history-unreadable', message: `git log and git rev-list failed: ${firstLine(first.stderr)}` },
       ]);

@@ -304,7 +304,7 @@ export async function openGitSession(root: string, options: OpenOptions = {}): P
   const { location } = located;
   const diagnostics: Diagnostic[] = [...located.diagnostics];
   const allowed = (p: string) => isInside(location.top, p) || options.allowOutsideGitDir === true;
-  const unsafe = (file: string, why: string): Diagnostic => ({ severity: 'warning', code: 'unsafe-git-file', message: `${file}: ${why}; left out of the history stage` });
+  const unsafe = (file: string, why: string, consequence = 'left out of the history stage'): Diagnostic => ({ severity: 'warning', code: 'unsafe-git-file', message: `${file}: ${why}; ${consequence}` });
   const rel = (p: string) => path.relative(location.top, p) || '.';
 
   const head = readRegularFile(path.join(location.gitDir, 'HEAD'), { maxBytes: 4096, ...(options.allowOutsideGitDir ? {} : { within: location.top }) });
@@ -377,7 +377,7 @@ export async function openGitSession(root: string, options: OpenOptions = {}): P
   const configFile = path.join(location.commonDir, 'config');
   if (fs.existsSync(configFile) || isLink(configFile)) {
     const config = readRegularFile(configFile, { maxBytes: 1024 * 1024, ...(options.allowOutsideGitDir ? {} : { within: location.top }) });
-    if (!config.ok) diagnostics.push({ ...unsafe(rel(configFile), config.message), message: `${rel(configFile)}: ${config.message}; read with the default repository format`, severity: 'warning' });
+    if (!config.ok) diagnostics.push(unsafe(rel(configFile), config.message, 'read with the default repository format'));
     else {
       const copy = path.join(shadow, 'repository-config');
       fs.writeFileSync(copy, config.buffer);
