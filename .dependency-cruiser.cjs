@@ -1,39 +1,43 @@
 /**
- * The architecture rules of DESIGN.md §1, checked on every `npm test`:
- * cli -> main -> {collect, analyze, report, ...} -> model; nothing imports cli; only collect/ and
- * config/ (and the cli, which writes files) touch the file system, git or a parser.
+ * DESIGN.md §1's rules, stated literally and checked on every `npm test`; no exception lists.
+ * - cli -> main -> {collect, analyze, cluster, score, plan, report} -> model; nothing imports cli.
+ * - The CLI imports main, config, result, the report registry and model (the shared leaf: types, UsageError).
+ * - model (types, ids, sorting, shared pure helpers) is a leaf.
+ * - Stages never import main or cli; a stage reads an earlier stage's result types (type-only) and
+ *   never a later stage; config is read by stages as types only.
+ * - config (defaults, config file, validation) imports model and reads files through collect/files.
+ * - Only collect/, config/ and cli/ (which writes the reports) touch the file system, git or a parser.
  */
+const STAGES = ['collect', 'analyze', 'cluster', 'score', 'plan', 'report'];
+const OUTSIDE_WORLD = '^(node:)?(fs|child_process)$|^(typescript|ts-morph|web-tree-sitter|tree-sitter-java|node-sql-parser|yaml|fast-xml-parser|@mrleebo/prisma-ast)$';
+
+const rules = [
+  { name: 'nothing-imports-cli', severity: 'error', from: { pathNot: '^src/cli/' }, to: { path: '^src/cli/' } },
+  {
+    name: 'cli-imports-main-config-result-report-registry',
+    severity: 'error',
+    from: { path: '^src/cli/' },
+    to: { path: '^src/', pathNot: '^src/(cli|main|config|result|model)/|^src/report/registry\\.ts$' },
+  },
+  { name: 'model-is-a-leaf', severity: 'error', from: { path: '^src/model/' }, to: { path: '^src/', pathNot: '^src/model/' } },
+  { name: 'only-cli-and-main-import-main', severity: 'error', from: { path: '^src/', pathNot: '^src/(cli|main)/' }, to: { path: '^src/main/' } },
+  { name: 'config-imports-model-and-the-file-reader', severity: 'error', from: { path: '^src/config/' }, to: { path: '^src/', pathNot: '^src/(config|model)/|^src/collect/files/' } },
+  { name: 'stages-read-config-types-only', severity: 'error', from: { path: `^src/(${STAGES.join('|')}|result)/` }, to: { path: '^src/config/', dependencyTypesNot: ['type-only'] } },
+  { name: 'result-holds-types-and-their-check', severity: 'error', from: { path: '^src/result/' }, to: { path: '^src/', pathNot: '^src/(result|model)/', dependencyTypesNot: ['type-only'] } },
+  { name: 'only-collect-config-cli-touch-the-outside-world', severity: 'error', from: { path: '^src/', pathNot: '^src/(collect|config|cli)/' }, to: { path: OUTSIDE_WORLD, dependencyTypesNot: ['type-only'] } },
+  { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+];
+STAGES.forEach((stage, i) => {
+  const later = STAGES.slice(i + 1);
+  const earlier = STAGES.slice(0, i);
+  if (later.length > 0) rules.push({ name: `${stage}-never-imports-a-later-stage`, severity: 'error', from: { path: `^src/${stage}/` }, to: { path: `^src/(${later.join('|')})/` } });
+  if (earlier.length > 0) {
+    rules.push({ name: `${stage}-reads-earlier-stages-as-types`, severity: 'error', from: { path: `^src/${stage}/` }, to: { path: `^src/(${earlier.join('|')})/`, dependencyTypesNot: ['type-only'] } });
+  }
+});
+
 module.exports = {
-  forbidden: [
-    { name: 'nothing-imports-cli', severity: 'error', from: { pathNot: '^src/cli/' }, to: { path: '^src/cli/' } },
-    {
-      name: 'cli-uses-only-main-config-report',
-      severity: 'error',
-      from: { path: '^src/cli/' },
-      to: { path: '^src/', pathNot: '^src/(cli|main|config|report|model|result)/' },
-    },
-    {
-      name: 'model-is-a-leaf',
-      severity: 'error',
-      from: { path: '^src/model/' },
-      to: { path: '^src/', pathNot: '^src/(model|collect/code/code-facts\\.ts|collect/db/db-facts\\.ts|collect/history/history-facts\\.ts)' },
-    },
-    {
-      name: 'analyses-are-pure',
-      severity: 'error',
-      from: { path: '^src/(analyze|report)/' },
-      // Result types may be imported (type-only); code may not.
-      to: { path: '^src/(collect|cli|main)/|^(node:)?(fs|child_process)$|^typescript$|^ts-morph$', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'reporters-do-not-call-analyzers',
-      severity: 'error',
-      from: { path: '^src/report/' },
-      // Type-only imports of result types are allowed.
-      to: { path: '^src/analyze/', dependencyTypesNot: ['type-only'] },
-    },
-    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-  ],
+  forbidden: rules,
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generates schema/analysis.schema.json (JSON Schema draft-07) from the result types in
+// Writes schema/msa-split.config.schema.json from the option table (dist/config/config-schema.js: run
+// after `npm run build`), and generates schema/analysis.schema.json (JSON Schema draft-07) from the result types in
 // src/result/analysis-result.ts with ts-json-schema-generator: `msa-split report` validates every
 // analysis.json against it, and test/result/analysis-schema.test.ts fails when the committed file no
 // longer matches the types. Run `npm run schema` after changing a result type.
@@ -27,4 +28,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, generateAnalysisSchema());
   console.log(`wrote ${path.relative(root, out)}`);
+  const { buildConfigSchema } = await import('../dist/config/config-schema.js');
+  const config = path.join(root, 'schema', 'msa-split.config.schema.json');
+  fs.writeFileSync(config, JSON.stringify(buildConfigSchema(), null, 2) + '\n');
+  console.log(`wrote ${path.relative(root, config)}`);
 }

@@ -8,7 +8,7 @@
  */
 import { compareStrings } from '../model/compare.js';
 import type { CoChange, SystemModel } from '../model/types.js';
-import { areaOf } from './areas.js';
+import { areaOf } from '../model/areas.js';
 
 export interface CoupledPair extends CoChange {
   crossArea: boolean;

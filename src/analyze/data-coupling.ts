@@ -13,7 +13,7 @@
 import { compareStrings } from '../model/compare.js';
 import { pushTo } from '../model/group.js';
 import type { DataEdge, Evidence, SystemModel } from '../model/types.js';
-import { areaOf } from './areas.js';
+import { areaOf } from '../model/areas.js';
 
 export interface TableUsage {
   table: string;

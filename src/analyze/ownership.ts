@@ -8,7 +8,7 @@
 import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
-import { areaOf } from './areas.js';
+import { areaOf } from '../model/areas.js';
 
 export interface AreaOwnership {
   area: string;

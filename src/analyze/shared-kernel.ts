@@ -10,7 +10,7 @@
 import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
-import { areaOf } from './areas.js';
+import { areaOf } from '../model/areas.js';
 import { ALL_CODE_KINDS, buildDependencyGraph } from './dependency-graph.js';
 
 export interface SharedKernelCandidate {

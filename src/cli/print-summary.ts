@@ -1,21 +1,27 @@
 /**
- * The terminal summary after `analyze`: counts, cycles, shared kernel, dead code, diagnostics.
- * Colour through chalk; NO_COLOR (any non-empty value) turns it off, as does a non-TTY stdout.
+ * The terminal summary after `analyze`. By default compact (at most SUMMARY_MAX_LINES lines of at most
+ * SUMMARY_MAX_COLUMNS columns: contexts, plan, one line per signal, diagnostics, where the rest is);
+ * with --verbose the full listing (cycles, kernel, dead code, database, history, contexts, plan).
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../result/analysis-result.js';
+import { formatCompactSummary } from './print-compact-summary.js';
 import { formatContextsSummary } from './print-contexts-summary.js';
 import { historyHeadline } from './print-history-summary.js';
-
-export function makeChalk(stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
-  return new Chalk({ level: noColor ? 0 : forced || stream.isTTY ? 2 : 0 });
-}
+import { whereTheRestIs } from './where-the-rest-is.js';
 
 const SHOW = 5;
 
-export function formatSummary(result: AnalysisResult, c: ChalkInstance, written: readonly string[]): string {
+export interface SummaryDisplay {
+  verbose: boolean;
+  showEmails: boolean;
+}
+
+export function formatSummary(result: AnalysisResult, c: ChalkInstance, written: readonly string[], display: SummaryDisplay = { verbose: false, showEmails: false }): string {
+  return display.verbose ? formatVerboseSummary(result, c, written) : formatCompactSummary(result, c, written);
+}
+
+function formatVerboseSummary(result: AnalysisResult, c: ChalkInstance, written: readonly string[]): string {
   const { summary, analyses, model } = result;
   const lines: string[] = [];
   const head = (s: string) => lines.push('', c.bold.underline(s));
@@ -80,7 +86,7 @@ export function formatSummary(result: AnalysisResult, c: ChalkInstance, written:
     const color = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.dim;
     lines.push(`  ${color(d.severity)} ${d.code} ${d.file ? c.dim(d.file + (d.line ? `:${d.line}` : '')) + ' ' : ''}${d.message}`);
   }
-  if (diag.length > SHOW) lines.push(c.dim(`  ... ${diag.length - SHOW} more in analysis.json`));
+  if (diag.length > SHOW) lines.push(c.dim(`  ... ${diag.length - SHOW} more ${whereTheRestIs(written)}`));
   const skipped = Object.entries(summary.skipped);
   if (skipped.length > 0) lines.push(c.dim('skipped: ' + skipped.map(([k, v]) => `${k} ${v}`).join(', ')));
 

@@ -18,7 +18,7 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(enabled: boolean, write: (text: string) => void = (text) => process.stderr.write(text)): Progress {
   if (!enabled) return { listener: () => {}, done: () => {} };
   const started = new Map<string, number>();
   let lastDraw = 0;
@@ -32,11 +32,11 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
       const seconds = (now - started.get(stage)!) / 1000;
       const rate = seconds > 0 ? `, ${Math.round(done / seconds)} files/s` : '';
       const counter = total > 0 ? ` ${done}/${total} (${Math.floor((100 * done) / total)}%${rate})` : '';
-      stream.write(`\r\x1b[2K${LABELS[stage] ?? stage}${counter}`);
+      write(`\r\x1b[2K${LABELS[stage] ?? stage}${counter}`);
       drawn = true;
     },
     done: () => {
-      if (drawn) stream.write('\r\x1b[2K');
+      if (drawn) write('\r\x1b[2K');
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Writes rendered report files into the output folder, safely:
- * - the folder must lie outside the analysed repository (msa-split never writes there) and be a folder;
+ * - the folder was checked before any work by config/check-output-folder.ts (outside the repository, a folder);
  * - each file is first written whole to a temporary file created exclusively (O_CREAT|O_EXCL: a link
  *   planted under that name is never followed) in the same folder, then renamed over its name, which
  *   replaces whatever stood there (a symbolic link included) without following it: an interrupted run
@@ -10,42 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../config/usage-error.js';
-import { isInside } from '../model/ids.js';
-import type { ReportFile } from '../report/report-file.js';
-
-/** Checks --out before any work: outside the repository, and a folder (or creatable as one). */
-export function checkOutputFolder(outDir: string, repoRoot: string): string {
-  const abs = path.resolve(outDir);
-  let real = abs;
-  // The folder may not exist yet: check its nearest existing ancestor's real path.
-  for (let probe = abs; ; probe = path.dirname(probe)) {
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(probe);
-    } catch {
-      st = undefined;
-    }
-    if (st) {
-      if (!st.isDirectory()) {
-        throw new UsageError(
-          probe === abs
-            ? `--out ${outDir} is ${st.isFile() ? 'a file' : 'not a folder (a device or special file)'}; give a folder to write the reports into`
-            : `--out ${outDir} cannot be created: ${probe} is not a folder`,
-        );
-      }
-      real = path.join(fs.realpathSync(probe), path.relative(probe, abs));
-      break;
-    }
-    if (path.dirname(probe) === probe) break;
-  }
-  if (isInside(repoRoot, real)) {
-    throw new UsageError(
-      `--out ${outDir} is inside the analyzed repository; msa-split never writes there. Choose a folder outside it, e.g. --out ../msa-split-report`,
-    );
-  }
-  return abs;
-}
+import { UsageError } from '../model/usage-error.js';
+import type { ReportFile } from '../result/report-file.js';
 
 const CAUSES: Record<string, string> = {
   ENOSPC: 'no space left on the device',

@@ -11,31 +11,8 @@
  */
 import { compareEdges, compareStrings } from '../model/compare.js';
 import type { Edge, SystemModel } from '../model/types.js';
-import { Graph, type UndirectedGraph } from './graphology.js';
-
-export interface GraphWeights {
-  code: number;
-  data: number;
-  history: number;
-  kinds: Record<string, number>;
-}
-
-export const DEFAULT_WEIGHTS: GraphWeights = {
-  code: 1,
-  data: 1,
-  history: 1,
-  kinds: {
-    import: 1,
-    call: 1,
-    extends: 1.5,
-    implements: 1.5,
-    'type-import': 0.5,
-    'dynamic-import': 0.5,
-    tableAccess: 2,
-    coChange: 6,
-    coAuthor: 0.2,
-  },
-};
+import { Graph, type UndirectedGraph } from '../model/graphology.js';
+import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
 
 const MAX_TABLE_ACCESSORS = 50;
 
@@ -88,15 +65,4 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
     for (const p of [...model.history.coAuthor].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))) add(p.a, p.b, 'coAuthor', weights.history * kind('coAuthor') * p.jaccard);
   }
   return { graph, skippedTables };
-}
-
-/** Parses `code=1,data=2,history=0.5` (any subset). */
-export function parseWeights(value: string, base: GraphWeights = DEFAULT_WEIGHTS): GraphWeights {
-  const out: GraphWeights = { ...base, kinds: { ...base.kinds } };
-  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(code|data|history)=(\d+(?:\.\d+)?)$/.exec(part);
-    if (!m) throw new Error(`invalid weight '${part}'; use code=N,data=N,history=N with N >= 0`);
-    out[m[1] as 'code' | 'data' | 'history'] = Number(m[2]);
-  }
-  return out;
 }

@@ -12,12 +12,12 @@
  * (by lines), then the table the context uses most. Tables go to the context that accesses them most
  * (2 x writes + reads), not counting scripts, tests and tool configs (seed data owns nothing).
  */
-import { areaOf } from '../analyze/areas.js';
+import { areaOf } from '../model/areas.js';
 import { compareStrings } from '../model/compare.js';
 import { pushTo } from '../model/group.js';
 import type { Context, Decomposition, SystemModel } from '../model/types.js';
-import { adjustedRandIndex } from '../score/adjusted-rand-index.js';
-import { louvain, type UndirectedGraph } from './graphology.js';
+import { adjustedRandIndex } from '../model/adjusted-rand-index.js';
+import { louvain, type UndirectedGraph } from '../model/graphology.js';
 
 export interface ClusterOptions {
   /** First seed. Default 1. */

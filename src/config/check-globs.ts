@@ -3,7 +3,7 @@
  * `--include '['` would select nothing and say nothing. A UsageError names the glob and the problem.
  */
 import picomatch from 'picomatch';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../model/usage-error.js';
 
 export function checkGlobs(globs: readonly string[], where: string): string[] {
   for (const glob of globs) {

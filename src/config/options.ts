@@ -1,7 +1,7 @@
 /**
  * Analysis options: one typed record shared by the CLI, the config file and the API, with defaults.
  */
-import { DEFAULT_WEIGHTS, type GraphWeights } from '../cluster/build-module-graph.js';
+import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
 import type { Granularity } from '../model/types.js';
 
 export interface AnalyzeOptions {

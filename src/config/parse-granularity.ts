@@ -1,5 +1,5 @@
 import type { Granularity } from '../model/types.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../model/usage-error.js';
 
 export const GRANULARITY_CHOICES = 'file, dir:N (N = 1, 2, ...), package';
 

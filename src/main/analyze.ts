@@ -4,66 +4,36 @@
  * never runs its code. The result holds no absolute paths and no clock time, so it is byte-identical
  * for the same input and options.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { RE2JS } from 're2js';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
 import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
 import { collectDatabase } from '../collect/db/collect-database.js';
 import { collectHistory } from '../collect/history/collect-history.js';
-import { HistoryAccumulator, type CoupleBy } from '../model/build-history-model.js';
-import { DIALECTS, isDialect } from '../collect/db/sql-dialects.js';
+import { HistoryAccumulator } from '../model/build-history-model.js';
 import { collectJava } from '../collect/code/java/collect-java.js';
 import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
 import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
-import { DEFAULT_OPTIONS, type AnalyzeOptions } from '../config/options.js';
-import { UsageError } from '../config/usage-error.js';
+import { resolveRepositoryPath } from '../collect/files/resolve-repository.js';
+import type { AnalyzeOptions } from '../config/options.js';
+import { parseCoupleBy } from '../config/parse-couple-by.js';
+import { resolveApiOptions, type AnalyzeOptionsInput } from '../config/resolve-options.js';
 import { buildModel } from '../model/build-model.js';
 import { compareDiagnostics, compareStrings, sortedUnique } from '../model/compare.js';
 import { formatGranularity } from '../model/ids.js';
 import { SCHEMA_VERSION, type Decomposition, type Diagnostic, type SystemModel } from '../model/types.js';
-import { buildModuleGraph } from '../cluster/build-module-graph.js';
-import { clusterModules } from '../cluster/cluster-modules.js';
-import { selectKernel } from '../cluster/select-kernel.js';
-import { planMigration, type MigrationPlan } from '../plan/plan-migration.js';
-import { explainDecomposition } from '../score/explain-decomposition.js';
-import { scoreDecomposition, type DecompositionScores } from '../score/score-decomposition.js';
-import { TOOL_VERSION } from './tool-version.js';
+import { TOOL_VERSION } from '../config/tool-version.js';
+import { proposeContexts } from './propose-contexts.js';
 
 export type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
 
-/** Kernel, weighted graph, seeded clustering, scores, explanations and the migration plan. */
-function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: AnalyzeOptions) {
-  const kernel = selectKernel(model, analyses.sharedKernel, options.kernel);
-  const { graph } = buildModuleGraph(model, new Set(kernel), options.weights);
-  const decomposition = clusterModules(model, graph, kernel, {
-    seed: options.seed,
-    runs: options.runs,
-    resolution: options.resolution,
-    minContextSize: options.minContextSize,
-    ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
-  });
-  const scores = scoreDecomposition(model, decomposition, graph);
-  return { decomposition, scores, explanations: explainDecomposition(decomposition, graph, model), plan: planMigration(model, decomposition, scores, analyses.cycles, new Set(analyses.unreferenced.modules.map((m) => m.module))) };
-}
-
-/** Checks that `target` is an existing folder; a UsageError otherwise. */
-export function resolveRepositoryPath(target: string): string {
-  const abs = path.resolve(target);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(abs);
-  } catch {
-    throw new UsageError(`path not found: ${target} (give the folder of the repository to analyze)`);
-  }
-  if (!stat.isDirectory()) throw new UsageError(`not a folder: ${target} (give the folder of the repository to analyze, not a file)`);
-  return fs.realpathSync(abs);
-}
-
-export async function analyze(target: string, partial: Partial<AnalyzeOptions> = {}, onProgress: ProgressListener = () => {}): Promise<AnalysisResult> {
-  const options: AnalyzeOptions = { ...DEFAULT_OPTIONS, ...partial };
+/**
+ * Analyzes the repository at `target`. `input` goes through the same options pipeline as the CLI's
+ * flags: a bad value throws an OptionsError (a UsageError) listing every problem.
+ */
+export async function analyze(target: string, input: AnalyzeOptionsInput = {}, onProgress: ProgressListener = () => {}): Promise<AnalysisResult> {
+  const options = resolveApiOptions(input);
   const root = resolveRepositoryPath(target);
   onProgress({ stage: 'list', done: 0, total: 0 });
   const listing = listFiles(root, { include: options.include, exclude: options.exclude });
@@ -92,9 +62,6 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
     facts.skipped.push(...java.skipped);
     facts.diagnostics.push(...java.diagnostics);
     facts.stereotypes = java.stereotypes;
-  }
-  if (options.dialect !== undefined && !isDialect(options.dialect)) {
-    throw new UsageError(`unknown dialect '${options.dialect}'; valid dialects: ${DIALECTS.join(', ')}`);
   }
   onProgress({ stage: 'database', done: 0, total: 0 });
   const db = options.db
@@ -155,7 +122,7 @@ export async function analyze(target: string, partial: Partial<AnalyzeOptions> =
   };
 }
 
-function withoutGit(options: AnalyzeOptions): Omit<AnalyzeOptions, 'git'> {
+function withoutGit(options: Readonly<AnalyzeOptions>): Omit<AnalyzeOptions, 'git'> {
   const { git: _machineSpecific, ...rest } = options;
   return rest;
 }
@@ -187,23 +154,4 @@ function summarize(model: SystemModel): AnalysisSummary {
     skipped: count(model.skipped.map((s) => s.reason)),
     diagnostics: count(model.diagnostics.map((d) => d.severity)),
   };
-}
-
-export const COUPLE_BY_CHOICES = 'commit, author-window:HOURS, ticket:REGEX';
-
-/** Parses --couple-by; a UsageError names the valid forms. */
-export function parseCoupleBy(value: string): CoupleBy {
-  if (value === 'commit') return { kind: 'commit' };
-  const window = /^author-window:(\d+(?:\.\d+)?)$/.exec(value);
-  if (window && Number(window[1]) > 0) return { kind: 'author-window', hours: Number(window[1]) };
-  if (value.startsWith('ticket:') && value.length > 7) {
-    const pattern = value.slice(7);
-    try {
-      RE2JS.compile(pattern);
-    } catch (error) {
-      throw new UsageError(`--couple-by ticket: invalid regular expression (RE2 syntax: no backreferences or lookaround): ${(error as Error).message}`);
-    }
-    return { kind: 'ticket', pattern };
-  }
-  throw new UsageError(`invalid --couple-by '${value}'; valid values: ${COUPLE_BY_CHOICES}`);
 }

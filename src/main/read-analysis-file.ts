@@ -4,7 +4,7 @@
  * the result's JSON Schema; anything else is a UsageError that says what is wrong and where.
  */
 import { readRegularFile } from '../collect/files/safe-read.js';
-import { UsageError } from '../config/usage-error.js';
+import { UsageError } from '../model/usage-error.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { validateAnalysis } from '../result/validate-analysis.js';
 

@@ -4,7 +4,7 @@
  * edges aggregated per (kind, from, to, mode / columns): weight = occurrences, evidence sorted and capped.
  * `via` keeps the most reliable way the edge was seen (parsed SQL, ORM, query builder, fallback).
  */
-import type { DbFacts } from '../collect/db/db-facts.js';
+import type { DbFacts } from './facts/db-facts.js';
 import { compareEvidence, compareStrings, sortedUnique } from './compare.js';
 import { EVIDENCE_CAP, type DataEdge, type DataModel, type TableNode } from './types.js';
 

@@ -11,7 +11,7 @@
  * least 2 shared authors and Jaccard >= 0.5, from authors who touched at most 200 modules (broader
  * authors say nothing about team boundaries and would make this quadratic).
  */
-import type { HistoryCommit, HistoryFacts } from '../collect/history/history-facts.js';
+import type { HistoryCommit, HistoryFacts } from './facts/history-facts.js';
 import { compareStrings } from './compare.js';
 import { RE2JS } from 're2js';
 import { pushTo } from './group.js';

@@ -5,8 +5,8 @@
  * weight = occurrences and the first EVIDENCE_CAP evidence entries, externals per package, everything sorted.
  * Edges inside one module disappear when files are grouped (they are internal by definition).
  */
-import type { CodeFacts, FileEdge } from '../collect/code/code-facts.js';
-import type { DbFacts } from '../collect/db/db-facts.js';
+import type { CodeFacts, FileEdge } from './facts/code-facts.js';
+import type { DbFacts } from './facts/db-facts.js';
 import { buildDataModel } from './build-data-model.js';
 import {
   compareDiagnostics,

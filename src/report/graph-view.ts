@@ -9,7 +9,6 @@ import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
 
 export type GraphLevel = 'module' | 'context' | 'table';
-export const GRAPH_LEVELS: GraphLevel[] = ['module', 'context', 'table'];
 
 export interface GraphView {
   level: GraphLevel;

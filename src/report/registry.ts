@@ -1,59 +1,75 @@
 /**
- * Reporters by format name. An unknown name is a usage error that lists the valid ones.
+ * The table of contents of the reports: report formats and graph formats by name, each one line.
+ * Loaded lazily (the SVG renderer brings a Graphviz in WebAssembly; `--help` needs none of them).
+ * A new graph format is one file in graph-formats/ plus one line in GRAPH_FORMATS; with report
+ * levels it is a report format too. An unknown name is a usage error listing the valid ones.
  */
-import { UsageError } from '../config/usage-error.js';
 import { compareStrings } from '../model/compare.js';
+import { UsageError } from '../model/usage-error.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
-import { graphView, type GraphLevel } from './graph-view.js';
-import { renderCsv } from './render-csv.js';
-import { renderDot, renderGraphml } from './render-graph-formats.js';
-import { stableStringify } from './stable-json.js';
-import { renderDotFiles } from './render-dot.js';
-import { renderGraphmlFiles } from './render-graphml.js';
-import { renderHtml } from './render-html.js';
-import { renderJson } from './render-json.js';
-import { renderMarkdown } from './render-markdown.js';
-import { mermaidFor, renderMermaidFiles } from './render-mermaid.js';
-import { renderSvgFiles, svgFor } from './render-svg.js';
-import type { ReportFile } from './report-file.js';
+import { graphFiles, type GraphFormat } from './graph-format.js';
+import type { GraphLevel } from './graph-view.js';
+import type { ReportFile } from '../result/report-file.js';
 
 export type Reporter = (result: AnalysisResult) => ReportFile[] | Promise<ReportFile[]>;
 
-export const REPORTERS: ReadonlyMap<string, Reporter> = new Map<string, Reporter>([
-  ['json', renderJson],
-  ['md', renderMarkdown],
-  ['html', renderHtml],
-  ['dot', renderDotFiles],
-  ['mermaid', renderMermaidFiles],
-  ['graphml', renderGraphmlFiles],
-  ['csv', renderCsv],
-  ['svg', renderSvgFiles],
+/**
+ * Graph formats: `msa-split graph --format <name>`; `report: true` also makes it a report format
+ * (`analyze --format <name>` writes its files for the levels the format lists).
+ */
+const GRAPH_FORMATS: ReadonlyMap<string, { report: boolean; load: () => Promise<GraphFormat> }> = new Map([
+  ['dot', { report: true, load: async () => (await import('./graph-formats/dot.js')).dotFormat }],
+  ['mermaid', { report: true, load: async () => (await import('./graph-formats/mermaid.js')).mermaidFormat }],
+  ['graphml', { report: true, load: async () => (await import('./graph-formats/graphml.js')).graphmlFormat }],
+  ['svg', { report: true, load: async () => (await import('./graph-formats/svg.js')).svgFormat }],
+  // analysis.json already answers to `--format json`: this one is for `msa-split graph` only.
+  ['json', { report: false, load: async () => (await import('./graph-formats/json.js')).jsonGraphFormat }],
 ]);
+
+/** Report formats that are documents rather than graphs. */
+const DOCUMENT_FORMATS: ReadonlyMap<string, () => Promise<Reporter>> = new Map([
+  ['json', async () => (await import('./render-json.js')).renderJson],
+  ['md', async () => (await import('./render-markdown.js')).renderMarkdown],
+  ['html', async () => (await import('./render-html.js')).renderHtml],
+  ['csv', async () => (await import('./render-csv.js')).renderCsv],
+]);
+
+/** Every report format name, in the order help and errors list them. */
+export const REPORT_FORMAT_NAMES: readonly string[] = [...DOCUMENT_FORMATS.keys(), ...[...GRAPH_FORMATS].filter(([, f]) => f.report).map(([name]) => name)];
+export const GRAPH_FORMAT_NAMES: readonly string[] = [...GRAPH_FORMATS.keys()];
+export const GRAPH_LEVELS: readonly GraphLevel[] = ['module', 'context', 'table'];
 
 /** Checks a list of format names; throws a UsageError naming the valid formats. */
 export function checkFormats(formats: readonly string[]): string[] {
-  if (formats.length === 0) throw new UsageError(`--format needs at least one format; valid formats: ${[...REPORTERS.keys()].join(', ')}`);
+  if (formats.length === 0) throw new UsageError(`--format needs at least one format; valid formats: ${REPORT_FORMAT_NAMES.join(', ')}`);
   for (const f of formats) {
-    if (!REPORTERS.has(f)) throw new UsageError(`unknown format '${f}'; valid formats: ${[...REPORTERS.keys()].join(', ')}`);
+    if (!REPORT_FORMAT_NAMES.includes(f)) throw new UsageError(`unknown format '${f}'; valid formats: ${REPORT_FORMAT_NAMES.join(', ')}`);
   }
   return [...new Set(formats)];
+}
+
+async function reporterFor(name: string): Promise<Reporter> {
+  const document = DOCUMENT_FORMATS.get(name);
+  if (document) return document();
+  const graph = GRAPH_FORMATS.get(name);
+  if (graph?.report) {
+    const format = await graph.load();
+    return (result) => graphFiles(format, result);
+  }
+  throw new UsageError(`unknown format '${name}'; valid formats: ${REPORT_FORMAT_NAMES.join(', ')}`);
 }
 
 /** Renders the result in each format; files sorted by name. */
 export async function renderReports(result: AnalysisResult, formats: readonly string[]): Promise<ReportFile[]> {
   const files: ReportFile[] = [];
-  for (const f of checkFormats(formats)) files.push(...(await REPORTERS.get(f)!(result)));
+  for (const f of checkFormats(formats)) files.push(...(await (await reporterFor(f))(result)));
   return files.sort((a, b) => compareStrings(a.name, b.name));
 }
 
-export const GRAPH_FORMATS = ['dot', 'mermaid', 'graphml', 'json', 'svg'];
-
 /** One graph in one format, for `msa-split graph`. */
 export async function renderGraph(result: AnalysisResult, level: GraphLevel, format: string): Promise<string> {
-  if (format === 'dot') return renderDot(graphView(result, level));
-  if (format === 'mermaid') return mermaidFor(result, level);
-  if (format === 'graphml') return renderGraphml(graphView(result, level));
-  if (format === 'svg') return svgFor(result, level);
-  if (format === 'json') return stableStringify(graphView(result, level));
-  throw new UsageError(`unknown graph format '${format}'; valid formats: ${GRAPH_FORMATS.join(', ')}`);
+  const load = GRAPH_FORMATS.get(format)?.load;
+  if (!load) throw new UsageError(`unknown graph format '${format}'; valid formats: ${GRAPH_FORMAT_NAMES.join(', ')}`);
+  if (!GRAPH_LEVELS.includes(level)) throw new UsageError(`unknown level '${level}'; valid levels: ${GRAPH_LEVELS.join(', ')}`);
+  return (await load()).render(result, level);
 }

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../result/analysis-result.js';
-import { csvRows } from './render-graph-formats.js';
-import type { ReportFile } from './report-file.js';
+import { csvRows } from './graph-text.js';
+import type { ReportFile } from '../result/report-file.js';
 
 /** modules.csv (one row per module with its context and figures) and edges.csv (every code and data edge). */
 export function renderCsv(result: AnalysisResult): ReportFile[] {

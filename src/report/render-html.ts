@@ -10,7 +10,7 @@ import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
 import { CYTOSCAPE_JS } from './generated/browser-assets.js';
 import { graphView } from './graph-view.js';
-import type { ReportFile } from './report-file.js';
+import type { ReportFile } from '../result/report-file.js';
 
 export function htmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

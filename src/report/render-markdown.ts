@@ -3,7 +3,7 @@
  * Reads the result only; every repository-supplied string goes through mdText (pipes, HTML, newlines).
  */
 import type { AnalysisResult } from '../result/analysis-result.js';
-import type { ReportFile } from './report-file.js';
+import type { ReportFile } from '../result/report-file.js';
 
 const LIST_LIMIT = 25;
 

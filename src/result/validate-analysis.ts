@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { UsageError } from '../config/usage-error.js';
+import { UsageError } from '../model/usage-error.js';
 import { SCHEMA_VERSION } from '../model/types.js';
 import type { AnalysisResult } from './analysis-result.js';
 

@@ -7,7 +7,7 @@
 import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
-import type { UndirectedGraph } from '../cluster/graphology.js';
+import type { UndirectedGraph } from '../model/graphology.js';
 
 export interface Tie {
   module: string;

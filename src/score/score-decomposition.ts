@@ -18,7 +18,7 @@
 import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
-import { modularity, type UndirectedGraph } from '../cluster/graphology.js';
+import { modularity, type UndirectedGraph } from '../model/graphology.js';
 
 export interface ContextScore {
   context: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOf } from '../../src/analyze/areas.js';
+import { areaOf } from '../../src/model/areas.js';
 import { analyzeSharedKernel } from '../../src/analyze/shared-kernel.js';
 import { tinyModel } from '../helpers/tiny-model.js';
 

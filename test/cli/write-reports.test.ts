@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkOutputFolder, writeReports } from '../../src/cli/write-reports.js';
-import { UsageError } from '../../src/config/usage-error.js';
+import { writeReports } from '../../src/cli/write-reports.js';
+import { checkOutputFolder } from '../../src/config/check-output-folder.js';
+import { UsageError } from '../../src/model/usage-error.js';
 
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'msa-split-write-'));
 const mounted: string[] = [];

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
-import { UsageError } from '../../src/config/usage-error.js';
+import { UsageError } from '../../src/model/usage-error.js';
 import { snapshotTree, tempRepo } from '../helpers/temp-repo.js';
 
 describe('analyze on bad input', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CodeFacts } from '../../src/collect/code/code-facts.js';
+import type { CodeFacts } from '../../src/model/facts/code-facts.js';
 import { buildModel } from '../../src/model/build-model.js';
 import { moduleIdFor } from '../../src/model/ids.js';
 import { stableStringify } from '../../src/report/stable-json.js';

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
 import { CYTOSCAPE_JS } from '../../src/report/generated/browser-assets.js';
 import { renderReports } from '../../src/report/registry.js';
-import { csvCell, dotString, mermaidText, xmlText } from '../../src/report/render-graph-formats.js';
+import { dotString } from '../../src/report/graph-formats/dot.js';
+import { mermaidText } from '../../src/report/graph-formats/mermaid.js';
+import { csvCell, xmlText } from '../../src/report/graph-text.js';
 import { scriptJson } from '../../src/report/render-html.js';
 import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
 

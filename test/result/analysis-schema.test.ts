@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { validateAnalysis } from '../../src/result/validate-analysis.js';
-import { UsageError } from '../../src/config/usage-error.js';
+import { UsageError } from '../../src/model/usage-error.js';
 import { FIXTURES } from '../helpers/temp-repo.js';
 // @ts-expect-error: a plain ESM build script without typings.
 import { generateAnalysisSchema } from '../../scripts/build-schema.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModuleGraph, DEFAULT_WEIGHTS } from '../../src/cluster/build-module-graph.js';
+import { buildModuleGraph } from '../../src/cluster/build-module-graph.js';
+import { DEFAULT_WEIGHTS } from '../../src/model/graph-weights.js';
 import type { DataEdge, Decomposition } from '../../src/model/types.js';
 import { scoreDecomposition } from '../../src/score/score-decomposition.js';
 import { tinyModel } from '../helpers/tiny-model.js';

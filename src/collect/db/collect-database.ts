@@ -9,11 +9,11 @@
 import fs from 'node:fs';
 import { pushTo } from '../../model/group.js';
 import type { Diagnostic, Evidence, SkippedPath } from '../../model/types.js';
-import type { SqlLiteralUse } from '../code/code-facts.js';
+import type { SqlLiteralUse } from '../../model/facts/code-facts.js';
 import { excerpt } from '../code/excerpt.js';
 import type { FileListing, ListedFile } from '../files/list-files.js';
 import { openRegularFile } from '../files/safe-read.js';
-import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from './db-facts.js';
+import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from '../../model/facts/db-facts.js';
 import { fallbackTables } from './fallback-tables.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
@@ -21,7 +21,8 @@ import { collectOrmFacts } from './orm/collect-orm-facts.js';
 import type { OrmFacts } from './orm/orm-facts.js';
 import { createSqlParser, DYNAMIC_TABLE, type SqlStatementParser } from './parse-sql.js';
 import { SchemaBuilder } from './schema-builder.js';
-import { detectDialect, splitterOptionsFor, type Dialect } from './sql-dialects.js';
+import type { Dialect } from '../../model/dialects.js';
+import { detectDialect, splitterOptionsFor } from './sql-dialects.js';
 import { splitStatements, StatementSplitter, type SplitStatement } from './split-statements.js';
 import { statementFacts, type StatementFacts } from './statement-facts.js';
 

@@ -7,7 +7,8 @@
  * Results are cached by text and dialect: ORMs repeat the same statements many times.
  */
 import sqlParser from 'node-sql-parser';
-import { RETRY_ORDER, type Dialect } from './sql-dialects.js';
+import type { Dialect } from '../../model/dialects.js';
+import { RETRY_ORDER } from './sql-dialects.js';
 
 export const DYNAMIC_TABLE = 'msa_dynamic_table';
 

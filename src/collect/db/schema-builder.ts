@@ -5,7 +5,7 @@
  * ALTER or DROP of a table that does not exist, a foreign key to a table that never appears.
  */
 import type { Diagnostic, Evidence, SchemaSource } from '../../model/types.js';
-import { tableId, type SchemaForeignKey, type SchemaTable } from './db-facts.js';
+import { tableId, type SchemaForeignKey, type SchemaTable } from '../../model/facts/db-facts.js';
 import type { CreateTableFact, ForeignKeyFact, StatementFacts, TableRef } from './statement-facts.js';
 
 export class SchemaBuilder {

@@ -8,11 +8,7 @@
  */
 import type { SplitterOptions } from './split-statements.js';
 
-/** Every dialect accepted by --dialect. */
-export const DIALECTS = [
-  'athena', 'bigquery', 'db2', 'flinksql', 'hive', 'mariadb', 'mysql', 'noql', 'postgresql', 'redshift', 'snowflake', 'sqlite', 'transactsql', 'trino',
-] as const;
-export type Dialect = (typeof DIALECTS)[number];
+import { DIALECTS, type Dialect } from '../../model/dialects.js';
 
 /** Dialects tried, in this order, when a statement fails in the chosen one. */
 export const RETRY_ORDER: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery', 'snowflake'];
@@ -72,9 +68,6 @@ function count(text: string, re: RegExp): number {
   return text.match(re)?.length ?? 0;
 }
 
-export function isDialect(name: string): name is Dialect {
-  return (DIALECTS as readonly string[]).includes(name);
-}
 
 /** Quoting and comment rules of a dialect for the statement splitter. */
 export function splitterOptionsFor(dialect: Dialect): SplitterOptions {

@@ -11,13 +11,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AnalyzeOptions } from '../../config/options.js';
+import { UsageError } from '../../model/usage-error.js';
 import type { Diagnostic } from '../../model/types.js';
 import { isInside } from '../../model/ids.js';
 import { firstLine, openGitSession, type GitSession } from './safe-git.js';
-import type { HistoryCommit, HistoryFacts } from './history-facts.js';
+import type { HistoryCommit, HistoryFacts } from '../../model/facts/history-facts.js';
 import { GitLogParser, type RawCommit } from './parse-git-log.js';
 
-export type { HistoryCommit, HistoryFacts } from './history-facts.js';
+export type { HistoryCommit, HistoryFacts } from '../../model/facts/history-facts.js';
 
 /** The history options of AnalyzeOptions (documented there). */
 export type HistoryOptions = Pick<AnalyzeOptions, 'since' | 'until' | 'maxCommits' | 'branch' | 'includeMerges' | 'churn' | 'botPatterns' | 'allowOutsideGitDir' | 'git'> & {
@@ -77,7 +78,13 @@ async function readHistory(
   }
   if (head.timedOut || shallow.timedOut) return noHistory('git did not answer: no history signal', [...diagnostics, stopped('checking the repository')]);
   if (head.code !== 0) {
-    if (options.branch) return noHistory(`no such branch or revision: ${options.branch}`, [...diagnostics, { severity: 'error', code: 'unknown-revision', message: `git cannot resolve '${options.branch}'` }]);
+    if (options.branch) {
+      // A revision the user named that does not exist is a usage error (exit 2), not a missing signal.
+      const refs = await git.capture(['for-each-ref', '--count=21', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], idle);
+      const names = refs.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+      const shown = names.length === 0 ? 'the repository has no branches' : `branches and tags: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}`;
+      throw new UsageError(`--branch '${options.branch}' is not a branch, tag or commit of this repository; ${shown}`);
+    }
     const unborn = await git.capture(['symbolic-ref', '--quiet', 'HEAD'], idle);
     const ref = unborn.stdout.trim();
     const refs = await git.capture(['for-each-ref', '--count=1', '--format=%(refname)'], idle);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSqlParser } from '../../../src/collect/db/parse-sql.js';
 import { statementFacts } from '../../../src/collect/db/statement-facts.js';
-import type { Dialect } from '../../../src/collect/db/sql-dialects.js';
+import type { Dialect } from '../../../src/model/dialects.js';
 
 function facts(sql: string, dialect: Dialect = 'postgresql') {
   const r = createSqlParser(dialect).parse(sql);

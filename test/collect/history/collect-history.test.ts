@@ -69,9 +69,8 @@ describe('collectHistory', () => {
       { path: 'a.ts', added: 0, deleted: 1 },
       { path: 'a.ts', added: 2, deleted: 0 },
     ]);
-    const missing = await collectHistory(repo, { ...defaults, branch: 'no-such-branch' });
-    expect(missing.available).toBe(false);
-    expect(missing.diagnostics[0]).toMatchObject({ code: 'unknown-revision' });
+    // A revision the user named that does not exist is a usage error naming the branches there are.
+    await expect(collectHistory(repo, { ...defaults, branch: 'no-such-branch' })).rejects.toThrow("--branch 'no-such-branch' is not a branch, tag or commit of this repository; branches and tags: main");
   });
 
   it('says so for a folder outside git, an empty repository and a single commit', async () => {

@@ -17,12 +17,12 @@
 import type { Diagnostic, SkippedPath } from '../../../model/types.js';
 import type { FileListing } from '../../files/list-files.js';
 import { countLines, readTextFile } from '../../files/read-text-file.js';
-import type { FileJoin, FileTableAccess } from '../../db/db-facts.js';
+import type { FileJoin, FileTableAccess } from '../../../model/facts/db-facts.js';
 import { fallbackTables } from '../../db/fallback-tables.js';
 import type { OrmFacts } from '../../db/orm/orm-facts.js';
 import { snakeCase } from '../../db/orm/orm-facts.js';
 import { looksLikeSql } from '../typescript/looks-like-sql.js';
-import type { CodeFacts, FileEdge } from '../code-facts.js';
+import type { CodeFacts, FileEdge } from '../../../model/facts/code-facts.js';
 import { scanJava, type JavaAnnotation, type JavaScan } from './scan-java.js';
 
 export interface JavaOptions {

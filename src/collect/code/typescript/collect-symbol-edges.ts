@@ -9,7 +9,7 @@
  */
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../../../model/types.js';
-import type { FileEdge, ProgressListener } from '../code-facts.js';
+import type { FileEdge, ProgressListener } from '../../../model/facts/code-facts.js';
 import { excerpt } from '../excerpt.js';
 import { scriptKindFor } from './scan-source.js';
 

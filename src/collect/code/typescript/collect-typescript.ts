@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import type { Diagnostic, SkippedPath } from '../../../model/types.js';
 import type { FileListing, ListedFile } from '../../files/list-files.js';
 import { countLines, readTextFile } from '../../files/read-text-file.js';
-import type { CodeFacts, FileEdge, ProgressListener } from '../code-facts.js';
+import type { CodeFacts, FileEdge, ProgressListener } from '../../../model/facts/code-facts.js';
 import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
 import { createRepositoryHost } from './repository-host.js';
 import { declaredEntryPoints, readPackageManifests } from './read-package-manifests.js';

@@ -1,7 +1,7 @@
 /** What the ORM readers contribute: declared tables, foreign keys, and table use in code. */
 import ts from 'typescript';
 import type { Column, Diagnostic, Evidence, SchemaSource } from '../../../model/types.js';
-import type { FileJoin, FileTableAccess } from '../db-facts.js';
+import type { FileJoin, FileTableAccess } from '../../../model/facts/db-facts.js';
 import type { ForeignKeyFact, TableRef } from '../statement-facts.js';
 
 export interface OrmTable {

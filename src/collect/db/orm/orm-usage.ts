@@ -15,7 +15,7 @@
 import ts from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import { excerpt } from '../../code/excerpt.js';
-import { tableId, type FileJoin, type FileTableAccess } from '../db-facts.js';
+import { tableId, type FileJoin, type FileTableAccess } from '../../../model/facts/db-facts.js';
 import { parseSource, type ParseSource } from './orm-facts.js';
 
 export interface UsageMaps {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../src/main/analyze.js';
-import { adjustedRandIndex } from '../../../../src/score/adjusted-rand-index.js';
+import { adjustedRandIndex } from '../../../../src/model/adjusted-rand-index.js';
 import { FIXTURES, tempRepo } from '../../../helpers/temp-repo.js';
 
 const ROOT = path.join(FIXTURES, 'spring-clinic');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedRandIndex } from '../../src/score/adjusted-rand-index.js';
+import { adjustedRandIndex } from '../../src/model/adjusted-rand-index.js';
 
 const p = (labels: string) => new Map([...labels].map((l, i) => [`m${i}`, l]));
 

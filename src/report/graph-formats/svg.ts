@@ -4,10 +4,11 @@
  * unreadable and slow); past that the file says so and points to the context view.
  */
 import { instance } from '@viz-js/viz';
-import type { AnalysisResult } from '../result/analysis-result.js';
-import { graphView, type GraphLevel } from './graph-view.js';
-import { renderDot, xmlText } from './render-graph-formats.js';
-import type { ReportFile } from './report-file.js';
+import type { AnalysisResult } from '../../result/analysis-result.js';
+import type { GraphFormat } from '../graph-format.js';
+import { graphView, type GraphLevel } from '../graph-view.js';
+import { xmlText } from '../graph-text.js';
+import { renderDot } from './dot.js';
 
 export const SVG_MAX_MODULES = 400;
 
@@ -20,8 +21,9 @@ export async function svgFor(result: AnalysisResult, level: GraphLevel): Promise
   return viz.renderString(renderDot(view), { format: 'svg' });
 }
 
-export async function renderSvgFiles(result: AnalysisResult): Promise<ReportFile[]> {
-  const out: ReportFile[] = [];
-  for (const level of ['context', 'module', 'table'] as GraphLevel[]) out.push({ name: `graph-${level}s.svg`, content: await svgFor(result, level) });
-  return out;
-}
+export const svgFormat: GraphFormat = {
+  name: 'svg',
+  extension: 'svg',
+  reportLevels: ['context', 'module', 'table'],
+  render: svgFor,
+};

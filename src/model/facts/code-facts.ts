@@ -2,7 +2,7 @@
  * File-level facts produced by a language adapter, before modules exist.
  * buildModel groups them by granularity; nothing here knows about modules.
  */
-import type { CodeEdgeKind, Diagnostic, Evidence, Language, SkippedPath } from '../../model/types.js';
+import type { CodeEdgeKind, Diagnostic, Evidence, Language, SkippedPath } from '../types.js';
 
 /** One occurrence of a dependency between two files. */
 export interface FileEdge {
@@ -60,4 +60,4 @@ export interface CodeFacts {
   stereotypes?: Map<string, string[]>;
 }
 
-export type { ProgressListener } from '../../model/progress.js';
+export type { ProgressListener } from '../progress.js';

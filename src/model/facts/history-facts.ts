@@ -1,6 +1,6 @@
 /** File-level history facts, before modules exist; build-history-model turns them into the model's history. */
 
-import type { Diagnostic } from '../../model/types.js';
+import type { Diagnostic } from '../types.js';
 
 export interface HistoryCommit {
   sha: string;

@@ -2,7 +2,7 @@
  * File-level database facts, before modules exist: schema (tables, foreign keys) and how code files
  * reach tables (accesses, joins). buildModel turns files into modules.
  */
-import type { Column, Diagnostic, Evidence, SchemaSource, SkippedPath } from '../../model/types.js';
+import type { Column, Diagnostic, Evidence, SchemaSource, SkippedPath } from '../types.js';
 
 export interface SchemaTable {
   id: string;

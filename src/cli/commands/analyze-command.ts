@@ -1,0 +1,45 @@
+/** `msa-split analyze [path]`: the whole analysis, a terminal summary, and reports with --out. */
+import type { Command } from 'commander';
+import { checkOutputFolder } from '../../config/check-output-folder.js';
+import { DEFAULT_FORMATS } from '../../config/options.js';
+import { REPORT_FORMAT_NAMES } from '../../report/registry.js';
+import { addOptionFlags } from '../add-option-flags.js';
+import { createProgress } from '../progress.js';
+import { terminalSafe, terminalText } from '../terminal-text.js';
+import { addRunFlags, examples, strictExit, type CommandContext, type RunFlags } from './command-context.js';
+
+export function registerAnalyze(program: Command, context: CommandContext): void {
+  const command = program
+    .command('analyze')
+    .description('analyze a repository and print a summary; with --out, write the reports')
+    .argument('[path]', 'folder of the repository to analyze', '.');
+  const table = addOptionFlags(command, 'analyze', { format: DEFAULT_FORMATS.join(',') });
+  addRunFlags(command, { verbose: true, emails: true });
+  examples(command, [
+    'msa-split analyze . --out ../msa-split-report --format html,md',
+    'msa-split analyze services/shop --granularity dir:2 --contexts 5',
+    'msa-split analyze . --no-history --exclude "scripts/**" --kernel "src/shared/**"',
+  ]);
+  command.action(async (target: string, flags: RunFlags, cmd: Command) => {
+    context.debug = !!flags.debug;
+    const { prepareRun } = await import('../../main/prepare-run.js');
+    const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: table.layer(cmd), formats: REPORT_FORMAT_NAMES });
+    const outDir = run.out !== undefined ? checkOutputFolder(run.out, run.root) : undefined;
+    const [{ analyze }, { renderReports }, { writeReports }, { formatSummary }, { makeChalk }] = await Promise.all([
+      import('../../main/analyze.js'),
+      import('../../report/registry.js'),
+      import('../write-reports.js'),
+      import('../print-summary.js'),
+      import('../terminal-style.js'),
+    ]);
+    const progress = createProgress(!flags.quiet && context.io.stderrIsTTY, context.io.stderr);
+    const result = await analyze(run.root, run.options, progress.listener);
+    progress.done();
+    const written = outDir ? writeReports(outDir, await renderReports(result, run.format)) : [];
+    if (!flags.quiet) {
+      context.io.stdout(formatSummary(terminalSafe(result), makeChalk(context.io), written.map(terminalText), { verbose: !!flags.verbose, showEmails: !!flags.showEmails }));
+    }
+    context.exitCode = strictExit(context, flags, result.model.diagnostics);
+  });
+}
+

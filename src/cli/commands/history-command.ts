@@ -1,0 +1,31 @@
+/** `msa-split history [path]`: hotspots, change coupling and ownership from git alone. */
+import type { Command } from 'commander';
+import { addOptionFlags } from '../add-option-flags.js';
+import { createProgress } from '../progress.js';
+import { terminalSafe } from '../terminal-text.js';
+import { addRunFlags, examples, strictExit, type CommandContext, type RunFlags } from './command-context.js';
+
+export function registerHistory(program: Command, context: CommandContext): void {
+  const command = program
+    .command('history')
+    .description('print hotspots, change coupling and ownership from the git history')
+    .argument('[path]', 'folder of the repository to analyze', '.');
+  const table = addOptionFlags(command, 'history');
+  addRunFlags(command, { emails: true });
+  examples(command, ['msa-split history . --since "12 months ago"', 'msa-split history . --couple-by author-window:8 --min-coupling 50', 'msa-split history . --couple-by "ticket:[A-Z]+-[0-9]+"']);
+  command.action(async (target: string, flags: RunFlags, cmd: Command) => {
+    context.debug = !!flags.debug;
+    const [{ prepareRun }, { analyze }, { formatHistorySummary }, { makeChalk }] = await Promise.all([
+      import('../../main/prepare-run.js'),
+      import('../../main/analyze.js'),
+      import('../print-history-summary.js'),
+      import('../terminal-style.js'),
+    ]);
+    const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: table.layer(cmd) });
+    const progress = createProgress(!flags.quiet && context.io.stderrIsTTY, context.io.stderr);
+    const result = await analyze(run.root, { ...run.options, symbols: false, db: false, history: true, cluster: false }, progress.listener);
+    progress.done();
+    if (!flags.quiet) context.io.stdout(formatHistorySummary(terminalSafe(result), makeChalk(context.io), { showEmails: !!flags.showEmails }));
+    context.exitCode = strictExit(context, flags, result.model.diagnostics);
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The one options pipeline: defaults -> config file -> flags or API object -> validation -> frozen.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildConfigSchema } from '../../src/config/config-schema.js';
+import { OPTION_TABLE } from '../../src/config/option-table.js';
+import { DEFAULT_OPTIONS } from '../../src/config/options.js';
+import { OptionsError } from '../../src/config/options-error.js';
+import { resolveApiOptions, resolveOptions } from '../../src/config/resolve-options.js';
+import { analyze } from '../../src/main/analyze.js';
+import { tempRepo } from '../helpers/temp-repo.js';
+
+describe('the options pipeline', () => {
+  it('declares every analysis option once, in the table', () => {
+    expect(Object.keys(OPTION_TABLE).filter((k) => k !== 'out' && k !== 'format').sort()).toEqual(
+      [...Object.keys(DEFAULT_OPTIONS), 'dialect', 'since', 'until', 'maxCommits', 'branch', 'git', 'contexts'].sort(),
+    );
+  });
+
+  it('validates the library API like the flags: every problem at once, granularity also as text', async () => {
+    const repo = tempRepo({ 'src/orders/a.ts': "import { b } from '../billing/b';\nexport const a = b;\n", 'src/billing/b.ts': 'export const b = 1;\n' });
+    const bad = analyze(repo, { granularity: 'dir:2', resolution: 0, minRevs: -4 });
+    await expect(bad).rejects.toBeInstanceOf(OptionsError);
+    await expect(bad).rejects.toMatchObject({
+      problems: ["option 'resolution' must be a number above 0 and at most 1000; got 0", "option 'minRevs' must be a whole number from 1 to 1000000; got -4"],
+    });
+    expect(() => resolveApiOptions({ colour: true } as never)).toThrow(/unknown option 'colour'; valid options: allowOutsideGitDir, botPatterns,/);
+    const ok = await analyze(repo, { granularity: 'dir:2', history: false, symbols: false, runs: 2 });
+    expect(ok.model.modules.map((m) => m.id)).toEqual(['src/billing', 'src/orders']);
+    expect(ok.options.granularity).toBe('dir:2');
+  });
+
+  it('merges layers in order, weights deeply, and freezes the result', () => {
+    const { options, format, out } = resolveOptions([
+      { source: { kind: 'file', path: 'cfg.yaml', trusted: true }, values: { minRevs: 3, weights: { kinds: { call: 4 } }, format: 'json,html', out: 'reports' } },
+      { source: { kind: 'flags', flagNames: { minRevs: '--min-revs', weights: '--weights' } }, values: { minRevs: '7', weights: 'history=2' } },
+    ]);
+    expect(options.minRevs).toBe(7);
+    expect(options.weights).toMatchObject({ code: 1, history: 2, kinds: { call: 4, import: 1 } });
+    expect(format).toEqual(['json', 'html']);
+    expect(out).toBe('reports');
+    expect(Object.isFrozen(options) && Object.isFrozen(options.weights.kinds)).toBe(true);
+  });
+
+  it('publishes the config schema built from the table (run `npm run schema` after changing an option)', () => {
+    const committed = JSON.parse(fs.readFileSync(new URL('../../schema/msa-split.config.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(buildConfigSchema());
+    expect(Object.keys(committed.properties)).not.toContain('git');
+  });
+});
