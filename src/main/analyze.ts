@@ -7,12 +7,10 @@
 import path from 'node:path';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
-import { collectSymbolEdges } from '../collect/code/typescript/collect-symbol-edges.js';
 import { collectDatabase } from '../collect/db/collect-database.js';
 import { collectHistory } from '../collect/history/collect-history.js';
 import { HistoryAccumulator } from '../model/build-history-model.js';
-import { collectJava } from '../collect/code/java/collect-java.js';
-import { collectTypescript } from '../collect/code/typescript/collect-typescript.js';
+import { collectCode } from '../collect/code/collect-code.js';
 import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
 import { resolveRepositoryPath } from '../collect/files/resolve-repository.js';
@@ -37,37 +35,23 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   const root = resolveRepositoryPath(target);
   onProgress({ stage: 'list', done: 0, total: 0 });
   const listing = listFiles(root, { include: options.include, exclude: options.exclude });
-  const facts = collectTypescript(
+  const facts = await collectCode(
     root,
     listing,
-    { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints },
+    { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints, symbols: options.symbols },
     onProgress,
   );
-  if (options.symbols) {
-    const symbols = collectSymbolEdges(facts.texts, facts.resolvedImports, onProgress);
-    facts.edges.push(...symbols.edges);
-    facts.diagnostics.push(...symbols.diagnostics);
-  }
-  // Java files, if any, through their own adapter; a mixed repository gets both.
-  const java = listing.files.some((f) => f.path.endsWith('.java'))
-    ? await collectJava(listing, { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests })
-    : undefined;
-  if (java) {
-    onProgress({ stage: 'java', done: java.files.length, total: java.files.length });
-    facts.files.push(...java.files);
-    facts.edges.push(...java.edges);
-    facts.externals.push(...java.externals);
-    facts.sqlLiterals.push(...java.sqlLiterals);
-    for (const [file, reason] of java.entryPoints) facts.entryPoints.set(file, reason);
-    facts.skipped.push(...java.skipped);
-    facts.diagnostics.push(...java.diagnostics);
-    facts.stereotypes = java.stereotypes;
-  }
   onProgress({ stage: 'database', done: 0, total: 0 });
   const db = options.db
     ? collectDatabase(
         listing,
-        { sqlLiterals: facts.sqlLiterals, texts: facts.texts, dependencies: facts.dependencies, ...(java ? { extraOrm: java.orm, javaClasses: java.classes } : {}) },
+        {
+          sqlLiterals: facts.sqlLiterals,
+          texts: facts.db.texts,
+          dependencies: facts.db.dependencies,
+          ...(facts.db.orm ? { extraOrm: facts.db.orm } : {}),
+          ...(facts.db.classes ? { javaClasses: facts.db.classes } : {}),
+        },
         { ...(options.dialect ? { dialect: options.dialect } : {}), bulkThresholdBytes: options.bulkThresholdBytes },
       )
     : undefined;

@@ -1,0 +1,55 @@
+/**
+ * Runs every language adapter that claims a file of the listing and merges their facts: lists are
+ * concatenated in adapter order, maps merged (a later adapter's entry for the same file wins, which
+ * cannot happen while adapters claim disjoint files), persistence facts concatenated.
+ */
+import type { ProgressListener } from '../../model/facts/code-facts.js';
+import type { OrmFacts } from '../db/orm/orm-facts.js';
+import type { FileListing } from '../files/list-files.js';
+import type { AdapterFacts, AdapterOptions, LanguageAdapter } from './language-adapter.js';
+import { LANGUAGE_ADAPTERS } from './registry.js';
+
+export async function collectCode(
+  root: string,
+  listing: FileListing,
+  options: AdapterOptions,
+  onProgress: ProgressListener,
+  adapters: readonly LanguageAdapter[] = LANGUAGE_ADAPTERS,
+): Promise<AdapterFacts> {
+  const merged: AdapterFacts = {
+    files: [], edges: [], externals: [], unresolved: [], sqlLiterals: [], entryPoints: new Map(), packageRoots: [],
+    // What the listing left out or could not read belongs to no adapter.
+    skipped: [...listing.skipped], diagnostics: [...listing.diagnostics],
+    db: { texts: new Map(), dependencies: new Set() },
+  };
+  for (const adapter of adapters) {
+    if (!listing.files.some((f) => adapter.claims(f.path))) continue;
+    const facts = await adapter.collect(root, listing, options, onProgress);
+    merged.files.push(...facts.files);
+    merged.edges.push(...facts.edges);
+    merged.externals.push(...facts.externals);
+    merged.unresolved.push(...facts.unresolved);
+    merged.sqlLiterals.push(...facts.sqlLiterals);
+    for (const [file, reason] of facts.entryPoints) merged.entryPoints.set(file, reason);
+    merged.packageRoots.push(...facts.packageRoots);
+    merged.skipped.push(...facts.skipped);
+    merged.diagnostics.push(...facts.diagnostics);
+    if (facts.stereotypes) merged.stereotypes = new Map([...(merged.stereotypes ?? []), ...facts.stereotypes]);
+    for (const [file, text] of facts.db.texts) merged.db.texts.set(file, text);
+    for (const d of facts.db.dependencies) merged.db.dependencies.add(d);
+    if (facts.db.orm) merged.db.orm = merged.db.orm ? concatOrm(merged.db.orm, facts.db.orm) : facts.db.orm;
+    if (facts.db.classes) merged.db.classes = new Map([...(merged.db.classes ?? []), ...facts.db.classes]);
+  }
+  return merged;
+}
+
+function concatOrm(a: OrmFacts, b: OrmFacts): OrmFacts {
+  return {
+    tables: [...a.tables, ...b.tables],
+    foreignKeys: [...a.foreignKeys, ...b.foreignKeys],
+    accesses: [...a.accesses, ...b.accesses],
+    joins: [...a.joins, ...b.joins],
+    prismaProviders: [...a.prismaProviders, ...b.prismaProviders],
+    diagnostics: [...a.diagnostics, ...b.diagnostics],
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * What a language adapter is: the files it claims, and the facts it returns for them (files, edges,
+ * externals, entry points with their rule, stereotypes) plus what the database stage reads from code
+ * (SQL literals, texts for the ORM readers, declared packages, persistence facts of its own).
+ * Adapters are listed in collect/code/registry.ts; collect-code.ts runs each that claims a file.
+ */
+import type { CodeFacts, ProgressListener } from '../../model/facts/code-facts.js';
+import type { OrmFacts } from '../db/orm/orm-facts.js';
+import type { FileListing } from '../files/list-files.js';
+
+export interface AdapterOptions {
+  maxFileBytes: number;
+  includeTests: boolean;
+  entryPoints: readonly string[];
+  /** Run the slower symbol stage (calls, new, inheritance) where the adapter has one. */
+  symbols: boolean;
+}
+
+/** What the database stage reads from the code. */
+export interface DbInputs {
+  texts: Map<string, string>;
+  dependencies: Set<string>;
+  /** Persistence facts found by the adapter itself (JPA entities, Spring Data repositories). */
+  orm?: OrmFacts;
+  /** Classes by fully qualified name, for MyBatis mapper namespaces. */
+  classes?: Map<string, string>;
+}
+
+export interface AdapterFacts extends CodeFacts {
+  db: DbInputs;
+}
+
+export interface LanguageAdapter {
+  name: string;
+  /** True for a repository-relative path this adapter reads. */
+  claims(path: string): boolean;
+  collect(root: string, listing: FileListing, options: AdapterOptions, onProgress: ProgressListener): Promise<AdapterFacts>;
+}
