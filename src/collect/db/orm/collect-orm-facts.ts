@@ -1,16 +1,15 @@
 /**
- * Runs the ORM readers (TypeORM entities, Prisma schemas, Sequelize models) and the usage reader
- * (ORM calls and query builders) and merges what they found.
+ * Runs the ORM readers of orm/registry.ts: each reads its schema (tables, foreign keys, the code names
+ * of tables), then one walk over the code finds the uses; the facts are merged in registry order.
  */
+import type ts from 'typescript';
 import type { FileListing } from '../../files/list-files.js';
-import ts from 'typescript';
+import { readOrmUsage } from './call-chains.js';
 import { parseSource, type OrmFacts, type ParseSource } from './orm-facts.js';
-import { readOrmUsage } from './orm-usage.js';
-import { readPrismaSchemas } from './prisma-schema.js';
-import { readSequelizeModels } from './sequelize-models.js';
-import { readTypeormEntities } from './typeorm-entities.js';
+import type { OrmReader } from './orm-reader.js';
+import { ORM_READERS } from './registry.js';
 
-export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string, string>): OrmFacts {
+export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string, string>, readers: readonly OrmReader[] = ORM_READERS): OrmFacts {
   // Each reader parses only the files its own filter picks; a file picked by several is parsed once.
   const parsed = new Map<string, ts.SourceFile>();
   const parse: ParseSource = (file, text) => {
@@ -18,20 +17,14 @@ export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string,
     if (!sf) parsed.set(file, (sf = parseSource(file, text)));
     return sf;
   };
-  const typeorm = readTypeormEntities(texts, parse);
-  const prisma = readPrismaSchemas(listing.files.filter((f) => f.path.endsWith('.prisma')));
-  const sequelize = readSequelizeModels(texts, parse);
-  const usage = readOrmUsage(
-    texts,
-    { prismaModels: prisma.clientModels, typeormClasses: typeorm.classToTable, sequelizeModels: sequelize.modelToTable },
-    parse,
-  );
+  const schemas = readers.map((reader) => ({ reader, schema: reader.readSchema(listing, texts, parse) }));
+  const usage = readOrmUsage(texts, schemas.map(({ reader, schema }) => ({ reader, names: schema.names })), parse);
   return {
-    tables: [...typeorm.tables, ...prisma.tables, ...sequelize.tables],
-    foreignKeys: [...typeorm.foreignKeys, ...prisma.foreignKeys, ...sequelize.foreignKeys],
+    tables: schemas.flatMap(({ schema }) => schema.tables),
+    foreignKeys: schemas.flatMap(({ schema }) => schema.foreignKeys),
     accesses: usage.accesses,
     joins: usage.joins,
-    prismaProviders: prisma.providers,
-    diagnostics: prisma.diagnostics,
+    prismaProviders: schemas.flatMap(({ schema }) => schema.providers ?? []),
+    diagnostics: schemas.flatMap(({ schema }) => schema.diagnostics ?? []),
   };
 }

@@ -1,0 +1,88 @@
+/**
+ * Table use through ORMs and query builders, read from call chains (no type checker needed).
+ * Input: code texts and each ORM reader with the names its schema maps to tables. Output: table
+ * accesses and joins. One walk per file that any reader may use: for the outermost call of every
+ * chain the readers' matchers are tried in registry order (the first that recognises it claims it),
+ * and every decorator is shown to the readers that read decorators.
+ */
+import ts from 'typescript';
+import type { Evidence } from '../../../model/types.js';
+import { excerpt } from '../../code/excerpt.js';
+import { tableId, type FileJoin, type FileTableAccess } from '../../../model/facts/db-facts.js';
+import { parseSource, type ParseSource } from './orm-facts.js';
+import type { ChainLink, OrmReader, UseSink } from './orm-reader.js';
+
+export interface ReaderWithNames {
+  reader: OrmReader;
+  names: ReadonlyMap<string, string>;
+}
+
+export function readOrmUsage(texts: ReadonlyMap<string, string>, readers: readonly ReaderWithNames[], parse: ParseSource = parseSource): { accesses: FileTableAccess[]; joins: FileJoin[] } {
+  const accesses: FileTableAccess[] = [];
+  const joins: FileJoin[] = [];
+  for (const [file, text] of texts) {
+    if (!readers.some(({ reader }) => reader.mayUse.test(text))) continue;
+    const sf = parse(file, text);
+    const at = (n: ts.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
+    const add = (table: string, mode: 'read' | 'write', via: FileTableAccess['via'], n: ts.Node) => accesses.push({ file, table: tableId({ name: table }), mode, via, evidence: at(n) });
+    const sink: UseSink = {
+      text,
+      read: (table, node, via = 'orm') => add(table, 'read', via, node),
+      write: (table, node, via = 'orm') => add(table, 'write', via, node),
+      join: (x, y, node) => {
+        const [a, b] = [tableId({ name: x }), tableId({ name: y })].sort();
+        if (a !== b) joins.push({ file, a: a!, b: b!, via: 'query-builder', evidence: at(node) });
+      },
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && !isInnerOfChain(node)) {
+        const chain = flatten(node);
+        if (chain.length > 0) readers.some(({ reader, names }) => reader.matchChain?.(node, chain, names, sink) === true);
+      }
+      if (ts.isDecorator(node)) for (const { reader, names } of readers) reader.matchDecorator?.(node, names, sink);
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return { accesses, joins };
+}
+
+/** True for a call that is only a link inside a longer chain (`a().b()`: `a()` is inner). */
+export function isInnerOfChain(node: ts.CallExpression): boolean {
+  const parent = node.parent;
+  return ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
+}
+
+/** Links of a call chain, root first: knex('t').where(x).update(y) -> [knex('t'), where(x), update(y)]. */
+export function flatten(outer: ts.CallExpression): ChainLink[] {
+  const links: ChainLink[] = [];
+  let e: ts.Expression = outer;
+  for (let guard = 0; guard < 100; guard++) {
+    if (ts.isCallExpression(e)) {
+      const callee = e.expression;
+      if (ts.isPropertyAccessExpression(callee)) {
+        links.unshift({ name: callee.name.text, args: e.arguments, node: e });
+        e = callee.expression;
+      } else if (ts.isIdentifier(callee)) {
+        links.unshift({ name: callee.text, args: e.arguments, node: e });
+        break;
+      } else break;
+    } else if (ts.isPropertyAccessExpression(e)) {
+      e = e.expression;
+    } else if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) {
+      e = e.expression;
+    } else break;
+  }
+  return links;
+}
+
+export function identifierName(e: ts.Expression | undefined): string | undefined {
+  if (!e) return undefined;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+export function stringValue(e: ts.Expression | undefined): string | undefined {
+  return e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? e.text : undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * Knex-style query builders (Knex, Objection's knex, kysely-like chains): a chain that starts with
+ * `<x>('table')` on a usual builder name or holds `.from/.into/.table('table')`, and at least one builder
+ * method; writes when it holds insert/update/del/delete/increment/decrement/upsert/merge/truncate;
+ * `.join/.leftJoin/...('other', ...)` adds a read and a join edge. No schema of its own.
+ */
+import type { OrmReader } from '../orm-reader.js';
+import { stringValue } from '../call-chains.js';
+
+const BUILDER = /^(where\w*|orWhere\w*|andWhere\w*|select|first|pluck|insert|update|del|delete|increment|decrement|returning|orderBy|groupBy|limit|offset|join|innerJoin|leftJoin|leftOuterJoin|rightJoin|fullOuterJoin|crossJoin|count|sum|max|min|upsert|merge|onConflict|truncate|distinct|having)$/;
+const WRITE = /^(insert|update|del|delete|increment|decrement|upsert|merge|truncate)$/;
+const JOIN = /^(join|innerJoin|leftJoin|leftOuterJoin|rightJoin|rightOuterJoin|fullOuterJoin|crossJoin)$/;
+const TABLE_NAME = /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/;
+const ROOT_NAMES = new Set(['knex', 'db', 'trx', 'k', 'database', 'qb', 'sql', 'connection', 'tx', 'builder']);
+
+const firstWord = (s: string): string => s.split(/\s+as\s+|\s+/i)[0]!;
+
+export const queryBuilderReader: OrmReader = {
+  name: 'query-builder',
+  readSchema: () => ({ tables: [], foreignKeys: [], names: new Map() }),
+  mayUse: /\.from\(|\.into\(|\.table\(|knex/,
+  matchChain(outer, chain, _names, sink) {
+    const names = chain.map((l) => l.name);
+    if (!names.some((n) => BUILDER.test(n))) return false;
+    let main: string | undefined;
+    const first = chain[0]!;
+    const rootTable = first.args.length >= 1 ? stringValue(first.args[0]) : undefined;
+    if (first.name !== '' && rootTable && TABLE_NAME.test(rootTable) && !BUILDER.test(first.name) && ROOT_NAMES.has(first.name)) main = rootTable;
+    for (const link of chain) {
+      const named = (link.name === 'from' || link.name === 'into' || link.name === 'table') && stringValue(link.args[0]);
+      if (named) {
+        const t = firstWord(named);
+        if (TABLE_NAME.test(t)) main ??= t;
+      }
+    }
+    if (!main) return false;
+    if (names.some((n) => WRITE.test(n))) sink.write(main, outer, 'query-builder');
+    else sink.read(main, outer, 'query-builder');
+    for (const link of chain) {
+      if (!JOIN.test(link.name)) continue;
+      const value = stringValue(link.args[0]);
+      const joined = value === undefined ? undefined : firstWord(value);
+      if (!joined || !TABLE_NAME.test(joined)) continue;
+      sink.read(joined, link.node, 'query-builder');
+      sink.join(main, joined, outer);
+    }
+    return true;
+  },
+};

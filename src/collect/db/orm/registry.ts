@@ -1,0 +1,11 @@
+/**
+ * The ORM readers, in the order their matchers are tried: a new ORM is one file in readers/ plus one
+ * line here.
+ */
+import type { OrmReader } from './orm-reader.js';
+import { prismaReader } from './readers/prisma.js';
+import { queryBuilderReader } from './readers/query-builder.js';
+import { sequelizeReader } from './readers/sequelize.js';
+import { typeormReader } from './readers/typeorm.js';
+
+export const ORM_READERS: readonly OrmReader[] = [prismaReader, typeormReader, sequelizeReader, queryBuilderReader];
