@@ -1,0 +1,29 @@
+/** The data report.html carries (built by render-html.ts, read by page.ts in the browser). */
+export interface PageContext {
+  id: string;
+  name: string;
+  lines: number;
+  modules: number;
+  tables: string[];
+  cohesion: number;
+  coupling: number;
+  afferent: number;
+  efferent: number;
+  api: number;
+  confidence: number;
+}
+
+export interface PageData {
+  title: string;
+  version: string;
+  method: string;
+  global: { modularity: number; turboMQ: number; interCallPercentage: number } | null;
+  contexts: PageContext[];
+  modules: { id: string; ctx: string; lines: number }[];
+  edges: { s: string; t: string; w: number; k: string; ev: string }[];
+  tables: { table: string; owner: string; cells: Record<string, string> }[];
+  plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; cycles: string[] }[];
+  hotspots: { rank: number; module: string; revisions: number; lines: number; score: number; author: string }[];
+  coupling: { a: string; b: string; degree: number; shared: number }[];
+  diagnostics: { severity: string; code: string; where: string; message: string }[];
+}

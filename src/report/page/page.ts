@@ -1,0 +1,244 @@
+/**
+ * The browser side of report.html, bundled by scripts/build-page.js (esbuild) into an inline script.
+ * It reads the page data from the JSON block and builds everything with textContent only (never
+ * innerHTML), so names from the repository stay text. Graph: contexts first, a click drills into a
+ * context, a module click shows its edges with evidence; tables are sortable.
+ */
+import type { PageData } from './page-data.js';
+
+/** cytoscape, inlined before this script as a global. */
+declare const cytoscape: (options: object) => CyGraph;
+interface CyGraph {
+  destroy(): void;
+  resize(): void;
+  nodes(): { length: number };
+  on(event: string, selector: string, handler: (ev: { target: { id(): string } }) => void): void;
+  getElementById(id: string): { select(): void } | undefined;
+}
+type CyElement = { data: Record<string, string | number> };
+
+const D = JSON.parse(document.getElementById('data')!.textContent ?? '{}') as PageData;
+
+function el(tag: string, text?: string | number | null, cls?: string): HTMLElement {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (cls) e.className = cls;
+  return e;
+}
+const byId = (id: string): HTMLElement => document.getElementById(id)!;
+
+byId('title').textContent = `msa-split: ${D.title}`;
+byId('method').textContent = D.method + (D.global ? ` | Q ${D.global.modularity}, TurboMQ ${D.global.turboMQ}, ICP ${D.global.interCallPercentage}` : '');
+
+let cy: CyGraph | null = null;
+const tabs = document.querySelectorAll<HTMLButtonElement>('nav button');
+tabs.forEach((b) =>
+  b.addEventListener('click', () => {
+    tabs.forEach((x) => x.classList.remove('on'));
+    b.classList.add('on');
+    document.querySelectorAll('section').forEach((s) => s.classList.toggle('on', s.id === b.dataset.tab));
+    if (b.dataset.tab === 'graph' && cy) cy.resize();
+  }),
+);
+
+function sortable(table: HTMLElement): void {
+  table.querySelectorAll<HTMLElement>('th').forEach((th, i) =>
+    th.addEventListener('click', () => {
+      const rows = Array.prototype.slice.call(table.querySelectorAll('tr'), 1) as HTMLElement[];
+      const dir = th.dataset.dir === 'asc' ? -1 : 1;
+      th.dataset.dir = dir === 1 ? 'asc' : 'desc';
+      rows.sort((a, b) => {
+        const x = a.children[i]!.textContent ?? '';
+        const y = b.children[i]!.textContent ?? '';
+        const nx = parseFloat(x);
+        const ny = parseFloat(y);
+        if (!isNaN(nx) && !isNaN(ny)) return (nx - ny) * dir;
+        return x < y ? -dir : x > y ? dir : 0;
+      });
+      rows.forEach((r) => table.appendChild(r));
+    }),
+  );
+}
+
+function table(host: HTMLElement, head: string[], rows: (string | number)[][]): HTMLElement {
+  const t = el('table');
+  const tr = el('tr');
+  head.forEach((h) => tr.appendChild(el('th', h)));
+  t.appendChild(tr);
+  rows.forEach((r) => {
+    const row = el('tr');
+    r.forEach((c) => {
+      const td = el('td', c);
+      if (typeof c === 'number') td.className = 'num';
+      row.appendChild(td);
+    });
+    t.appendChild(row);
+  });
+  host.appendChild(t);
+  sortable(t);
+  return t;
+}
+
+const names: Record<string, string> = {};
+D.contexts.forEach((c) => (names[c.id] = c.name));
+const byCtx: Record<string, PageData['modules']> = {};
+D.modules.forEach((m) => (byCtx[m.ctx] = byCtx[m.ctx] ?? []).push(m));
+const ctxOf: Record<string, string> = {};
+D.modules.forEach((m) => (ctxOf[m.id] = m.ctx));
+
+// Contexts table, DSM, table ownership, plan, hotspots, coupling, diagnostics.
+table(
+  byId('contexts'),
+  ['Context', 'Name', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Confidence', 'Tables'],
+  D.contexts.map((c) => [c.id, c.name, c.modules, c.lines, c.cohesion, c.coupling, c.afferent, c.efferent, c.api, c.confidence, c.tables.join(', ')]),
+);
+const ids = D.contexts.map((c) => c.id);
+const dsm: Record<string, number> = {};
+D.edges.forEach((e) => {
+  const a = ctxOf[e.s];
+  const b = ctxOf[e.t];
+  if (a && b && a !== b) dsm[`${a}|${b}`] = (dsm[`${a}|${b}`] ?? 0) + e.w;
+});
+table(
+  byId('dsm'),
+  ['depends on \u2192', ...ids.map((i) => names[i]!)],
+  ids.map((a) => [names[a]!, ...ids.map((b) => (a === b ? '-' : (dsm[`${a}|${b}`] ?? '')))]),
+);
+table(
+  byId('tables'),
+  ['Table', 'Owner', ...ids.map((i) => names[i]!)],
+  D.tables.map((t) => [t.table, names[t.owner] ?? '', ...ids.map((i) => t.cells[i] ?? '')]),
+);
+const ol = el('ol');
+D.plan.forEach((s) => {
+  const li = el('li');
+  li.appendChild(el('span', s.name + (s.pilot ? ' (pilot)' : s.dead ? ' (remove)' : ''), s.pilot ? 'pilot' : s.dead ? 'dead' : ''));
+  li.appendChild(el('div', s.why, 'dim'));
+  const parts: [string, string[]][] = [
+    ['Modules', s.modules],
+    ['Calls that become API calls', s.api],
+    ['Tables it takes over', s.tables],
+    ['Foreign keys to drop', s.fks],
+    ['Joins to rewrite', s.joins],
+    ['Cycles to break first', s.cycles],
+  ];
+  parts.forEach(([label, list]) => {
+    if (list.length) li.appendChild(el('div', `${label}: ${list.join('; ')}`));
+  });
+  ol.appendChild(li);
+});
+byId('plan').appendChild(ol);
+table(byId('history'), ['#', 'Module', 'Revisions', 'Lines', 'Score', 'Main author'], D.hotspots.map((h) => [h.rank, h.module, h.revisions, h.lines, h.score, h.author]));
+table(byId('history'), ['Module A', 'Module B', 'Degree %', 'Shared'], D.coupling.map((p) => [p.a, p.b, p.degree, p.shared]));
+table(byId('diagnostics'), ['Severity', 'Code', 'Where', 'Message'], D.diagnostics.map((x) => [x.severity, x.code, x.where, x.message]));
+
+// Graph: contexts first; a click drills into one context; a module click shows its edges.
+const side = byId('side');
+let level = 'contexts';
+function show(list: HTMLElement[]): void {
+  side.textContent = '';
+  list.forEach((x) => side.appendChild(x));
+}
+function backButton(): HTMLElement {
+  const back = el('button', '\u2190 all contexts');
+  back.addEventListener('click', contextsView);
+  return back;
+}
+
+function contextsView(): void {
+  level = 'contexts';
+  const nodes: CyElement[] = D.contexts.map((c) => ({ data: { id: c.id, label: `${c.name} (${c.modules})`, size: 20 + Math.sqrt(c.lines + 1) } }));
+  const w: Record<string, number> = {};
+  D.edges.forEach((e) => {
+    const a = ctxOf[e.s];
+    const b = ctxOf[e.t];
+    if (a && b && a !== b) w[`${a}|${b}`] = (w[`${a}|${b}`] ?? 0) + e.w;
+  });
+  const edges: CyElement[] = Object.keys(w).map((k, i) => {
+    const [source, target] = k.split('|');
+    return { data: { id: `ce${i}`, source: source!, target: target!, w: w[k]! } };
+  });
+  draw(nodes, edges);
+  show([el('p', 'Click a context to see its modules. Search finds modules.', 'dim')]);
+}
+
+function contextView(id: string): void {
+  level = id;
+  const mods = byCtx[id] ?? [];
+  const inside: Record<string, boolean> = {};
+  mods.forEach((m) => (inside[m.id] = true));
+  const nodes: CyElement[] = mods.map((m) => ({ data: { id: m.id, label: m.id.split('/').pop()!, size: 12 + Math.sqrt(m.lines + 1) } }));
+  const others: Record<string, boolean> = {};
+  const edges: CyElement[] = [];
+  D.edges.forEach((e, i) => {
+    const a = inside[e.s];
+    const b = inside[e.t];
+    if (a && b) edges.push({ data: { id: `e${i}`, source: e.s, target: e.t, w: e.w } });
+    else if (a || b) {
+      const o = ctxOf[a ? e.t : e.s] || 'outside';
+      if (!others[o]) {
+        others[o] = true;
+        nodes.push({ data: { id: `ctx:${o}`, label: `\u2192 ${names[o] ?? o}`, size: 14, other: 1 } });
+      }
+      edges.push({ data: { id: `e${i}`, source: a ? e.s : `ctx:${o}`, target: a ? `ctx:${o}` : e.t, w: e.w } });
+    }
+  });
+  draw(nodes, edges);
+  show([backButton(), el('h3', names[id] ?? id), el('p', `${mods.length} modules`, 'dim')]);
+}
+
+function moduleInfo(id: string): void {
+  const out = el('ul');
+  const inn = el('ul');
+  D.edges.forEach((e) => {
+    if (e.s === id) out.appendChild(el('li', `${e.t} [${e.k} x${e.w}] ${e.ev}`));
+    if (e.t === id) inn.appendChild(el('li', `${e.s} [${e.k} x${e.w}] ${e.ev}`));
+  });
+  show([backButton(), el('h3', id), el('p', `context: ${names[ctxOf[id]!] ?? ctxOf[id] ?? '-'}`, 'dim'), el('b', 'depends on'), out, el('b', 'used by'), inn]);
+}
+
+function draw(nodes: CyElement[], edges: CyElement[]): void {
+  if (cy) cy.destroy();
+  cy = cytoscape({
+    container: byId('cy'),
+    elements: [...nodes, ...edges],
+    wheelSensitivity: 0.3,
+    style: [
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 'data(size)', height: 'data(size)', 'background-color': '#3b6fd8', 'text-valign': 'bottom', color: '#1d2433' } },
+      { selector: 'node[other]', style: { 'background-color': '#aab' } },
+      { selector: 'edge', style: { width: 'mapData(w,1,50,1,6)', 'line-color': '#b8c0cc', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#b8c0cc', 'curve-style': 'bezier' } },
+      { selector: ':selected', style: { 'background-color': '#e8590c' } },
+    ],
+    layout: { name: nodes.length > 300 ? 'grid' : 'cose', animate: false, randomize: false },
+  });
+  cy.on('tap', 'node', (ev) => {
+    const id = ev.target.id();
+    if (level === 'contexts') contextView(id);
+    else if (id.indexOf('ctx:') === 0) contextView(id.slice(4));
+    else moduleInfo(id);
+  });
+  // A handle for the browser tests.
+  (window as unknown as { __msaGraph: object }).__msaGraph = { nodes: () => cy!.nodes().length, level: () => level, tapContext: (id: string) => contextView(id) };
+}
+
+byId('search').addEventListener('input', (ev) => {
+  const q = (ev.target as HTMLInputElement).value.toLowerCase();
+  const hits = byId('hits');
+  hits.textContent = '';
+  if (q.length < 2) return;
+  D.modules
+    .filter((m) => m.id.toLowerCase().indexOf(q) >= 0)
+    .slice(0, 50)
+    .forEach((m) => {
+      const li = el('li', m.id);
+      li.style.cursor = 'pointer';
+      li.addEventListener('click', () => {
+        if (m.ctx) contextView(m.ctx);
+        moduleInfo(m.id);
+        cy?.getElementById(m.id)?.select();
+      });
+      hits.appendChild(li);
+    });
+});
+
+contextsView();
