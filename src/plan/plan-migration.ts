@@ -15,6 +15,7 @@ import { compareStrings } from '../model/compare.js';
 import { round2 } from '../model/numbers.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 import type { DecompositionScores } from '../score/score-decomposition.js';
+import { contextIndex } from '../model/context-index.js';
 
 export interface MigrationStep {
   step: number;
@@ -48,8 +49,7 @@ export interface MigrationPlan {
 
 
 export function planMigration(model: SystemModel, d: Decomposition, scores: DecompositionScores, cycles: CyclesResult, deadCode: ReadonlySet<string> = new Set()): MigrationPlan {
-  const ctxOf = new Map<string, string>();
-  for (const c of d.contexts) for (const m of c.modules) ctxOf.set(m, c.id);
+  const ctxOf = contextIndex(d, { withKernel: false });
   const kernel = new Set(d.kernel);
   const history = model.history?.available ? model.history : undefined;
   const moduleHistory = new Map((history?.modules ?? []).map((m) => [m.module, m]));

@@ -7,6 +7,7 @@
  */
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
+import { contextIndex, KERNEL_ID as KERNEL } from '../model/context-index.js';
 
 export type GraphLevel = 'module' | 'context' | 'table';
 
@@ -17,13 +18,10 @@ export interface GraphView {
   groups: { id: string; label: string }[];
 }
 
-const KERNEL = 'kernel';
 
 export function graphView(result: AnalysisResult, level: GraphLevel): GraphView {
   const d = result.decomposition;
-  const ctxOf = new Map<string, string>();
-  for (const c of d?.contexts ?? []) for (const m of c.modules) ctxOf.set(m, c.id);
-  for (const k of d?.kernel ?? []) ctxOf.set(k, KERNEL);
+  const ctxOf = contextIndex(d, { withKernel: true });
   const groups = [...(d?.contexts ?? []).map((c) => ({ id: c.id, label: c.name })), ...((d?.kernel.length ?? 0) > 0 ? [{ id: KERNEL, label: 'shared kernel' }] : [])];
   const sum = (pairs: { source: string; target: string; weight: number; kind: string }[]) => {
     const byKey = new Map<string, { source: string; target: string; weight: number; kinds: Set<string> }>();

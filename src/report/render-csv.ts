@@ -1,12 +1,12 @@
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { csvRows } from './graph-text.js';
 import type { ReportFile } from '../result/report-file.js';
+import { contextIndex } from '../model/context-index.js';
 
 /** modules.csv (one row per module with its context and figures) and edges.csv (every code and data edge). */
 export function renderCsv(result: AnalysisResult): ReportFile[] {
-  const ctx = new Map<string, string>();
-  for (const c of result.decomposition?.contexts ?? []) for (const m of c.modules) ctx.set(m, c.name);
-  for (const k of result.decomposition?.kernel ?? []) ctx.set(k, 'kernel');
+  const names = new Map((result.decomposition?.contexts ?? []).map((c) => [c.id, c.name]));
+  const ctx = new Map([...contextIndex(result.decomposition, { withKernel: true })].map(([m, id]) => [m, names.get(id) ?? id]));
   const metrics = new Map(result.analyses.moduleMetrics.modules.map((m) => [m.module, m]));
   const history = new Map((result.model.history?.modules ?? []).map((m) => [m.module, m]));
   const modules = csvRows(

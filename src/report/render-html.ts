@@ -13,6 +13,7 @@ import { CYTOSCAPE_JS, PAGE_CSS, PAGE_JS } from './generated/browser-assets.js';
 import type { PageData } from './page/page-data.js';
 import { graphView } from './graph-view.js';
 import type { ReportFile } from '../result/report-file.js';
+import { contextIndex } from '../model/context-index.js';
 
 export function htmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -31,9 +32,7 @@ export function scriptJson(value: unknown): string {
 function pageData(result: AnalysisResult): PageData {
   const d = result.decomposition;
   const scores = result.scores;
-  const ctxOf = new Map<string, string>();
-  for (const c of d?.contexts ?? []) for (const m of c.modules) ctxOf.set(m, c.id);
-  for (const k of d?.kernel ?? []) ctxOf.set(k, 'kernel');
+  const ctxOf = contextIndex(d, { withKernel: true });
   const moduleEdges = graphView(result, 'module').edges;
   const evidence = new Map<string, string>();
   for (const e of result.model.edges) {

@@ -8,6 +8,7 @@ import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 import type { UndirectedGraph } from '../model/graphology.js';
+import { contextIndex } from '../model/context-index.js';
 
 export interface Tie {
   module: string;
@@ -50,8 +51,7 @@ export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, m
     const found = evidence.get(a < b ? `${a}\0${b}` : `${b}\0${a}`);
     return found ? { evidence: found } : {};
   };
-  const ctxOf = new Map<string, string>();
-  for (const c of d.contexts) for (const m of c.modules) ctxOf.set(m, c.id);
+  const ctxOf = contextIndex(d, { withKernel: false });
   const better = (a: Tie | undefined, b: Tie) => !a || b.weight > a.weight || (b.weight === a.weight && compareStrings(b.module, a.module) < 0);
   const modules: ModuleExplanation[] = [];
   for (const m of [...ctxOf.keys()].sort(compareStrings)) {

@@ -19,6 +19,7 @@ import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 import { modularity, type UndirectedGraph } from '../model/graphology.js';
+import { contextIndex } from '../model/context-index.js';
 
 export interface ContextScore {
   context: string;
@@ -68,8 +69,7 @@ export interface DecompositionScores {
 
 
 export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: UndirectedGraph): DecompositionScores {
-  const ctxOf = new Map<string, string>();
-  for (const c of d.contexts) for (const m of c.modules) ctxOf.set(m, c.id);
+  const ctxOf = contextIndex(d, { withKernel: false });
   const ids = d.contexts.map((c) => c.id);
   const inside = new Map(ids.map((id) => [id, 0]));
   const boundary = new Map(ids.map((id) => [id, 0]));

@@ -1,0 +1,14 @@
+/**
+ * The one module -> context lookup of a Decomposition. Scores and the plan look at contexts only
+ * (a kernel module belongs to none); the reports show the kernel as a group of its own, KERNEL_ID.
+ */
+import type { Decomposition } from './types.js';
+
+export const KERNEL_ID = 'kernel';
+
+export function contextIndex(d: Decomposition | undefined, options: { withKernel: boolean }): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const c of d?.contexts ?? []) for (const m of c.modules) index.set(m, c.id);
+  if (options.withKernel) for (const k of d?.kernel ?? []) index.set(k, KERNEL_ID);
+  return index;
+}
