@@ -4,8 +4,9 @@ import { checkOutputFolder } from '../../config/check-output-folder.js';
 import { DEFAULT_FORMATS } from '../../config/options.js';
 import { REPORT_FORMAT_NAMES } from '../../report/registry.js';
 import { addOptionFlags } from '../add-option-flags.js';
-import { createProgress } from '../progress.js';
 import { terminalSafe, terminalText } from '../terminal-text.js';
+import type { PreparedRun } from '../../main/prepare-run.js';
+import { analyzeForCommand } from './analyze-for-command.js';
 import { addRunFlags, examples, strictExit, type CommandContext, type RunFlags } from './command-context.js';
 
 export function registerAnalyze(program: Command, context: CommandContext): void {
@@ -22,19 +23,16 @@ export function registerAnalyze(program: Command, context: CommandContext): void
   ]);
   command.action(async (target: string, flags: RunFlags, cmd: Command) => {
     context.debug = !!flags.debug;
-    const { prepareRun } = await import('../../main/prepare-run.js');
-    const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: table.layer(cmd), formats: REPORT_FORMAT_NAMES });
-    const outDir = run.out !== undefined ? checkOutputFolder(run.out, run.root) : undefined;
-    const [{ analyze }, { renderReports }, { writeReports }, { formatSummary }, { makeChalk }] = await Promise.all([
-      import('../../main/analyze.js'),
+    const [{ renderReports }, { writeReports }, { formatSummary }, { makeChalk }] = await Promise.all([
       import('../../report/registry.js'),
       import('../write-reports.js'),
       import('../print-summary.js'),
       import('../terminal-style.js'),
     ]);
-    const progress = createProgress(!flags.quiet && context.io.stderrIsTTY, context.io.stderr);
-    const result = await analyze(run.root, run.options, progress.listener);
-    progress.done();
+    let outDir: string | undefined;
+    // The output folder is checked before any work: a bad --out must not cost a whole analysis.
+    const check = (run: PreparedRun) => void (outDir = run.out !== undefined ? checkOutputFolder(run.out, run.root) : undefined);
+    const { run, result } = await analyzeForCommand(context, target, flags, table.layer(cmd), {}, { formats: REPORT_FORMAT_NAMES, check });
     const written = outDir ? writeReports(outDir, await renderReports(result, run.format)) : [];
     if (!flags.quiet) {
       context.io.stdout(formatSummary(terminalSafe(result), makeChalk(context.io), written.map(terminalText), { verbose: !!flags.verbose, showEmails: !!flags.showEmails }));

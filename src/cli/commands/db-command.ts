@@ -1,8 +1,8 @@
 /** `msa-split db [path]`: the database view alone (schema, keys, joins, who touches which table). */
 import type { Command } from 'commander';
 import { addOptionFlags } from '../add-option-flags.js';
-import { createProgress } from '../progress.js';
 import { terminalSafe } from '../terminal-text.js';
+import { analyzeForCommand } from './analyze-for-command.js';
 import { addRunFlags, examples, strictExit, type CommandContext, type RunFlags } from './command-context.js';
 
 export function registerDb(program: Command, context: CommandContext): void {
@@ -15,16 +15,8 @@ export function registerDb(program: Command, context: CommandContext): void {
   examples(command, ['msa-split db .', 'msa-split db . --dialect mysql --include "db/**" --include "src/**"']);
   command.action(async (target: string, flags: RunFlags, cmd: Command) => {
     context.debug = !!flags.debug;
-    const [{ prepareRun }, { analyze }, { formatDbSummary }, { makeChalk }] = await Promise.all([
-      import('../../main/prepare-run.js'),
-      import('../../main/analyze.js'),
-      import('../print-db-summary.js'),
-      import('../terminal-style.js'),
-    ]);
-    const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: table.layer(cmd) });
-    const progress = createProgress(!flags.quiet && context.io.stderrIsTTY, context.io.stderr);
-    const result = await analyze(run.root, { ...run.options, symbols: false, db: true, history: false, cluster: false }, progress.listener);
-    progress.done();
+    const [{ formatDbSummary }, { makeChalk }] = await Promise.all([import('../print-db-summary.js'), import('../terminal-style.js')]);
+    const { result } = await analyzeForCommand(context, target, flags, table.layer(cmd), { symbols: false, db: true, history: false, cluster: false });
     if (!flags.quiet) context.io.stdout(formatDbSummary(terminalSafe(result), makeChalk(context.io)));
     context.exitCode = strictExit(context, flags, result.model.diagnostics);
   });

@@ -11,6 +11,7 @@ import { OPTION_TABLE } from '../../config/option-table.js';
 import { UsageError } from '../../model/usage-error.js';
 import { GRAPH_FORMAT_NAMES, GRAPH_LEVELS } from '../../report/registry.js';
 import { addOptionFlags } from '../add-option-flags.js';
+import { analyzeForCommand } from './analyze-for-command.js';
 import { addRunFlags, examples, type CommandContext, type RunFlags } from './command-context.js';
 
 interface GraphFlags extends RunFlags {
@@ -53,10 +54,9 @@ export function registerGraph(program: Command, context: CommandContext): void {
       const saved = readAnalysisFile(target);
       result = clustering.length > 0 ? reproposeContexts(saved, flagLayer) : saved;
     } else {
-      const [{ prepareRun }, { analyze }] = await Promise.all([import('../../main/prepare-run.js'), import('../../main/analyze.js')]);
-      const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: flagLayer });
-      root = run.root;
-      result = await analyze(run.root, run.options);
+      const analyzed = await analyzeForCommand(context, target, flags, flagLayer);
+      root = analyzed.run.root;
+      result = analyzed.result;
     }
     const outFile = flags.out !== undefined ? (root ? checkOutputFolder(flags.out, root) : path.resolve(flags.out)) : undefined;
     const text = await renderGraph(result, flags.level as (typeof GRAPH_LEVELS)[number], flags.format);

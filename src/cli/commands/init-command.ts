@@ -8,6 +8,7 @@ import { Option, type Command } from 'commander';
 import { checkOutputFolder } from '../../config/check-output-folder.js';
 import { UsageError } from '../../model/usage-error.js';
 import { addOptionFlags } from '../add-option-flags.js';
+import { analyzeForCommand } from './analyze-for-command.js';
 import { addRunFlags, examples, type CommandContext, type RunFlags } from './command-context.js';
 
 export function registerInit(program: Command, context: CommandContext): void {
@@ -21,15 +22,9 @@ export function registerInit(program: Command, context: CommandContext): void {
   examples(command, ['msa-split init . > msa-split.config.yaml', 'msa-split init ~/src/shop --out ~/shop.msa-split.yaml']);
   command.action(async (target: string, flags: RunFlags & { out?: string }, cmd: Command) => {
     context.debug = !!flags.debug;
-    const [{ prepareRun }, { analyze }, { renderStarterConfig }, { writeReports }] = await Promise.all([
-      import('../../main/prepare-run.js'),
-      import('../../main/analyze.js'),
-      import('../../main/starter-config.js'),
-      import('../write-reports.js'),
-    ]);
-    const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: table.layer(cmd) });
+    const [{ renderStarterConfig }, { writeReports }] = await Promise.all([import('../../main/starter-config.js'), import('../write-reports.js')]);
     // Code and data only: what init reports needs no history and no clustering.
-    const result = await analyze(run.root, { ...run.options, symbols: false, history: false, cluster: false });
+    const { run, result } = await analyzeForCommand(context, target, flags, table.layer(cmd), { symbols: false, history: false, cluster: false });
     const text = renderStarterConfig(result);
     if (flags.out === undefined) {
       context.io.stdout(text);
