@@ -9,28 +9,34 @@ import { OPTION_GROUPS, OPTION_TABLE, SHOWN_DEFAULTS, type OptionKey } from '../
 import { compareStrings } from '../model/compare.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 
-/** Package name (exact, or a prefix ending in / or .) -> the framework it stands for. */
+/** Package name (itself, or a parent of `name/...` or `name.…`) -> the framework it stands for. */
 const FRAMEWORK_PACKAGES: readonly [string, string][] = [
-  ['@nestjs/', 'NestJS'],
+  ['@nestjs', 'NestJS'],
   ['express', 'Express'],
   ['fastify', 'Fastify'],
   ['koa', 'Koa'],
   ['next', 'Next.js'],
-  ['@angular/', 'Angular'],
+  ['@angular', 'Angular'],
   ['vue', 'Vue'],
   ['react', 'React'],
   ['@prisma/client', 'Prisma'],
   ['typeorm', 'TypeORM'],
-  ['@mikro-orm/', 'MikroORM'],
+  ['@mikro-orm', 'MikroORM'],
   ['sequelize', 'Sequelize'],
   ['mongoose', 'Mongoose'],
   ['knex', 'Knex'],
   ['objection', 'Objection'],
-  ['org.springframework.', 'Spring'],
+  ['org.springframework', 'Spring'],
   ['javax.persistence', 'JPA'],
   ['jakarta.persistence', 'JPA'],
-  ['javax.ejb', 'Java EE'],
-  ['jakarta.ejb', 'Java EE'],
+  ['org.hibernate', 'Hibernate'],
+  ['org.springframework.data.jpa', 'Spring Data JPA'],
+  ['org.apache.ibatis', 'MyBatis'],
+  ['org.mybatis', 'MyBatis'],
+  ['javax.ejb', 'Java EE (EJB)'],
+  ['jakarta.ejb', 'Java EE (EJB)'],
+  ['javax.ws.rs', 'JAX-RS'],
+  ['jakarta.ws.rs', 'JAX-RS'],
 ];
 
 const yamlString = (s: string): string => JSON.stringify(s);
@@ -40,9 +46,9 @@ const comment = (s: string): string => s.replace(/[\r\n]+/g, ' ');
 export function detectFrameworks(result: AnalysisResult): { name: string; modules: number; via: string }[] {
   const found = new Map<string, { modules: Set<string>; via: Set<string> }>();
   for (const e of result.model.externals) {
-    if (e.kind !== 'package') continue;
+    // (Java's javax.* and jakarta.* count as builtins; Node's builtins match no row.)
     for (const [pkg, name] of FRAMEWORK_PACKAGES) {
-      const hit = pkg.endsWith('/') || pkg.endsWith('.') ? e.name.startsWith(pkg) || `${e.name}.`.startsWith(pkg) : e.name === pkg;
+      const hit = e.name === pkg || e.name.startsWith(`${pkg}/`) || e.name.startsWith(`${pkg}.`);
       if (!hit) continue;
       const f = found.get(name) ?? { modules: new Set<string>(), via: new Set<string>() };
       for (const m of e.importedBy) f.modules.add(m.module);
@@ -72,7 +78,8 @@ export function renderStarterConfig(result: AnalysisResult): string {
   if (entries.length > 15) lines.push(`#   ... ${entries.length - 15} more`);
   const kernel = result.analyses.sharedKernel.candidates;
   lines.push('', `# Shared-kernel guesses (${kernel.length}): modules used from ${result.analyses.sharedKernel.minAreas} or more other areas.`);
-  lines.push('# They are placed in the kernel when the kernel is chosen; list them under kernel to make it explicit.');
+  lines.push('# They are kernel candidates, not decisions: a domain entity used everywhere may be a core concept to split');
+  lines.push('# around rather than a library. Uncomment the ones that are shared technical code.');
   lines.push('');
   for (const group of OPTION_GROUPS) {
     lines.push(`# --- ${group} ---`);
@@ -81,8 +88,8 @@ export function renderStarterConfig(result: AnalysisResult): string {
       if (spec.setBy === 'flag' || key === 'out') continue;
       lines.push(`# ${comment(spec.schema.description ?? key)}`);
       if (key === 'kernel' && kernel.length > 0) {
-        lines.push('kernel:');
-        for (const k of kernel.slice(0, 10)) lines.push(`  - ${yamlString(k.module)}   # used from ${k.dependentAreas.length} areas`);
+        lines.push('# kernel:');
+        for (const k of kernel.slice(0, 10)) lines.push(`#   - ${yamlString(k.module)}   # used from ${k.dependentAreas.length} areas`);
         continue;
       }
       const value = SHOWN_DEFAULTS[key];

@@ -252,14 +252,17 @@ describe('init', () => {
     expect(r.stdout).toContain('# msa-split configuration for shop-monolith');
     expect(r.stdout).toMatch(/# Detected frameworks[^\n]*\n#   TypeORM: \d+ modules \(typeorm\)/);
     expect(r.stdout).toMatch(/# Entry points found \(\d+\)/);
-    expect(r.stdout).toMatch(/\nkernel:\n  - "src\/shared\//);
+    expect(r.stdout).toMatch(/\n# kernel:\n# {3}- "src\/shared\//);
     expect(r.stdout).toContain('# minRevs: 5');
     expect(snapshotTree(SHOP)).toEqual(before);
     // What init writes is a config the pipeline accepts.
     const repo = tempRepo({ 'src/a.ts': 'export const a = 1;\n' });
     const cfg = path.join(outDir(), 'init.yaml');
     expect((await cli(['init', SHOP, '--out', cfg, '--quiet'])).code).toBe(0);
-    expect(YAML.parse(fs.readFileSync(cfg, 'utf8'))).toHaveProperty('kernel');
+    // Every line is a comment: the file changes nothing until the user uncomments a line.
+    expect(YAML.parse(fs.readFileSync(cfg, 'utf8'))).toBeNull();
+    fs.writeFileSync(cfg, fs.readFileSync(cfg, 'utf8').replace('# minRevs: 5', 'minRevs: 5').replace(/# kernel:\n# {3}(- .*)\n/, 'kernel:\n  $1\n'));
+    expect(YAML.parse(fs.readFileSync(cfg, 'utf8'))).toMatchObject({ minRevs: 5, kernel: [expect.stringMatching(/^src\/shared\//)] });
     expect((await cli(['analyze', repo, '--config', cfg, ...FAST, '--quiet'])).code).toBe(0);
     expect((await cli(['init', SHOP, '--out', cfg])).stderr).toContain('already exists; init never replaces a file');
     expect((await cli(['init', SHOP, '--out', path.join(SHOP, 'msa-split.config.yaml')])).stderr).toContain('is inside the analyzed repository');
