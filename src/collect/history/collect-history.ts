@@ -80,9 +80,11 @@ async function readHistory(
   if (head.code !== 0) {
     if (options.branch) {
       // A revision the user named that does not exist is a usage error (exit 2), not a missing signal.
-      const refs = await git.capture(['for-each-ref', '--count=21', '--sort=-committerdate', '--format=%(refname:short)', 'refs/heads', 'refs/tags'], idle);
-      const names = refs.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-      const shown = names.length === 0 ? 'the repository has no branches' : `branches and tags: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}`;
+      // Branches first (most recent first), then tags: the names a user most likely meant.
+      const list = async (prefix: string) =>
+        (await git.capture(['for-each-ref', '--count=13', '--sort=-committerdate', '--format=%(refname:short)', prefix], idle)).stdout.split('\n').map((s) => s.trim()).filter(Boolean);
+      const names = [...(await list('refs/heads')), ...(await list('refs/tags'))];
+      const shown = names.length === 0 ? 'the repository has no branches' : `branches and tags: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', ...' : ''}`;
       throw new UsageError(`--branch '${options.branch}' is not a branch, tag or commit of this repository; ${shown}`);
     }
     const unborn = await git.capture(['symbolic-ref', '--quiet', 'HEAD'], idle);
