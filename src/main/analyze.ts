@@ -24,7 +24,6 @@ import { SCHEMA_VERSION, type Decomposition, type Diagnostic, type SystemModel }
 import { TOOL_VERSION } from '../config/tool-version.js';
 import { proposeContexts } from './propose-contexts.js';
 
-export type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
 
 /**
  * Analyzes the repository at `target`. `input` goes through the same options pipeline as the CLI's

@@ -8,7 +8,8 @@
 export const SCHEMA_VERSION = 1;
 
 /** Languages the code collectors understand. */
-export type Language = 'typescript' | 'javascript' | 'java';
+/** The language a file was read as: the adapter's own name for it (typescript, javascript, java, ...). */
+export type Language = string;
 
 /** How files are grouped into modules. `file` (default): one module per file; `dir:N`: the first N directory levels; `package`: the nearest package.json. */
 export type Granularity = { kind: 'file' } | { kind: 'dir'; depth: number } | { kind: 'package' };

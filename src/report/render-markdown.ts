@@ -2,6 +2,7 @@
  * report.md: the workshop report as Markdown that renders on GitHub.
  * Reads the result only; every repository-supplied string goes through mdText (pipes, HTML, newlines).
  */
+import { stableStringify } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import type { ReportFile } from '../result/report-file.js';
 
@@ -160,7 +161,8 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
   out.push('Sources and the module-graph weights: docs/metrics.md in the msa-split repository.\n');
 
   out.push('## Options\n');
-  out.push('```json\n' + JSON.stringify(result.options, null, 2).replace(/```/g, '` ` `') + '\n```\n');
+  // Sorted keys: the same block whether the result comes fresh from analyze or from a saved analysis.json.
+  out.push('```json\n' + stableStringify(result.options).trimEnd().replace(/```/g, '` ` `') + '\n```\n');
   return [{ name: 'report.md', content: out.filter((s) => s !== '').join('\n') }];
 }
 

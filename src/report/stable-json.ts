@@ -6,7 +6,8 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(sortKeys(value), null, 2) + '\n';
 }
 
-function sortKeys(value: unknown): unknown {
+/** The value with every object's keys in stableStringify's order (for JSON written other ways). */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) {

@@ -220,6 +220,16 @@ describe('report and graph', () => {
     expect((await cli(['report', broken])).stderr).toContain('not a valid analysis (at $.model: missing');
   });
 
+  it('re-renders byte for byte what analyze wrote (a saved analysis.json has sorted keys; the reports must not care)', async () => {
+    const first = outDir();
+    await cli(['analyze', SHOP, ...FAST, '--quiet', '--out', first, '--format', 'json,md,html,csv']);
+    const again = outDir();
+    expect((await cli(['report', path.join(first, 'analysis.json'), '--format', 'md,html,csv', '--out', again, '--quiet'])).code).toBe(0);
+    for (const name of ['report.md', 'report.html', 'modules.csv', 'edges.csv']) {
+      expect(fs.readFileSync(path.join(again, name), 'utf8'), name).toBe(fs.readFileSync(path.join(first, name), 'utf8'));
+    }
+  });
+
   it('exports one graph from a repository or a saved analysis, proposing contexts again on request', async () => {
     const dot = await cli(['graph', SHOP, ...FAST, '--level', 'table', '--format', 'dot']);
     expect(dot.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryCommit, HistoryFacts } from '../../src/collect/history/collect-history.js';
+import type { HistoryCommit, HistoryFacts } from '../../src/model/facts/history-facts.js';
 import { buildHistoryModel, groupChangesets, type CouplingSettings } from '../../src/model/build-history-model.js';
 
 let n = 0;

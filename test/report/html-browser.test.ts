@@ -9,7 +9,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
 import { renderHtml } from '../../src/report/render-html.js';
-import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
+import { savedAnalysis } from '../helpers/saved-analysis.js';
+import { tempRepo } from '../helpers/temp-repo.js';
 
 const OUT = path.resolve('test-output');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,7 +45,7 @@ async function open(file: string) {
 
 describe('report.html in chromium', () => {
   it('renders the context graph, searches modules, drills into a context, without errors or network', async () => {
-    const result = await analyze(path.join(FIXTURES, 'shop-monolith'), { history: false, runs: 5 });
+    const result = savedAnalysis('shop-runs5');
     const file = path.join(OUT, 'shop-report.html');
     fs.writeFileSync(file, renderHtml(result)[0]!.content);
     const { page, errors, requests } = await open(file);

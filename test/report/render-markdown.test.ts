@@ -1,14 +1,14 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
 import { mdText, renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderReports } from '../../src/report/registry.js';
-import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
+import { savedAnalysis } from '../helpers/saved-analysis.js';
+import { tempRepo } from '../helpers/temp-repo.js';
 
 describe('renderMarkdown', () => {
   it('matches the golden report of the shop fixture', async () => {
-    const [file] = renderMarkdown(await analyze(path.join(FIXTURES, 'shop-monolith'), { history: false }));
+    const [file] = renderMarkdown(savedAnalysis('shop'));
     expect(file!.name).toBe('report.md');
     await expect(file!.content).toMatchFileSnapshot('__golden__/shop-monolith.report.md');
   });

@@ -3,7 +3,7 @@
  * concatenated in adapter order, maps merged (a later adapter's entry for the same file wins, which
  * cannot happen while adapters claim disjoint files), persistence facts concatenated.
  */
-import type { ProgressListener } from '../../model/facts/code-facts.js';
+import type { ProgressListener } from '../../model/progress.js';
 import type { OrmFacts } from '../db/orm/orm-facts.js';
 import type { FileListing } from '../files/list-files.js';
 import type { AdapterFacts, AdapterOptions, LanguageAdapter } from './language-adapter.js';

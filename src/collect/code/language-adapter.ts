@@ -4,7 +4,8 @@
  * (SQL literals, texts for the ORM readers, declared packages, persistence facts of its own).
  * Adapters are listed in collect/code/registry.ts; collect-code.ts runs each that claims a file.
  */
-import type { CodeFacts, ProgressListener } from '../../model/facts/code-facts.js';
+import type { CodeFacts } from '../../model/facts/code-facts.js';
+import type { ProgressListener } from '../../model/progress.js';
 import type { OrmFacts } from '../db/orm/orm-facts.js';
 import type { FileListing } from '../files/list-files.js';
 

@@ -18,7 +18,6 @@ import { firstLine, openGitSession, type GitSession } from './safe-git.js';
 import type { HistoryCommit, HistoryFacts } from '../../model/facts/history-facts.js';
 import { GitLogParser, type RawCommit } from './parse-git-log.js';
 
-export type { HistoryCommit, HistoryFacts } from '../../model/facts/history-facts.js';
 
 /** The history options of AnalyzeOptions (documented there). */
 export type HistoryOptions = Pick<AnalyzeOptions, 'since' | 'until' | 'maxCommits' | 'branch' | 'includeMerges' | 'churn' | 'botPatterns' | 'allowOutsideGitDir' | 'git'> & {

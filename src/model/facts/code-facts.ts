@@ -60,4 +60,3 @@ export interface CodeFacts {
   stereotypes?: Map<string, string[]>;
 }
 
-export type { ProgressListener } from '../progress.js';

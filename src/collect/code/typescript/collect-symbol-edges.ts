@@ -9,7 +9,8 @@
  */
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../../../model/types.js';
-import type { FileEdge, ProgressListener } from '../../../model/facts/code-facts.js';
+import type { FileEdge } from '../../../model/facts/code-facts.js';
+import type { ProgressListener } from '../../../model/progress.js';
 import { excerpt } from '../excerpt.js';
 import { scriptKindFor } from './scan-source.js';
 
