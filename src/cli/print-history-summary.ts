@@ -3,7 +3,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../result/analysis-result.js';
-import { authorLabel } from './author-label.js';
+import { authorLabel } from '../result/author-label.js';
 
 const SHOW = 15;
 

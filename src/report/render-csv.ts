@@ -2,9 +2,12 @@ import type { AnalysisResult } from '../result/analysis-result.js';
 import { csvRows } from './graph-text.js';
 import type { ReportFile } from '../result/report-file.js';
 import { contextIndex } from '../model/context-index.js';
+import { authorLabel } from '../result/author-label.js';
 
 /** modules.csv (one row per module with its context and figures) and edges.csv (every code and data edge). */
 export function renderCsv(result: AnalysisResult): ReportFile[] {
+  // Authors by name: the e-mail addresses stay in analysis.json.
+  const who = authorLabel(result, false);
   const names = new Map((result.decomposition?.contexts ?? []).map((c) => [c.id, c.name]));
   const ctx = new Map([...contextIndex(result.decomposition, { withKernel: true })].map(([m, id]) => [m, names.get(id) ?? id]));
   const metrics = new Map(result.analyses.moduleMetrics.modules.map((m) => [m.module, m]));
@@ -14,7 +17,7 @@ export function renderCsv(result: AnalysisResult): ReportFile[] {
     result.model.modules.map((m) => {
       const x = metrics.get(m.id);
       const h = history.get(m.id);
-      return [m.id, ctx.get(m.id) ?? '', m.lines, x?.fanIn ?? 0, x?.fanOut ?? 0, x?.instability ?? 0, h?.revisions ?? 0, h?.mainAuthor ?? '', h?.ownership ?? ''];
+      return [m.id, ctx.get(m.id) ?? '', m.lines, x?.fanIn ?? 0, x?.fanOut ?? 0, x?.instability ?? 0, h?.revisions ?? 0, h ? who(h.mainAuthor) : '', h?.ownership ?? ''];
     }),
   );
   const edges = csvRows(

@@ -15,6 +15,7 @@ import type { PageData } from './page/page-data.js';
 import { graphView } from './graph-view.js';
 import type { ReportFile } from '../result/report-file.js';
 import { contextIndex } from '../model/context-index.js';
+import { authorLabel } from '../result/author-label.js';
 
 export function htmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -32,6 +33,8 @@ export function scriptJson(value: unknown): string {
 }
 
 function pageData(result: AnalysisResult): PageData {
+  // Authors by name: the e-mail addresses stay in analysis.json.
+  const who = authorLabel(result, false);
   const d = result.decomposition;
   const scores = result.scores;
   const ctxOf = contextIndex(d, { withKernel: true });
@@ -67,7 +70,7 @@ function pageData(result: AnalysisResult): PageData {
     edges: moduleEdges.map((e) => ({ s: e.source, t: e.target, w: e.weight, k: e.kinds.join(','), ev: evidence.get(`${e.source}\0${e.target}`) ?? '' })),
     tables: [...access.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([table, row]) => ({ table, owner: d?.contexts.find((c) => c.tables.includes(table))?.id ?? '', cells: Object.fromEntries([...row.entries()].map(([c, set]) => [c, [...set].sort().reverse().join('')])) })),
     plan: (result.plan?.steps ?? []).map((s) => ({ step: s.step, name: s.name, pilot: s.pilot, dead: s.deadCode, why: s.why, modules: s.modules, api: s.becomeApiCalls.map((x) => `${x.from} -> ${x.to} (${x.kinds.join('+')} x${x.count})`), tables: s.takesOverTables, fks: s.dropForeignKeys.map((f) => `${f.from} -> ${f.to}`), joins: s.rewriteJoins.map((j) => `${j.a} + ${j.b}`), cycles: s.breakCyclesFirst.map((c) => `${c.from} -> ${c.to}`) })),
-    hotspots: (result.analyses.hotspots?.hotspots ?? []).slice(0, 200).map((h) => ({ rank: h.rank, module: h.module, revisions: h.revisions, lines: h.lines, score: h.score, author: h.mainAuthor })),
+    hotspots: (result.analyses.hotspots?.hotspots ?? []).slice(0, 200).map((h) => ({ rank: h.rank, module: h.module, revisions: h.revisions, lines: h.lines, score: h.score, author: who(h.mainAuthor) })),
     coupling: (result.analyses.changeCoupling?.pairs ?? []).slice(0, 200).map((p) => ({ a: p.a, b: p.b, degree: p.degree, shared: p.shared })),
     diagnostics: result.model.diagnostics.slice(0, 200).map((x) => ({ severity: x.severity, code: x.code, where: x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : '', message: x.message })),
   };

@@ -5,6 +5,7 @@
 import { stableStringify } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import type { ReportFile } from '../result/report-file.js';
+import { authorLabel } from '../result/author-label.js';
 
 const LIST_LIMIT = 25;
 
@@ -230,13 +231,15 @@ function renderHistorySection(result: AnalysisResult): string[] {
       '\n',
   );
   const { hotspots, changeCoupling, ownership } = result.analyses;
+  // Authors by name: the e-mail addresses stay in analysis.json.
+  const who = authorLabel(result, false);
   if (hotspots) {
     out.push('### Hotspots\n');
     out.push(`Ranking: ${mdText(hotspots.method)}.\n`);
     out.push(
       table(
         ['#', 'Module', 'Revisions', 'Lines', 'Score', 'Main author', 'Ownership'],
-        hotspots.hotspots.slice(0, LIST_LIMIT).map((x) => [x.rank, mdText(x.module), x.revisions, x.lines, x.score, mdText(x.mainAuthor), x.ownership]),
+        hotspots.hotspots.slice(0, LIST_LIMIT).map((x) => [x.rank, mdText(x.module), x.revisions, x.lines, x.score, mdText(who(x.mainAuthor)), x.ownership]),
       ),
     );
   }

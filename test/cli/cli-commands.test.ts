@@ -194,6 +194,11 @@ describe('db and history', () => {
     expect(r.stdout).toMatch(/main author (Ann|Ben) \(/);
     expect(r.stdout).not.toContain('@x.test');
     expect((await cli(['history', repo, '--show-emails'])).stdout).toMatch(/main author (Ann <ann@x\.test>|Ben <ben@x\.test>)/);
+    const out = outDir();
+    await cli(['analyze', repo, '--quiet', '--no-symbols', '--out', out, '--format', 'json,md,html,csv']);
+    for (const name of ['report.md', 'report.html', 'modules.csv']) expect(fs.readFileSync(path.join(out, name), 'utf8'), name).not.toContain('@x.test');
+    expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/\| (Ann|Ben) \|/);
+    expect(fs.readFileSync(path.join(out, 'analysis.json'), 'utf8')).toContain('ann@x.test');
     const window = await cli(['history', repo, '--since', '2030-01-01']);
     expect(window.code).toBe(0);
     expect(window.stdout).toContain('no commits in the window read');
