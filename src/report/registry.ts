@@ -24,6 +24,7 @@ const GRAPH_FORMATS: ReadonlyMap<string, { report: boolean; load: () => Promise<
   ['svg', { report: true, load: async () => (await import('./graph-formats/svg.js')).svgFormat }],
   // analysis.json already answers to `--format json`: this one is for `msa-split graph` only.
   ['json', { report: false, load: async () => (await import('./graph-formats/json.js')).jsonGraphFormat }],
+  ['tgf', { report: false, load: async () => (await import('./graph-formats/tgf.js')).tgfFormat }],
 ]);
 
 /** Report formats that are documents rather than graphs. */

@@ -241,7 +241,7 @@ describe('report and graph', () => {
     expect(dot.stdout).toMatch(/^digraph "msa-split tables" \{/);
     expect(dot.stdout).toContain('"orders"');
     expect((await cli(['graph', SHOP, '--level', 'files'])).stderr).toContain("unknown level 'files'; valid levels: module, context, table");
-    expect((await cli(['graph', SHOP, '--format', 'png'])).stderr).toContain("unknown graph format 'png'; valid formats: dot, mermaid, graphml, svg, json");
+    expect((await cli(['graph', SHOP, '--format', 'png'])).stderr).toContain("unknown graph format 'png'; valid formats: dot, mermaid, graphml, svg, json, tgf");
 
     const out = outDir();
     await cli(['analyze', SHOP, ...FAST, '--quiet', '--out', out, '--format', 'json']);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
 import { CYTOSCAPE_JS } from '../../src/report/generated/browser-assets.js';
-import { renderReports } from '../../src/report/registry.js';
+import { renderGraph, renderReports } from '../../src/report/registry.js';
 import { dotString } from '../../src/report/graph-formats/dot.js';
 import { mermaidText } from '../../src/report/graph-formats/mermaid.js';
 import { csvCell, xmlText } from '../../src/report/graph-text.js';
@@ -19,6 +19,20 @@ const files = await renderReports(shop, ['dot', 'mermaid', 'graphml', 'csv', 'sv
 const file = (name: string) => files.find((f) => f.name === name)!.content;
 
 describe('graph and table formats on the fixture', () => {
+  it('writes the context graph as TGF: numbered nodes, #, weighted edges between those numbers', async () => {
+    const tgf = await renderGraph(shop, 'context', 'tgf');
+    const [nodes, edges] = tgf.trimEnd().split('\n#\n') as [string, string];
+    const ids = nodes.split('\n').map((l) => Number(l.split(' ')[0]));
+    expect(ids).toEqual(ids.map((_, i) => i + 1));
+    expect(nodes).toContain(`${ids.length} shared kernel`);
+    for (const line of edges.split('\n')) {
+      const [from, to, weight] = line.split(' ').map(Number);
+      expect(ids).toContain(from);
+      expect(ids).toContain(to);
+      expect(weight).toBeGreaterThan(0);
+    }
+  });
+
   it.each(['graph-contexts.dot', 'graph-modules.dot', 'graph-tables.dot', 'graph-contexts.mmd', 'graph-modules.mmd', 'graph-tables.mmd', 'graph-contexts.graphml', 'graph-tables.graphml', 'modules.csv', 'edges.csv', 'graph-contexts.svg', 'graph-tables.svg'])(
     '%s matches its golden file',
     async (name) => {
