@@ -37,7 +37,13 @@ for (const file of files.sort()) {
 }
 
 // One at a time: run side by side, the checks starve each other into timeouts.
-const results = patterns.map((p) => ({ ...p, r: checkSync(p.source, p.flags.replace(/[gy]/g, ''), { timeout: 10_000 }) }));
+// A check that ran out of time on a busy machine (npm test runs this beside the test suite) is run
+// again once, alone and with a longer budget, before it counts as undecided.
+const check = (p, timeout) => checkSync(p.source, p.flags.replace(/[gy]/g, ''), { timeout });
+const results = patterns.map((p) => ({ ...p, r: check(p, 10_000) }));
+for (const result of results) {
+  if (result.r.status === 'unknown' && result.r.error?.kind === 'timeout') result.r = check(result, 60_000);
+}
 const bad = results.filter(({ r }) => r.status !== 'safe');
 for (const { where, source, flags, r } of bad) {
   const why = r.status === 'vulnerable' ? `${r.complexity.summary}; attack e.g. ${JSON.stringify(r.attack?.pattern ?? '').slice(0, 80)}` : `${r.status}: ${r.error?.kind ?? ''}`;
