@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build step for report.html: type-checks the page's browser code (src/report/page, DOM types), bundles
-// it with esbuild into one script, and writes it with the page's CSS and the cytoscape library into a
-// generated TypeScript module, so the renderer never reads files at run time and the HTML is
+// it with esbuild into one script, splits page.html at its {{slots}}, and writes them with the page's
+// CSS and the cytoscape library into a generated TypeScript module, so the renderer never reads files at run time and the HTML is
 // self-contained. The bundle is not minified (readable, and the same bytes on every machine).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +25,8 @@ const bundle = buildSync({
 });
 const pageJs = bundle.outputFiles[0].text;
 const pageCss = fs.readFileSync(path.join(page, 'page.css'), 'utf8');
+// The page's HTML with {{slots}}: split once here, so rendering fills slots without scanning the data.
+const pageTemplate = fs.readFileSync(path.join(page, 'page.html'), 'utf8').split(/\{\{(\w+)\}\}/);
 
 // The package's exports map hides its files: read them from its folder.
 const pkgDir = path.join(root, 'node_modules', 'cytoscape');
@@ -40,5 +42,6 @@ fs.writeFileSync(
     `export const CYTOSCAPE_VERSION = ${JSON.stringify(version)};\n` +
     `export const CYTOSCAPE_JS = ${JSON.stringify(inScript(cytoscape))};\n` +
     `export const PAGE_JS = ${JSON.stringify(inScript(pageJs))};\n` +
-    `export const PAGE_CSS = ${JSON.stringify(pageCss.replace(/<\/style/gi, '<\\/style'))};\n`,
+    `export const PAGE_CSS = ${JSON.stringify(pageCss.replace(/<\/style/gi, '<\\/style'))};\n` +
+    `export const PAGE_TEMPLATE: readonly string[] = ${JSON.stringify(pageTemplate)};\n`,
 );

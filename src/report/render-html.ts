@@ -10,7 +10,7 @@
 import { sortKeys } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
-import { CYTOSCAPE_JS, PAGE_CSS, PAGE_JS } from './generated/browser-assets.js';
+import { CYTOSCAPE_JS, PAGE_CSS, PAGE_JS, PAGE_TEMPLATE } from './generated/browser-assets.js';
 import type { PageData } from './page/page-data.js';
 import { graphView } from './graph-view.js';
 import type { ReportFile } from '../result/report-file.js';
@@ -47,9 +47,24 @@ function pageData(result: AnalysisResult): PageData {
   }
   const contexts = (d?.contexts ?? []).map((c) => {
     const s = scores?.contexts.find((x) => x.context === c.id);
-    return { id: c.id, name: c.name, lines: c.lines, modules: c.modules.length, tables: c.tables, cohesion: s?.cohesion ?? 0, coupling: s?.coupling ?? 0, afferent: s?.afferent.length ?? 0, efferent: s?.efferent.length ?? 0, api: s?.apiSurface.length ?? 0, confidence: s?.confidence ?? 0 };
+    return {
+      id: c.id,
+      name: c.name,
+      lines: c.lines,
+      modules: c.modules.length,
+      tables: c.tables,
+      cohesion: s?.cohesion ?? 0,
+      coupling: s?.coupling ?? 0,
+      afferent: s?.afferent.length ?? 0,
+      efferent: s?.efferent.length ?? 0,
+      api: s?.apiSurface.length ?? 0,
+      confidence: s?.confidence ?? 0,
+    };
   });
-  if ((d?.kernel.length ?? 0) > 0) contexts.push({ id: 'kernel', name: 'shared kernel', lines: 0, modules: d!.kernel.length, tables: [], cohesion: 0, coupling: 0, afferent: 0, efferent: 0, api: 0, confidence: 0 });
+  if ((d?.kernel.length ?? 0) > 0) {
+    const none = { lines: 0, tables: [], cohesion: 0, coupling: 0, afferent: 0, efferent: 0, api: 0, confidence: 0 };
+    contexts.push({ id: 'kernel', name: 'shared kernel', modules: d!.kernel.length, ...none });
+  }
   const access = new Map<string, Map<string, Set<string>>>();
   for (const e of result.model.data?.edges ?? []) {
     if (e.kind !== 'table-access') continue;
@@ -68,27 +83,45 @@ function pageData(result: AnalysisResult): PageData {
     contexts,
     modules: result.model.modules.map((m) => ({ id: m.id, ctx: ctxOf.get(m.id) ?? '', lines: m.lines })),
     edges: moduleEdges.map((e) => ({ s: e.source, t: e.target, w: e.weight, k: e.kinds.join(','), ev: evidence.get(`${e.source}\0${e.target}`) ?? '' })),
-    tables: [...access.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([table, row]) => ({ table, owner: d?.contexts.find((c) => c.tables.includes(table))?.id ?? '', cells: Object.fromEntries([...row.entries()].map(([c, set]) => [c, [...set].sort().reverse().join('')])) })),
-    plan: (result.plan?.steps ?? []).map((s) => ({ step: s.step, name: s.name, pilot: s.pilot, dead: s.deadCode, why: s.why, modules: s.modules, api: s.becomeApiCalls.map((x) => `${x.from} -> ${x.to} (${x.kinds.join('+')} x${x.count})`), tables: s.takesOverTables, fks: s.dropForeignKeys.map((f) => `${f.from} -> ${f.to}`), joins: s.rewriteJoins.map((j) => `${j.a} + ${j.b}`), cycles: s.breakCyclesFirst.map((c) => `${c.from} -> ${c.to}`) })),
-    hotspots: (result.analyses.hotspots?.hotspots ?? []).slice(0, 200).map((h) => ({ rank: h.rank, module: h.module, revisions: h.revisions, lines: h.lines, score: h.score, author: who(h.mainAuthor) })),
+    tables: [...access.entries()]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([table, row]) => ({
+        table,
+        owner: d?.contexts.find((c) => c.tables.includes(table))?.id ?? '',
+        cells: Object.fromEntries([...row.entries()].map(([c, set]) => [c, [...set].sort().reverse().join('')])),
+      })),
+    plan: (result.plan?.steps ?? []).map((s) => ({
+      step: s.step,
+      name: s.name,
+      pilot: s.pilot,
+      dead: s.deadCode,
+      why: s.why,
+      modules: s.modules,
+      api: s.becomeApiCalls.map((x) => `${x.from} -> ${x.to} (${x.kinds.join('+')} x${x.count})`),
+      tables: s.takesOverTables,
+      fks: s.dropForeignKeys.map((f) => `${f.from} -> ${f.to}`),
+      joins: s.rewriteJoins.map((j) => `${j.a} + ${j.b}`),
+      cycles: s.breakCyclesFirst.map((c) => `${c.from} -> ${c.to}`),
+    })),
+    hotspots: (result.analyses.hotspots?.hotspots ?? [])
+      .slice(0, 200)
+      .map((h) => ({ rank: h.rank, module: h.module, revisions: h.revisions, lines: h.lines, score: h.score, author: who(h.mainAuthor) })),
     coupling: (result.analyses.changeCoupling?.pairs ?? []).slice(0, 200).map((p) => ({ a: p.a, b: p.b, degree: p.degree, shared: p.shared })),
-    diagnostics: result.model.diagnostics.slice(0, 200).map((x) => ({ severity: x.severity, code: x.code, where: x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : '', message: x.message })),
+    diagnostics: result.model.diagnostics
+      .slice(0, 200)
+      .map((x) => ({ severity: x.severity, code: x.code, where: x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : '', message: x.message })),
   };
 }
 
 export function renderHtml(result: AnalysisResult): ReportFile[] {
-  const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>msa-split: ${htmlText(result.model.root)}</title><style>${PAGE_CSS}</style></head>
-<body><header><h1 id="title"></h1><div id="method"></div></header>
-<nav><button class="on" data-tab="graph">Graph</button><button data-tab="contexts">Contexts</button><button data-tab="dsm">Dependency matrix</button><button data-tab="tables">Table ownership</button><button data-tab="plan">Migration plan</button><button data-tab="history">History</button><button data-tab="diagnostics">Diagnostics</button></nav>
-<section id="graph" class="on"><p><input id="search" placeholder="search modules" aria-label="search modules"></p><ul id="hits"></ul><div id="graphwrap"><div id="cy"></div><div id="side"></div></div></section>
-<section id="contexts"></section><section id="dsm"></section><section id="tables"></section><section id="plan"></section><section id="history"></section><section id="diagnostics"></section>
-<script id="data" type="application/json">${scriptJson(pageData(result))}</script>
-<script>${CYTOSCAPE_JS}</script>
-<script>${PAGE_JS}</script>
-</body></html>
-`;
+  const slots: Record<string, string> = {
+    title: htmlText(result.model.root),
+    style: PAGE_CSS,
+    data: scriptJson(pageData(result)),
+    cytoscape: CYTOSCAPE_JS,
+    script: PAGE_JS,
+  };
+  // PAGE_TEMPLATE alternates text and slot names (page/page.html split at its {{slots}} at build time).
+  const html = PAGE_TEMPLATE.map((part, i) => (i % 2 === 1 ? slots[part]! : part)).join('');
   return [{ name: 'report.html', content: html }];
 }
