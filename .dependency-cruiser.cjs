@@ -1,6 +1,6 @@
 /**
  * DESIGN.md §1's rules, stated literally and checked on every `npm test`; no exception lists.
- * - cli -> main -> {collect, analyze, cluster, score, plan, report} -> model; nothing imports cli.
+ * - cli -> main -> {collect, classify, analyze, cluster, score, plan, report} -> model; nothing imports cli.
  *   src/index.ts (the library entry) sits beside cli: both are entries into main.
  * - The CLI imports main, config, result, the report registry and model (the shared leaf: types, UsageError).
  * - model (types, ids, sorting, shared pure helpers) is a leaf.
@@ -9,7 +9,7 @@
  * - config (defaults, config file, validation) imports model and reads files through collect/files.
  * - Only collect/, config/ and cli/ (which writes the reports) touch the file system, git or a parser.
  */
-const STAGES = ['collect', 'analyze', 'cluster', 'score', 'plan', 'report'];
+const STAGES = ['collect', 'classify', 'analyze', 'cluster', 'score', 'plan', 'report'];
 const OUTSIDE_WORLD = '^(node:)?(fs|child_process)$|^(typescript|ts-morph|web-tree-sitter|tree-sitter-java|node-sql-parser|yaml|fast-xml-parser|@mrleebo/prisma-ast)$';
 
 const rules = [

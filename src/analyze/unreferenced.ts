@@ -3,7 +3,8 @@
  * Input: the model's code edges of every kind and its entry points. Output: modules with no inbound
  * edge that are not entry points (`direct`), then, repeatedly, modules whose only referrers are such
  * candidates (`only-from-dead`, with the referrers named). Entry points (package.json main/bin/exports,
- * conventional main/index/server files, scripts, tool configs, tests, user globs) are never candidates.
+ * conventional main/index/server files, scripts, tool configs, tests, user globs, framework-created
+ * classes and files) and set-aside modules (tooling, generated, platform) are never candidates.
  * A candidate is a question for the team, not a verdict: reflection, string-based loading and code
  * used only by other repositories are invisible here.
  */
@@ -33,6 +34,9 @@ export interface UnreferencedResult {
 export function analyzeUnreferenced(model: SystemModel): UnreferencedResult {
   const graph = buildDependencyGraph(model, ALL_CODE_KINDS);
   const entry = new Map(model.modules.filter((m) => m.entryPoint).map((m) => [m.id, m.entryPoint!]));
+  // Tooling, generated code and the platform's wiring are never "delete" candidates: a tool loads its
+  // config, a generator owns its output, a framework starts its composition roots.
+  for (const m of model.modules) if (m.role?.setAside && !entry.has(m.id)) entry.set(m.id, m.role.setAside === 'tooling' ? `${m.role.role}: ${m.role.rule}` : `platform: ${m.role.rule}`);
   const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
   const dead = new Map<string, UnreferencedModule>();
   for (const m of model.modules) {

@@ -5,6 +5,7 @@
  * option is declared once.
  */
 import { DIALECTS } from '../model/dialects.js';
+import { ROLES } from '../model/types.js';
 import { DEFAULT_WEIGHTS } from '../model/graph-weights.js';
 import { DEFAULT_FORMATS, DEFAULT_OPTIONS, OPTION_LIMITS } from './options.js';
 
@@ -155,6 +156,16 @@ export const OPTION_TABLE = {
     group: 'Contexts', flag: '--weights <list>', commands: CONTEXTS, setBy: 'anyone',
   },
   kernel: { ...globs('Add modules to the shared kernel; !glob takes them out.'), group: 'Contexts', flag: '--kernel <glob>', commands: CONTEXTS, setBy: 'anyone' },
+  roles: {
+    schema: {
+      type: 'object',
+      description: 'Role overrides by glob, e.g. { "src/legacy/**": "tooling" }; the first matching glob wins.',
+      propertyNames: { minLength: 1 },
+      additionalProperties: { type: 'string', enum: ROLES },
+    },
+    expected: `an object of glob -> role (${ROLES.join(', ')})`,
+    group: 'Input', commands: ALL, setBy: 'anyone',
+  },
 
   out: { ...text('Folder to write the reports into (outside the analyzed repository).'), group: 'Output', flag: '--out <dir>', short: '-o', commands: ['analyze'], setBy: 'user' },
   format: {
@@ -171,7 +182,7 @@ export type OptionKey = keyof typeof OPTION_TABLE;
 
 /** Defaults as a user would type them (granularity as text), for help lines and the config schema. */
 export const SHOWN_DEFAULTS: Partial<Record<OptionKey, unknown>> = {
-  ...Object.fromEntries(Object.entries(DEFAULT_OPTIONS).filter(([k]) => k !== 'weights' && k !== 'granularity')),
+  ...Object.fromEntries(Object.entries(DEFAULT_OPTIONS).filter(([k]) => k !== 'weights' && k !== 'granularity' && k !== 'roles')),
   granularity: 'file',
   format: DEFAULT_FORMATS,
 };

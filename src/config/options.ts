@@ -2,7 +2,7 @@
  * Analysis options: one typed record shared by the CLI, the config file and the API, with defaults.
  */
 import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
-import type { Granularity } from '../model/types.js';
+import type { Granularity, Role } from '../model/types.js';
 
 export interface AnalyzeOptions {
   /** How files are grouped into modules. Default `file`. */
@@ -75,6 +75,8 @@ export interface AnalyzeOptions {
   weights: GraphWeights;
   /** Globs that add modules to the shared kernel; `!glob` takes them out. Default none. */
   kernel: string[];
+  /** Role overrides: glob -> role (domain, application, interface, persistence, configuration, infrastructure, tooling, generated); the first matching glob wins. Default none. */
+  roles: Record<string, Role>;
 }
 
 export const DEFAULT_OPTIONS: AnalyzeOptions = {
@@ -106,6 +108,7 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   minContextSize: 3,
   weights: DEFAULT_WEIGHTS,
   kernel: [],
+  roles: {},
 };
 
 /** Output options (CLI and config file). */

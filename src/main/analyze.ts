@@ -10,6 +10,7 @@ import type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.
 import { collectDatabase } from '../collect/db/collect-database.js';
 import { collectHistory } from '../collect/history/collect-history.js';
 import { HistoryAccumulator } from '../model/build-history-model.js';
+import { classifyFiles } from '../classify/classify-files.js';
 import { collectCode } from '../collect/code/collect-code.js';
 import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
@@ -40,6 +41,16 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
     { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints, symbols: options.symbols },
     onProgress,
   );
+  // What every file is for, and the entry points frameworks create (collectors' own reasons first).
+  const classified = classifyFiles({
+    files: facts.files.map((f) => f.path),
+    frameworkFacts: facts.frameworkFacts ?? new Map(),
+    packageRoots: facts.packageRoots,
+    dependencies: facts.db.dependencies,
+    overrides: options.roles,
+  });
+  for (const [file, reason] of classified.entryPoints) if (!facts.entryPoints.has(file)) facts.entryPoints.set(file, reason);
+  facts.roles = classified.roles;
   onProgress({ stage: 'database', done: 0, total: 0 });
   const db = options.db
     ? collectDatabase(

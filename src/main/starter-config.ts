@@ -94,6 +94,7 @@ export function renderStarterConfig(result: AnalysisResult): string {
       }
       const value = SHOWN_DEFAULTS[key];
       if (key === 'weights') lines.push('# weights: { code: 1, data: 1, history: 1, kinds: { call: 1, tableAccess: 2, coChange: 6 } }');
+      else if (key === 'roles') lines.push('# roles: { "src/legacy/**": "tooling", "src/app/bootstrap.ts": "configuration" }');
       else if (value === undefined) lines.push(`# ${key}: ${spec.expected.startsWith('a date') ? '"12 months ago"' : '...'}`);
       else if (Array.isArray(value)) lines.push(`# ${key}: [${value.map((v) => yamlString(String(v))).join(', ')}]`);
       else lines.push(`# ${key}: ${typeof value === 'string' ? yamlString(value) : String(value)}`);

@@ -20,13 +20,14 @@ import {
   sortedUnique,
 } from './compare.js';
 import { formatGranularity, moduleIdFor } from './ids.js';
-import { EVIDENCE_CAP, type Edge, type ExternalDependency, type Granularity, type Language, type ModuleNode, type SystemModel } from './types.js';
+import { EVIDENCE_CAP, ROLES, type Edge, type ExternalDependency, type Granularity, type Language, type ModuleNode, type Role, type RoleFact, type SystemModel } from './types.js';
 
 export function buildModel(rootName: string, facts: CodeFacts, granularity: Granularity, db?: DbFacts): SystemModel {
   const moduleOf = new Map<string, string>();
   for (const f of facts.files) moduleOf.set(f.path, moduleIdFor(f.path, granularity, facts.packageRoots));
   const moduleFor = (file: string): string => moduleOf.get(file) ?? moduleIdFor(file, granularity, facts.packageRoots);
 
+  const lineCount = new Map(facts.files.map((f) => [f.path, f.lines]));
   const grouped = new Map<string, { files: string[]; lines: number; languages: Set<Language>; entries: string[]; stereotypes: Set<string> }>();
   for (const f of facts.files) {
     const id = moduleFor(f.path);
@@ -49,6 +50,7 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
       languages: [...g.languages].sort(compareStrings),
       ...(g.entries.length > 0 ? { entryPoint: [...g.entries].sort(compareStrings).join('; ') } : {}),
       ...(g.stereotypes.size > 0 ? { stereotypes: [...g.stereotypes].sort(compareStrings) } : {}),
+      ...(facts.roles ? { role: moduleRole(g.files, facts.roles, lineCount) } : {}),
     }));
 
   return {
@@ -106,4 +108,26 @@ function aggregateExternals(facts: CodeFacts, moduleFor: (file: string) => strin
       importedBy: [...e.counts.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([module, count]) => ({ module, count })),
     }))
     .sort(compareExternals);
+}
+
+/**
+ * A module's role: its file's, or for a folder or package the role holding most of its lines (ties to
+ * the earlier role in ROLES), with the rule "N of M files: <rule of the largest such file>". It is set
+ * aside only when every file is set aside the same way.
+ */
+function moduleRole(files: readonly string[], roles: ReadonlyMap<string, RoleFact>, lines: ReadonlyMap<string, number>): RoleFact {
+  const known = files.filter((f) => roles.has(f));
+  if (known.length === 0) return { role: 'domain', rule: 'no file of it was classified' };
+  if (known.length === 1 || new Set(known.map((f) => roles.get(f)!.role)).size === 1) {
+    const first = roles.get(known[0]!)!;
+    const setAside = known.every((f) => roles.get(f)!.setAside === first.setAside) ? first.setAside : undefined;
+    const rule = known.length === 1 ? first.rule : `all ${known.length} files (e.g. ${first.rule})`;
+    return { role: first.role, rule, ...(first.evidence ? { evidence: first.evidence } : {}), ...(setAside ? { setAside } : {}) };
+  }
+  const weight = new Map<Role, number>();
+  for (const f of known) weight.set(roles.get(f)!.role, (weight.get(roles.get(f)!.role) ?? 0) + (lines.get(f) ?? 0) + 1);
+  const role = [...weight.entries()].sort((a, b) => b[1] - a[1] || ROLES.indexOf(a[0]) - ROLES.indexOf(b[0]))[0]![0];
+  const mine = known.filter((f) => roles.get(f)!.role === role).sort((a, b) => (lines.get(b) ?? 0) - (lines.get(a) ?? 0) || compareStrings(a, b));
+  const example = roles.get(mine[0]!)!;
+  return { role, rule: `${mine.length} of ${known.length} files (e.g. ${example.rule})`, ...(example.evidence ? { evidence: example.evidence } : {}) };
 }

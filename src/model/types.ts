@@ -63,6 +63,30 @@ export interface SourceFileInfo {
   module: string;
 }
 
+/**
+ * What a module is for. domain: entities, value objects, aggregates; application: services, use cases;
+ * interface: controllers, route handlers, resolvers, listeners, jobs, pages, UI components; persistence:
+ * repositories, DAOs, mappers, migrations; configuration: composition roots, DI/bean config, bootstrap;
+ * infrastructure: technical utilities, logging, messaging clients; tooling: build/lint/test config,
+ * wrappers, scripts outside the program; generated: generated sources.
+ */
+export const ROLES = ['domain', 'application', 'interface', 'persistence', 'configuration', 'infrastructure', 'tooling', 'generated'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A module's role with the rule that decided it and where that rule saw its evidence. */
+export interface RoleFact {
+  role: Role;
+  /** e.g. `@RestController (Spring)`, `folder repositories/`, `name *Service`, `config override 'src/legacy/**'`. */
+  rule: string;
+  evidence?: Evidence;
+  /**
+   * `platform`: a composition root or wiring (stays with the monolith or becomes the gateway);
+   * `tooling`: not part of the program. Neither is ever a dead-code candidate. (Keeping them out of
+   * contexts and plans is the next step of issue #12.)
+   */
+  setAside?: 'platform' | 'tooling';
+}
+
 /** The unit that gets clustered. */
 export interface ModuleNode {
   /** Repo-relative POSIX path of the file, directory or package root. */
@@ -79,6 +103,8 @@ export interface ModuleNode {
   entryPoint?: string;
   /** Spring stereotypes of its classes (Controller, Service, Repository, ...), sorted. */
   stereotypes?: string[];
+  /** What it is for (absent only in analyses written before roles existed). */
+  role?: RoleFact;
 }
 
 /** A package imported from outside the repository (npm package or Node builtin). */

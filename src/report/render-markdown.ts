@@ -101,6 +101,27 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
   );
   out.push(more(analyses.sharedKernel.candidates.length, LIST_LIMIT));
 
+  const withRoles = result.model.modules.filter((m) => m.role);
+  if (withRoles.length > 0) {
+    out.push('## What each module is for (roles)\n');
+    out.push('From framework facts first (annotations, decorators, route registrations, file-routing conventions), then technical names and folders; a business noun defaults to domain. Override with `roles` in the config file. Tooling and generated code are never dead-code candidates; platform (composition roots, wiring) is listed apart.\n');
+    const count = new Map<string, { modules: number; lines: number }>();
+    for (const m of withRoles) {
+      const key = m.role!.setAside ? `${m.role!.role} (${m.role!.setAside})` : m.role!.role;
+      const c = count.get(key) ?? { modules: 0, lines: 0 };
+      c.modules += 1;
+      c.lines += m.lines;
+      count.set(key, c);
+    }
+    out.push(table(['Role', 'Modules', 'Lines'], [...count].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => [mdText(k), c.modules, c.lines])));
+    const apart = withRoles.filter((m) => m.role!.setAside);
+    if (apart.length > 0) {
+      out.push(`### Platform and tooling (${apart.length})\n`);
+      out.push(table(['Module', 'Role', 'Rule', 'Evidence'], apart.slice(0, LIST_LIMIT).map((m) => [mdText(m.id), `${m.role!.role} (${m.role!.setAside})`, mdText(m.role!.rule), m.role!.evidence ? mdText(`${m.role!.evidence.file}:${m.role!.evidence.line}`) : ''])));
+      out.push(more(apart.length, LIST_LIMIT));
+    }
+  }
+
   out.push('## Unreferenced modules (dead-code candidates)\n');
   out.push(`No inbound import, call or inheritance; entry points (${analyses.unreferenced.entryPoints.length}) excluded. Remove dead code before splitting.\n`);
   if (analyses.unreferenced.note) out.push(`_Note: ${mdText(analyses.unreferenced.note)}._\n`);

@@ -29,8 +29,8 @@ export interface AnalysisSummary {
 export interface AnalysisResult {
   schemaVersion: number;
   tool: { name: 'msa-split'; version: string };
-  /** The options that produced this result (granularity in CLI form). */
-  options: Omit<AnalyzeOptions, 'granularity' | 'git'> & { granularity: string };
+  /** The options that produced this result (granularity in CLI form; `roles` absent in results written before roles existed). */
+  options: Omit<AnalyzeOptions, 'granularity' | 'git' | 'roles'> & { granularity: string; roles?: AnalyzeOptions['roles'] };
   summary: AnalysisSummary;
   model: SystemModel;
   analyses: CodeAnalyses;

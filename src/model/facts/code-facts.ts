@@ -2,7 +2,7 @@
  * File-level facts produced by a language adapter, before modules exist.
  * buildModel groups them by granularity; nothing here knows about modules.
  */
-import type { CodeEdgeKind, Diagnostic, Evidence, Language, SkippedPath } from '../types.js';
+import type { CodeEdgeKind, Diagnostic, Evidence, Language, RoleFact, SkippedPath } from '../types.js';
 
 /** One occurrence of a dependency between two files. */
 export interface FileEdge {
@@ -44,6 +44,22 @@ export interface SqlLiteralUse {
   enclosing?: string;
 }
 
+/**
+ * What a framework can see in a file, without knowing the framework: a decorator or annotation on a
+ * class (`on: 'type'`) or a member, a supertype, a route registration (`app.get('/orders', ...)`), a
+ * program's `main`.
+ * The classify stage turns these into roles and entry points.
+ */
+export interface FrameworkFact {
+  kind: 'decorator' | 'annotation' | 'supertype' | 'route' | 'main';
+  /** Decorator/annotation/supertype name without `@` or package; the HTTP method for a route. */
+  name: string;
+  on?: 'type' | 'member';
+  /** The route path, or the annotated type's name. */
+  detail?: string;
+  line: number;
+}
+
 export interface CodeFacts {
   files: CodeFileInfo[];
   edges: FileEdge[];
@@ -58,5 +74,9 @@ export interface CodeFacts {
   diagnostics: Diagnostic[];
   /** Framework stereotypes per file (Spring's @Service, ...), when the adapter knows them. */
   stereotypes?: Map<string, string[]>;
+  /** Decorators, annotations, supertypes and route registrations per file. */
+  frameworkFacts?: Map<string, FrameworkFact[]>;
+  /** Each file's role (set by the classify stage, read by buildModel). */
+  roles?: Map<string, RoleFact>;
 }
 

@@ -22,7 +22,7 @@ import { fallbackTables } from '../../db/fallback-tables.js';
 import type { OrmFacts } from '../../db/orm/orm-facts.js';
 import { snakeCase } from '../../db/orm/orm-facts.js';
 import { looksLikeSql } from '../typescript/looks-like-sql.js';
-import type { CodeFacts, FileEdge } from '../../../model/facts/code-facts.js';
+import type { CodeFacts, FileEdge, FrameworkFact } from '../../../model/facts/code-facts.js';
 import { scanJava, type JavaAnnotation, type JavaScan } from './scan-java.js';
 
 export interface JavaOptions {
@@ -59,6 +59,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     diagnostics: [],
     classes: new Map(),
     stereotypes: new Map(),
+    frameworkFacts: new Map(),
     orm: { tables: [], foreignKeys: [], accesses: [], joins: [], prismaProviders: [], diagnostics: [] },
   };
   const skipped: SkippedPath[] = facts.skipped;
@@ -134,6 +135,15 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
         facts.externals.push({ file, name: parts.slice(0, builtin || parts.length < 4 ? 2 : 3).join('.'), builtin, declared: true });
       }
     }
+    const framework: FrameworkFact[] = [];
+    for (const t of scan.types) {
+      for (const a of t.annotations) framework.push({ kind: 'annotation', name: a.name, on: 'type', detail: t.name, line: t.line });
+      for (const m of t.methods) for (const a of m.annotations) framework.push({ kind: 'annotation', name: a.name, on: 'member', detail: `${t.name}.${m.name}`, line: m.line });
+      for (const s of [...t.extends, ...t.implements]) framework.push({ kind: 'supertype', name: s.name, detail: t.name, line: t.line });
+      const main = t.methods.find((m) => m.name === 'main');
+      if (main) framework.push({ kind: 'main', name: 'main', on: 'member', detail: `${t.name}.main`, line: main.line });
+    }
+    if (framework.length > 0) facts.frameworkFacts!.set(file, framework);
     for (const t of scan.types) {
       for (const s of t.extends) edge('extends', resolveName(s.name), t.line, `${t.name} extends ${s.name}`);
       for (const s of t.implements) edge('implements', resolveName(s.name), t.line, `${t.name} implements ${s.name}`);

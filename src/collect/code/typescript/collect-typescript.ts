@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import type { Diagnostic, SkippedPath } from '../../../model/types.js';
 import type { FileListing, ListedFile } from '../../files/list-files.js';
 import { countLines, readTextFile } from '../../files/read-text-file.js';
-import type { CodeFacts, FileEdge } from '../../../model/facts/code-facts.js';
+import type { CodeFacts, FileEdge, FrameworkFact } from '../../../model/facts/code-facts.js';
 import type { ProgressListener } from '../../../model/progress.js';
 import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
 import { createRepositoryHost } from './repository-host.js';
@@ -92,11 +92,13 @@ export function collectTypescript(
   const unresolved: TypescriptFacts['unresolved'] = [];
   const sqlLiterals: TypescriptFacts['sqlLiterals'] = [];
   const resolvedImports = new Map<string, Map<string, string>>();
+  const frameworkFacts = new Map<string, FrameworkFact[]>();
   done = 0;
   const tooDeep: string[] = [];
   for (const [file, text] of texts) {
     const scan = scanSource(file, text);
     diagnostics.push(...scan.diagnostics);
+    if (scan.framework.length > 0) frameworkFacts.set(file, scan.framework);
     if (scan.tooDeep) tooDeep.push(file);
     const resolvedHere = new Map<string, string>();
     for (const imp of scan.imports) {
@@ -143,6 +145,7 @@ export function collectTypescript(
     sqlLiterals,
     entryPoints,
     packageRoots: packages.packageRoots,
+    frameworkFacts,
     skipped,
     diagnostics,
     resolvedImports,

@@ -5,6 +5,7 @@
  * yields what it can, and each syntax error becomes a diagnostic.
  */
 import ts from 'typescript';
+import type { FrameworkFact } from '../../../model/facts/code-facts.js';
 import type { Diagnostic } from '../../../model/types.js';
 import { excerpt } from '../excerpt.js';
 import { looksLikeSql } from './looks-like-sql.js';
@@ -32,6 +33,8 @@ export interface SqlLiteralFact {
 export interface ScanResult {
   imports: ImportFact[];
   sqlLiterals: SqlLiteralFact[];
+  /** Decorators on classes and their members, route registrations (`router.get('/x', ...)`). */
+  framework: FrameworkFact[];
   diagnostics: Diagnostic[];
   /** Set when the file nests too deeply for the TypeScript parser's recursion (the stack ran out). */
   tooDeep?: boolean;
@@ -62,6 +65,7 @@ export function scanSource(filePath: string, text: string, options: { harvestSql
     return {
       imports: [],
       sqlLiterals: [],
+      framework: [],
       tooDeep: true,
       diagnostics: [{ severity: 'warning', code: 'nesting-too-deep', message: `nested too deeply to parse (${error.message}); the file counts as a module with no dependencies`, file: filePath }],
     };
@@ -73,6 +77,7 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
   const sf = ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, scriptKindFor(filePath));
   const imports: ImportFact[] = [];
   const sqlLiterals: SqlLiteralFact[] = [];
+  const framework: FrameworkFact[] = [];
   const diagnostics: Diagnostic[] = [];
   const lineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const excerptOf = (node: ts.Node): string => excerpt(node.getText(sf));
@@ -103,6 +108,15 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
   };
 
   const visit = (node: ts.Node): void => {
+    if (ts.canHaveDecorators(node)) {
+      for (const d of ts.getDecorators(node) ?? []) {
+        const name = decoratorName(d);
+        if (!name) continue;
+        const on = ts.isClassDeclaration(node) || ts.isClassExpression(node) ? 'type' : 'member';
+        const owner = on === 'type' ? (node as ts.ClassLikeDeclaration).name?.text : memberName(node, sf);
+        framework.push({ kind: 'decorator', name, on, ...(owner ? { detail: owner } : {}), line: lineOf(d) });
+      }
+    }
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       addImport(node.moduleSpecifier.text, isTypeOnlyImport(node) ? 'type-import' : 'import', node);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -135,6 +149,10 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
   const visitCall = (node: ts.CallExpression): void => {
     const [first] = node.arguments;
     const literal = first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
+    // A route registration: `<app|router|x>.get('/path', handler)` (Express, Koa-router, Fastify, Hono).
+    if (literal !== undefined && literal.startsWith('/') && node.arguments.length >= 2 && ts.isPropertyAccessExpression(node.expression) && ROUTE_METHODS.has(node.expression.name.text)) {
+      framework.push({ kind: 'route', name: node.expression.name.text, detail: literal, line: lineOf(node) });
+    }
     if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       if (literal !== undefined) addImport(literal, 'dynamic-import', node);
       else
@@ -159,7 +177,25 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
   };
 
   visit(sf);
-  return { imports, sqlLiterals, diagnostics };
+  return { imports, sqlLiterals, framework, diagnostics };
+}
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'route']);
+
+/** `@Controller('x')` -> Controller; `@ng.Component` -> Component. */
+function decoratorName(d: ts.Decorator): string | undefined {
+  const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+function memberName(node: ts.Node, sf: ts.SourceFile): string | undefined {
+  const name = (node as { name?: ts.PropertyName }).name;
+  if (!name) return undefined;
+  const own = ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : name.getText(sf);
+  const cls = node.parent && (ts.isClassDeclaration(node.parent) || ts.isClassExpression(node.parent)) ? node.parent.name?.text : undefined;
+  return cls ? `${cls}.${own}` : own;
 }
 
 function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {

@@ -1,0 +1,63 @@
+/**
+ * The classify stage: a role for every file and the entry points frameworks create.
+ * Input: file paths, framework facts per file, package roots, declared packages, the user's role
+ * overrides (glob -> role). Output: per file a RoleFact (role, rule, evidence, set-aside) and per file
+ * the entry-point reasons frameworks add. Order: user override, generated, tooling, framework
+ * detectors (registry order; the first with a role decides it, every one may add an entry point),
+ * technical names and folders, default domain.
+ */
+import picomatch from 'picomatch';
+import type { FrameworkFact } from '../model/facts/code-facts.js';
+import type { Role, RoleFact } from '../model/types.js';
+import type { FileView, FrameworkDetector } from './file-view.js';
+import { DEFAULT_RULE, GENERATED_RULES, matches, NAME_RULES, TOOLING_RULES, type PathRule } from './path-rules.js';
+import { FRAMEWORK_DETECTORS } from './registry.js';
+
+export interface ClassifyInput {
+  files: readonly string[];
+  frameworkFacts: ReadonlyMap<string, readonly FrameworkFact[]>;
+  packageRoots: readonly string[];
+  dependencies: ReadonlySet<string>;
+  /** Glob -> role, from the config file (`roles`); the first matching glob wins. */
+  overrides: Readonly<Record<string, Role>>;
+}
+
+export interface Classification {
+  roles: Map<string, RoleFact>;
+  /** Entry points frameworks create (file -> reason). */
+  entryPoints: Map<string, string>;
+}
+
+const SET_ASIDE: Partial<Record<Role, 'platform' | 'tooling'>> = { tooling: 'tooling', generated: 'tooling' };
+
+export function classifyFiles(input: ClassifyInput, detectors: readonly FrameworkDetector[] = FRAMEWORK_DETECTORS): Classification {
+  const overrides = Object.entries(input.overrides).map(([glob, role]) => ({ glob, role, match: picomatch(glob, { dot: true }) }));
+  const anyFacts = input.frameworkFacts.size > 0;
+  const active = detectors.filter((d) => d.uses(input.dependencies, anyFacts));
+  const roots = [...input.packageRoots].filter((r) => r !== '').sort((a, b) => b.length - a.length);
+  const roles = new Map<string, RoleFact>();
+  const entryPoints = new Map<string, string>();
+  const fromPath = (rule: PathRule): RoleFact => ({ role: rule.role, rule: rule.rule, ...(rule.setAside ? { setAside: rule.setAside } : {}) });
+
+  for (const path of input.files) {
+    const root = roots.find((r) => path.startsWith(`${r}/`));
+    const view: FileView = { path, inPackage: root ? path.slice(root.length + 1) : path, facts: input.frameworkFacts.get(path) ?? [], dependencies: input.dependencies };
+    let role: RoleFact | undefined;
+    const override = overrides.find((o) => o.match(path));
+    if (override) role = { role: override.role, rule: `config override '${override.glob}'`, ...(SET_ASIDE[override.role] ? { setAside: SET_ASIDE[override.role]! } : {}) };
+    const pathRule = [...GENERATED_RULES, ...TOOLING_RULES].find((r) => matches(r, path));
+    if (!role && pathRule) role = fromPath(pathRule);
+    // Frameworks: entry points always (even for a tooling file a framework loads), a role when none yet.
+    for (const detector of active) {
+      const found = detector.detect(view);
+      if (!found) continue;
+      if (found.entry && !entryPoints.has(path)) entryPoints.set(path, found.entry);
+      if (!role && found.role) {
+        role = { role: found.role, rule: `${found.rule} (${detector.name})`, ...(found.evidence ? { evidence: found.evidence } : {}), ...(found.setAside ? { setAside: found.setAside } : {}) };
+      }
+    }
+    role ??= fromPath(NAME_RULES.find((r) => matches(r, path)) ?? DEFAULT_RULE);
+    roles.set(path, role);
+  }
+  return { roles, entryPoints };
+}
