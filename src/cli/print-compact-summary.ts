@@ -46,7 +46,12 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
       lines.push(`  ${s.name.padEnd(width)} ${String(s.modules).padStart(4)} modules  cohesion ${s.cohesion}  coupling ${s.coupling}  confidence ${s.confidence}`);
     }
     if (scores.contexts.length > MAX_CONTEXTS) lines.push(c.dim(`  ... ${scores.contexts.length - MAX_CONTEXTS} more`));
-    if (d.kernel.length > 0) lines.push(c.dim(`  shared kernel: ${plural(d.kernel.length, 'module')}`));
+    const apart = [
+      d.kernel.length > 0 ? `shared kernel ${d.kernel.length}` : '',
+      d.platform?.length ? `platform ${d.platform.length} (${d.platform.slice(0, 3).map((p) => p.module.slice(p.module.lastIndexOf('/') + 1)).join(', ')}${d.platform.length > 3 ? ', ...' : ''})` : '',
+      d.tooling?.length ? `tooling ${d.tooling.length}` : '',
+    ].filter(Boolean);
+    if (apart.length > 0) lines.push(c.dim(`  set aside: ${apart.join('; ')}`));
     head(`Migration plan (${plural(plan.steps.length, 'step')})`);
     for (const s of plan.steps.slice(0, MAX_STEPS)) {
       const tag = s.pilot ? c.green(' (pilot)') : s.deadCode ? c.dim(' (remove)') : '';

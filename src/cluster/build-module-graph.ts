@@ -1,12 +1,13 @@
 /**
  * One weighted, undirected module graph from the three signals, for clustering and scoring.
- * Input: the model (code edges, data accesses, history co-change and co-authorship), the kernel to
- * leave out, weights. Output: graphology graph over the non-kernel modules; each edge keeps its total
+ * Input: the model (code edges, data accesses, history co-change and co-authorship), the modules to
+ * leave out (kernel, platform, tooling), weights. Output: graphology graph over the non-kernel modules; each edge keeps its total
  * `weight` and the part each kind contributed (for explanations).
  * Formulas (defaults in DEFAULT_WEIGHTS, scaled by the signal weights code/data/history):
  * - code: kindWeight x log2(1 + occurrences) per directed edge, both directions summed;
- * - data: for each table, every pair of modules accessing it gets tableAccess / (accessors - 1), so a
- *   table read by everyone glues weakly; tables with more than 50 accessors are skipped (noted);
+ * - data: for each table, w = tableAccess / (accessors - 1), so a table used by everyone glues weakly;
+ *   a pair of writers gets w, a writer and a reader w / 2, two readers nothing (owning a table means
+ *   writing it); tables with more than 50 accessors are skipped (noted);
  * - history: coChange x degree / 100 per coupled pair; coAuthor x Jaccard per co-authored pair.
  */
 import { compareEdges, compareStrings } from '../model/compare.js';
@@ -42,12 +43,14 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
   const skippedTables: string[] = [];
   if (model.data) {
     const accessors = new Map<string, Set<string>>();
+    const writers = new Map<string, Set<string>>();
     for (const e of model.data.edges) {
       if (e.kind !== 'table-access' || kernel.has(e.from)) continue;
       const set = accessors.get(e.to) ?? new Set<string>();
       // (accessors are sorted below, so edge order is fixed)
       set.add(e.from);
       accessors.set(e.to, set);
+      if (e.mode === 'write') writers.set(e.to, (writers.get(e.to) ?? new Set<string>()).add(e.from));
     }
     for (const [table, set] of [...accessors.entries()].sort(([a], [b]) => compareStrings(a, b))) {
       const list = [...set].sort();
@@ -57,7 +60,16 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
         continue;
       }
       const w = (weights.data * kind('tableAccess')) / (list.length - 1);
-      for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) add(list[i]!, list[j]!, 'tableAccess', w);
+      // Writing a table is what owning it means: two writers belong together, a reader leans towards a
+      // writer at half strength, two readers share nothing they own (a report and a mailer both reading
+      // orders are not one service).
+      const wrote = writers.get(table) ?? new Set<string>();
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const both = (wrote.has(list[i]!) ? 1 : 0) + (wrote.has(list[j]!) ? 1 : 0);
+          if (both > 0) add(list[i]!, list[j]!, 'tableAccess', both === 2 ? w : w / 2);
+        }
+      }
     }
   }
   if (model.history?.available) {

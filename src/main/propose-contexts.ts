@@ -7,6 +7,7 @@ import type { CodeAnalyses } from '../analyze/registry.js';
 import { buildModuleGraph } from '../cluster/build-module-graph.js';
 import { clusterModules } from '../cluster/cluster-modules.js';
 import { selectKernel } from '../cluster/select-kernel.js';
+import { platformWiring, selectSetAsides } from '../cluster/select-set-asides.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
 import type { SystemModel } from '../model/types.js';
@@ -15,17 +16,22 @@ import type { AnalysisResult } from '../result/analysis-result.js';
 import { explainDecomposition } from '../score/explain-decomposition.js';
 import { scoreDecomposition } from '../score/score-decomposition.js';
 
-/** Kernel, weighted graph, seeded clustering, scores, explanations and the migration plan. */
+/** Set-asides, kernel, weighted graph, seeded clustering, scores, explanations and the migration plan. */
 export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: Readonly<AnalyzeOptions>) {
-  const kernel = selectKernel(model, analyses.sharedKernel, options.kernel);
-  const { graph } = buildModuleGraph(model, new Set(kernel), options.weights);
-  const decomposition = clusterModules(model, graph, kernel, {
+  // Platform and tooling are set aside before the kernel is chosen: a settings file every area reads is
+  // wiring, not a shared library; a tool's config is neither.
+  const setAsides = selectSetAsides(model);
+  const apart = new Set([...setAsides.platform, ...setAsides.tooling]);
+  const kernel = selectKernel(model, analyses.sharedKernel, options.kernel).filter((m) => !apart.has(m));
+  const { graph } = buildModuleGraph(model, new Set([...kernel, ...apart]), options.weights);
+  const clustered = clusterModules(model, graph, kernel, {
     seed: options.seed,
     runs: options.runs,
     resolution: options.resolution,
     minContextSize: options.minContextSize,
     ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
   });
+  const decomposition = { ...clustered, platform: platformWiring(model, setAsides.platform, clustered), tooling: setAsides.tooling };
   const scores = scoreDecomposition(model, decomposition, graph);
   return { decomposition, scores, explanations: explainDecomposition(decomposition, graph, model), plan: planMigration(model, decomposition, scores, analyses.cycles, new Set(analyses.unreferenced.modules.map((m) => m.module))) };
 }

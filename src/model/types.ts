@@ -81,8 +81,8 @@ export interface RoleFact {
   evidence?: Evidence;
   /**
    * `platform`: a composition root or wiring (stays with the monolith or becomes the gateway);
-   * `tooling`: not part of the program. Neither is ever a dead-code candidate. (Keeping them out of
-   * contexts and plans is the next step of issue #12.)
+   * `tooling`: not part of the program. Both are kept out of contexts and plans, and neither is ever
+   * a dead-code candidate.
    */
   setAside?: 'platform' | 'tooling';
 }
@@ -346,6 +346,10 @@ export interface Decomposition {
   contexts: Context[];
   /** Modules set aside as a shared library, not forced into a context. */
   kernel: string[];
+  /** Composition roots and wiring, set aside: each with the contexts it wires (depends on), sorted. Absent in analyses written before roles. */
+  platform?: { module: string; wires: string[] }[];
+  /** Tooling and generated modules: never in a context, a plan or a dead-code list. Sorted. Absent in analyses written before roles. */
+  tooling?: string[];
   /** Per module: share of seeded runs that agree with its final context (Jaccard of co-members), 3 decimals. */
   confidence: { module: string; confidence: number }[];
 }

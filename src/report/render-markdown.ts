@@ -116,8 +116,16 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
     out.push(table(['Role', 'Modules', 'Lines'], [...count].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => [mdText(k), c.modules, c.lines])));
     const apart = withRoles.filter((m) => m.role!.setAside);
     if (apart.length > 0) {
-      out.push(`### Platform and tooling (${apart.length})\n`);
-      out.push(table(['Module', 'Role', 'Rule', 'Evidence'], apart.slice(0, LIST_LIMIT).map((m) => [mdText(m.id), `${m.role!.role} (${m.role!.setAside})`, mdText(m.role!.rule), m.role!.evidence ? mdText(`${m.role!.evidence.file}:${m.role!.evidence.line}`) : ''])));
+      const names = new Map((result.decomposition?.contexts ?? []).map((c) => [c.id, c.name]));
+      const wires = new Map((result.decomposition?.platform ?? []).map((p) => [p.module, p.wires.map((id) => names.get(id) ?? id)]));
+      out.push(`### Platform and tooling, set aside (${apart.length})\n`);
+      out.push('Platform (composition roots, wiring) stays with the monolith or becomes the gateway; tooling and generated code are not part of the program. Neither is clustered, planned or listed as dead code.\n');
+      out.push(
+        table(
+          ['Module', 'Role', 'Rule', 'Evidence', 'Wires'],
+          apart.slice(0, LIST_LIMIT).map((m) => [mdText(m.id), `${m.role!.role} (${m.role!.setAside})`, mdText(m.role!.rule), m.role!.evidence ? mdText(`${m.role!.evidence.file}:${m.role!.evidence.line}`) : '', (wires.get(m.id) ?? []).map(mdText).join(', ')]),
+        ),
+      );
       out.push(more(apart.length, LIST_LIMIT));
     }
   }
