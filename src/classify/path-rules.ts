@@ -30,7 +30,9 @@ function isToolConfig(path: string): boolean {
   const parts = base.split('.');
   if (parts.length < 2 || !CODE_EXT.test(parts[parts.length - 1]!)) return false;
   const stem = parts.slice(0, -1);
-  if (TOOL_NAMES.has((stem[0] || stem[1] || '').toLowerCase())) return true;
+  const first = (stem[0] || stem[1] || '').toLowerCase();
+  // `webpack.prod.js`, `jest.setup.ts`, `gulpfile.js`; a plain `pm2.js` in the sources is the program's.
+  if (/^(gulpfile|gruntfile|jakefile)$/.test(first) || (TOOL_NAMES.has(first) && stem.filter(Boolean).length >= 2)) return true;
   if (/(^|\/)(src|lib|app|server|client)\//.test(path)) return false;
   if (stem.some((p) => p === 'config' || p === 'conf')) return true;
   return base.startsWith('.') && (stem[1]?.endsWith('rc') ?? false);
@@ -68,7 +70,7 @@ export const NAME_RULES: readonly PathRule[] = [
   { role: 'interface', rule: 'a React/Vue/Svelte component file (.tsx/.jsx)', test: /\.[jt]sx$/ },
   { role: 'application', rule: 'name *Service / *UseCase / *Facade / *.service', test: /(Service|ServiceImpl|UseCase|Facade|Manager|Interactor)\.java$|[.-](service|use-?case|facade|manager|interactor)\.[cm]?[jt]sx?$/ },
   { role: 'application', rule: 'folder of services or use cases', test: folder('services?|application|usecases?|use-cases|facades?') },
-  { role: 'configuration', setAside: 'platform', rule: 'name *Config / *Configuration / *Module / *Initializer', test: /(Config|Configuration|Initializer|Module|Bootstrap)\.java$|[.-](config|configuration|setup|bootstrap|providers?)\.[cm]?[jt]s$/ },
+  { role: 'configuration', setAside: 'platform', rule: 'name *Config / *Configuration / *Module / *Initializer / config / settings', test: /(Config|Configuration|Initializer|Module|Bootstrap)\.java$|(^|\/|[.-])(config|configuration|settings|setup|bootstrap|providers?)\.[cm]?[jt]s$/ },
   { role: 'configuration', setAside: 'platform', rule: 'configuration folder', test: folder('config|configuration|bootstrap|setup') },
   { role: 'domain', rule: 'name *.entity / *.model / *Entity', test: /Entity\.java$|[.-](entity|model|aggregate|value-object|vo)\.[cm]?[jt]s$/ },
   { role: 'domain', rule: 'domain or model folder', test: folder('domain|model|models|entity|entities|aggregates?') },
