@@ -8,7 +8,8 @@
  * - data: for each table, w = tableAccess / (accessors - 1), so a table used by everyone glues weakly;
  *   a pair of writers gets w, a writer and a reader w / 2, two readers nothing (owning a table means
  *   writing it); tables with more than 50 accessors are skipped (noted);
- * - history: coChange x degree / 100 per coupled pair; coAuthor x Jaccard per co-authored pair.
+ * - history: coChange x degree / 100 per coupled pair; coAuthor x Jaccard per co-authored pair;
+ * - no edge joins a browser-side and a server-side module (units, classify/assign-units.ts).
  */
 import { compareEdges, compareStrings } from '../model/compare.js';
 import type { Edge, SystemModel } from '../model/types.js';
@@ -27,8 +28,14 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
   const graph = new Graph({ type: 'undirected', allowSelfLoops: false });
   // Sorted insertion: Louvain's result depends on node and edge order, never on how files were read.
   for (const m of [...model.modules].sort((a, b) => compareStrings(a.id, b.id))) if (!kernel.has(m.id)) graph.addNode(m.id);
+  // A browser module and a server module never share a context: no edge of any kind joins them.
+  const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
+  const apart = (a: string, b: string) => {
+    const [x, y] = [side.get(a), side.get(b)];
+    return (x === 'browser' && y === 'server') || (x === 'server' && y === 'browser');
+  };
   const add = (a: string, b: string, kind: string, w: number) => {
-    if (a === b || w <= 0 || !graph.hasNode(a) || !graph.hasNode(b)) return;
+    if (a === b || w <= 0 || !graph.hasNode(a) || !graph.hasNode(b) || apart(a, b)) return;
     const [x, y] = a < b ? [a, b] : [b, a];
     const key = `${x}\0${y}`;
     if (!graph.hasEdge(key)) graph.addUndirectedEdgeWithKey(key, x, y, { weight: 0, parts: {} as Record<string, number> });

@@ -100,11 +100,17 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
     label.set(node, key);
     pushTo(groups, key, node);
   }
-  // Isolated modules follow their folder, when one context holds most of it.
+  // Isolated modules follow their folder, when one context holds most of it (never across the wire:
+  // a browser module does not follow server modules, nor the reverse).
+  const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
+  const acrossTheWire = (a: string, b: string) => {
+    const [x, y] = [side.get(a), side.get(b)];
+    return (x === 'browser' && y === 'server') || (x === 'server' && y === 'browser');
+  };
   for (const node of isolated.sort(compareStrings)) {
     const area = areaOf(node);
     const votes = new Map<string, number>();
-    for (const [m, c] of label) if (areaOf(m) === area) votes.set(c, (votes.get(c) ?? 0) + 1);
+    for (const [m, c] of label) if (areaOf(m) === area && !acrossTheWire(m, node)) votes.set(c, (votes.get(c) ?? 0) + 1);
     const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
     const key = best ? best[0] : `alone:${node}`;
     label.set(node, key);

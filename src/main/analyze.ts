@@ -10,6 +10,7 @@ import type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.
 import { collectDatabase } from '../collect/db/collect-database.js';
 import { collectHistory } from '../collect/history/collect-history.js';
 import { HistoryAccumulator } from '../model/build-history-model.js';
+import { assignUnits } from '../classify/assign-units.js';
 import { classifyFiles } from '../classify/classify-files.js';
 import { collectCode } from '../collect/code/collect-code.js';
 import type { ProgressListener } from '../model/progress.js';
@@ -66,7 +67,11 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
       )
     : undefined;
   const coupleBy = parseCoupleBy(options.coupleBy);
-  const built = buildModel(path.basename(root), facts, options.granularity, db);
+  const modelOnly = buildModel(path.basename(root), facts, options.granularity, db);
+  // Units: package.json, pom.xml and build.gradle folders; sides from imports (classify/assign-units.ts).
+  const buildRoots = listing.files.filter((f) => /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f.path)).map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf('/'))));
+  const units = assignUnits(modelOnly, [...facts.packageRoots, ...buildRoots]);
+  const built = { ...modelOnly, modules: modelOnly.modules.map((m) => ({ ...m, unit: units.get(m.id)! })) };
   let model = built;
   if (options.history) {
     onProgress({ stage: 'history', done: 0, total: 0 });

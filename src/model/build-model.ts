@@ -93,19 +93,22 @@ export function aggregateEdges(fileEdges: readonly FileEdge[], moduleFor: (file:
 }
 
 function aggregateExternals(facts: CodeFacts, moduleFor: (file: string) => string): ExternalDependency[] {
-  const byName = new Map<string, { builtin: boolean; declared: boolean; counts: Map<string, number> }>();
+  const byName = new Map<string, { builtin: boolean; declared: boolean; counts: Map<string, number>; runtime: Set<string> }>();
   for (const use of facts.externals) {
     let ext = byName.get(use.name);
-    if (!ext) byName.set(use.name, (ext = { builtin: use.builtin, declared: use.declared, counts: new Map() }));
+    if (!ext) byName.set(use.name, (ext = { builtin: use.builtin, declared: use.declared, counts: new Map(), runtime: new Set() }));
     const m = moduleFor(use.file);
     ext.counts.set(m, (ext.counts.get(m) ?? 0) + 1);
+    if (!use.typeOnly) ext.runtime.add(m);
   }
   return [...byName.entries()]
     .map(([name, e]) => ({
       name,
       kind: e.builtin ? ('builtin' as const) : ('package' as const),
       declared: e.declared,
-      importedBy: [...e.counts.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([module, count]) => ({ module, count })),
+      importedBy: [...e.counts.entries()]
+        .sort(([a], [b]) => compareStrings(a, b))
+        .map(([module, count]) => ({ module, count, ...(e.runtime.has(module) ? {} : { typeOnly: true as const }) })),
     }))
     .sort(compareExternals);
 }

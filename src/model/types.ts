@@ -87,6 +87,17 @@ export interface RoleFact {
   setAside?: 'platform' | 'tooling';
 }
 
+/** Which side of the wire a module runs on. */
+export type Side = 'browser' | 'server' | 'shared' | 'unknown';
+
+/** The deployable unit a module belongs to, and its side, with the rule that decided the side. */
+export interface UnitFact {
+  /** The unit's root folder (package.json, pom.xml or build.gradle), '' for the repository. */
+  id: string;
+  side: Side;
+  rule: string;
+}
+
 /** The unit that gets clustered. */
 export interface ModuleNode {
   /** Repo-relative POSIX path of the file, directory or package root. */
@@ -105,6 +116,8 @@ export interface ModuleNode {
   stereotypes?: string[];
   /** What it is for (absent only in analyses written before roles existed). */
   role?: RoleFact;
+  /** Its deployable unit and side (absent only in analyses written before units existed). */
+  unit?: UnitFact;
 }
 
 /** A package imported from outside the repository (npm package or Node builtin). */
@@ -115,8 +128,8 @@ export interface ExternalDependency {
   kind: 'builtin' | 'package';
   /** Whether a package.json in the repository declares it (always true for builtins). */
   declared: boolean;
-  /** Modules that import it with their import counts, sorted by module id. */
-  importedBy: { module: string; count: number }[];
+  /** Modules that import it with their import counts, sorted by module id; `typeOnly` when a module imports only its types. */
+  importedBy: { module: string; count: number; typeOnly?: true }[];
 }
 
 /** A relative or aliased specifier that did not resolve to a file. */

@@ -24,6 +24,8 @@ export interface ExternalUse {
   name: string;
   builtin: boolean;
   declared: boolean;
+  /** `import type`: the package's types only, nothing at run time. */
+  typeOnly?: boolean;
 }
 
 export interface UnresolvedUse {

@@ -108,7 +108,7 @@ export function collectTypescript(
         resolvedHere.set(imp.specifier, r.file);
         if (r.file !== file) edges.push({ kind: edgeKindFor(imp.form), from: file, to: r.file, evidence });
       } else if (r.kind === 'external') {
-        externals.push({ file, name: r.name, builtin: r.builtin, declared: r.builtin || packages.declared.has(r.name) });
+        externals.push({ file, name: r.name, builtin: r.builtin, declared: r.builtin || packages.declared.has(r.name), ...(imp.form === 'type-import' ? { typeOnly: true } : {}) });
       } else if (r.kind === 'unresolved') {
         unresolved.push({ file, specifier: imp.specifier, evidence });
         diagnostics.push({
