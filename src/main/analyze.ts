@@ -12,6 +12,7 @@ import { collectHistory } from '../collect/history/collect-history.js';
 import { HistoryAccumulator } from '../model/build-history-model.js';
 import { assignUnits } from '../classify/assign-units.js';
 import { classifyFiles } from '../classify/classify-files.js';
+import { matchHttpCalls } from '../classify/match-http-calls.js';
 import { collectCode } from '../collect/code/collect-code.js';
 import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
@@ -52,6 +53,8 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   });
   for (const [file, reason] of classified.entryPoints) if (!facts.entryPoints.has(file)) facts.entryPoints.set(file, reason);
   facts.roles = classified.roles;
+  // Client code calling server routes over HTTP: edges that say which client code goes with which service.
+  facts.edges.push(...matchHttpCalls(facts.frameworkFacts ?? new Map()));
   onProgress({ stage: 'database', done: 0, total: 0 });
   const db = options.db
     ? collectDatabase(

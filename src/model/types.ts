@@ -32,7 +32,8 @@ export interface Evidence {
  * - `call`: calls and `new` of functions, methods and classes declared in another module.
  * - `extends` / `implements`: class and interface inheritance across modules.
  */
-export type CodeEdgeKind = 'import' | 'type-import' | 'dynamic-import' | 'call' | 'extends' | 'implements';
+/** `http-call`: client code calling a server route over HTTP (URL matched to the route; not a code dependency). */
+export type CodeEdgeKind = 'import' | 'type-import' | 'dynamic-import' | 'call' | 'extends' | 'implements' | 'http-call';
 
 /** A directed dependency between two modules (or two files before grouping). */
 export interface Edge {

@@ -36,11 +36,11 @@ describe('assignUnits', () => {
 });
 
 describe('contexts never mix browser and server modules', () => {
-  it('keeps a client page and the server route it mirrors apart, however strongly they are tied', async () => {
+  it('keeps a client page and the server route it mirrors apart, however strongly they are tied, and links them by HTTP', async () => {
     const repo = tempRepo({
       'package.json': JSON.stringify({ name: 'shop', dependencies: { react: '18', express: '4' } }),
       'client/orders-page.tsx': "import React from 'react';\nimport { total } from '../shared/total';\nexport const OrdersPage = () => total([1]);\n",
-      'client/orders-list.tsx': "import React from 'react';\nimport { OrdersPage } from './orders-page';\nexport const List = () => OrdersPage();\n",
+      'client/orders-list.tsx': "import React from 'react';\nimport { OrdersPage } from './orders-page';\nexport const List = () => [OrdersPage(), fetch('/api/orders')];\n",
       'client/order-form.tsx': "import React from 'react';\nimport { OrdersPage } from './orders-page';\nimport { total } from '../shared/total';\nexport const Form = () => [OrdersPage(), total([2])];\n",
       'server/orders-route.ts': "import express from 'express';\nimport { total } from '../shared/total';\nimport { OrdersPage } from '../client/orders-page';\nexport const r = express.Router();\nr.get('/orders', () => [total([1]), OrdersPage]);\n",
       'server/orders-repo.ts': "import express from 'express';\nimport { r } from './orders-route';\nexport const repo = r;\n",
@@ -51,6 +51,9 @@ describe('contexts never mix browser and server modules', () => {
     const side = new Map(r.model.modules.map((m) => [m.id, m.unit!.side]));
     expect(side.get('client/orders-page.tsx')).toBe('browser');
     expect(side.get('server/orders-route.ts')).toBe('server');
+    expect(r.model.edges.filter((e) => e.kind === 'http-call')).toMatchObject([
+      { from: 'client/orders-list.tsx', to: 'server/orders-route.ts', evidence: [{ file: 'client/orders-list.tsx', line: 3, text: 'GET /api/orders -> GET /orders (server/orders-route.ts:5)' }] },
+    ]);
     for (const c of r.decomposition!.contexts) {
       const sides = new Set(c.modules.map((m) => side.get(m)));
       expect(sides.has('browser') && sides.has('server'), c.modules.join(', ')).toBe(false);

@@ -49,16 +49,18 @@ export interface SqlLiteralUse {
 /**
  * What a framework can see in a file, without knowing the framework: a decorator or annotation on a
  * class (`on: 'type'`) or a member, a supertype, a route registration (`app.get('/orders', ...)`), a
- * program's `main`.
+ * program's `main`, an HTTP call with a URL path (`fetch('/api/orders')`, `http.get(`${base}/orders`)`).
  * The classify stage turns these into roles and entry points.
  */
 export interface FrameworkFact {
-  kind: 'decorator' | 'annotation' | 'supertype' | 'route' | 'main';
+  kind: 'decorator' | 'annotation' | 'supertype' | 'route' | 'main' | 'http-call';
   /** Decorator/annotation/supertype name without `@` or package; the HTTP method for a route. */
   name: string;
   on?: 'type' | 'member';
-  /** The route path, or the annotated type's name. */
+  /** The route or called URL path, or the annotated type's (or member's) name. */
   detail?: string;
+  /** A decorator's or annotation's first string argument (`@Controller('orders')`, `@GetMapping("/{id}")`). */
+  value?: string;
   line: number;
 }
 

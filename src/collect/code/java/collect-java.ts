@@ -137,8 +137,9 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     }
     const framework: FrameworkFact[] = [];
     for (const t of scan.types) {
-      for (const a of t.annotations) framework.push({ kind: 'annotation', name: a.name, on: 'type', detail: t.name, line: t.line });
-      for (const m of t.methods) for (const a of m.annotations) framework.push({ kind: 'annotation', name: a.name, on: 'member', detail: `${t.name}.${m.name}`, line: m.line });
+      const value = (a: JavaAnnotation) => a.args.value ?? a.args.path;
+      for (const a of t.annotations) framework.push({ kind: 'annotation', name: a.name, on: 'type', detail: t.name, ...(value(a) !== undefined ? { value: value(a)! } : {}), line: t.line });
+      for (const m of t.methods) for (const a of m.annotations) framework.push({ kind: 'annotation', name: a.name, on: 'member', detail: `${t.name}.${m.name}`, ...(value(a) !== undefined ? { value: value(a)! } : {}), line: m.line });
       for (const s of [...t.extends, ...t.implements]) framework.push({ kind: 'supertype', name: s.name, detail: t.name, line: t.line });
       const main = t.methods.find((m) => m.name === 'main');
       if (main) framework.push({ kind: 'main', name: 'main', on: 'member', detail: `${t.name}.main`, line: main.line });

@@ -114,7 +114,8 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
         if (!name) continue;
         const on = ts.isClassDeclaration(node) || ts.isClassExpression(node) ? 'type' : 'member';
         const owner = on === 'type' ? (node as ts.ClassLikeDeclaration).name?.text : memberName(node, sf);
-        framework.push({ kind: 'decorator', name, on, ...(owner ? { detail: owner } : {}), line: lineOf(d) });
+        const value = decoratorValue(d);
+        framework.push({ kind: 'decorator', name, on, ...(owner ? { detail: owner } : {}), ...(value !== undefined ? { value } : {}), line: lineOf(d) });
       }
     }
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -149,6 +150,15 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
   const visitCall = (node: ts.CallExpression): void => {
     const [first] = node.arguments;
     const literal = first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
+    // An HTTP call from a client: fetch(url), axios(url), axios.get(url), this.http.get(url), $fetch(url), ky.get(url).
+    const url = first ? urlPath(first) : undefined;
+    const callee = node.expression;
+    const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression.getText(sf) : '';
+    if (url !== undefined && calleeName !== undefined) {
+      const method = HTTP_FUNCTIONS.has(calleeName) ? 'get' : HTTP_METHODS.has(calleeName) && HTTP_CLIENT.test(receiver) ? calleeName : undefined;
+      if (method) framework.push({ kind: 'http-call', name: method === 'del' ? 'delete' : method, detail: url, line: lineOf(node) });
+    }
     // A route registration: `<app|router|x>.get('/path', handler)` (Express, Koa-router, Fastify, Hono).
     if (literal !== undefined && literal.startsWith('/') && node.arguments.length >= 2 && ts.isPropertyAccessExpression(node.expression) && ROUTE_METHODS.has(node.expression.name.text)) {
       framework.push({ kind: 'route', name: node.expression.name.text, detail: literal, line: lineOf(node) });
@@ -181,6 +191,41 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'route']);
+const HTTP_FUNCTIONS = new Set(['fetch', '$fetch', 'useFetch', 'axios', 'ky', 'got', 'request', 'superagent']);
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'request']);
+/** Receivers of `.get(url)` that are HTTP clients (not a Map, a router or a repository). */
+const HTTP_CLIENT = /(^|\.)(http|httpClient|axios|api|apiClient|client|ky|got|request|superagent|instance|\$http)$/i;
+
+/**
+ * The path of a URL argument: a string or template whose text starts with `/` or `http(s)://` (the host
+ * dropped), or a template starting with a base-URL substitution (`${this.baseUrl}/orders`); every other
+ * substitution becomes `:param`, the query string is dropped. Undefined when it is not a URL.
+ */
+function urlPath(e: ts.Expression): string | undefined {
+  let text: string;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) text = e.text;
+  else if (ts.isTemplateExpression(e)) {
+    const headless = e.head.text === '';
+    text = e.head.text + e.templateSpans.map((s, i) => (headless && i === 0 ? '' : ':param') + s.literal.text).join('');
+    if (headless && !text.startsWith('/')) return undefined;
+  } else return undefined;
+  const noHost = text.replace(/^https?:\/\/[^/]+/, '');
+  if (!noHost.startsWith('/') || noHost.startsWith('//')) return undefined;
+  return noHost.split(/[?#]/)[0]!;
+}
+
+/** `@Controller('orders')` -> 'orders'; `@Get()` -> ''; a decorator without a string argument -> undefined. */
+function decoratorValue(d: ts.Decorator): string | undefined {
+  if (!ts.isCallExpression(d.expression)) return undefined;
+  const [arg] = d.expression.arguments;
+  if (arg === undefined) return '';
+  if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return arg.text;
+  if (ts.isObjectLiteralExpression(arg)) {
+    const path = arg.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'path') as ts.PropertyAssignment | undefined;
+    if (path && (ts.isStringLiteral(path.initializer) || ts.isNoSubstitutionTemplateLiteral(path.initializer))) return path.initializer.text;
+  }
+  return undefined;
+}
 
 /** `@Controller('x')` -> Controller; `@ng.Component` -> Component. */
 function decoratorName(d: ts.Decorator): string | undefined {
