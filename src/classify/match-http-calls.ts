@@ -5,8 +5,9 @@
  * (`@Controller('orders')` + `@Get(':id')`), Spring (`@RequestMapping("/orders")` + `@GetMapping("/{id}")`)
  * and JAX-RS (`@Path` on the class and the method + `@GET`). Output: `http-call` edges from the calling
  * file to the handling file, with the call as evidence.
- * Matching: paths split into segments, parameters (`:id`, `{id}`, `[id]`, `*`) match any segment; the
- * route's segments must match the end of the call's (a global prefix such as `/api` or a router mounted
+ * Matching: paths split into segments; a route parameter (`:id`, `{id}`, `[id]`, `*`) matches any
+ * segment, a call's run-time value only a route parameter, and one literal segment at least must agree;
+ * the route's segments must match the end of the call's (a global prefix such as `/api` or a router mounted
  * at a path is unknown here); methods must agree (`all`/`route` take any). The longest matching route
  * wins; equally long matches all count.
  */
@@ -58,11 +59,22 @@ function endpointsOf(file: string, facts: readonly FrameworkFact[]): Endpoint[] 
   return out.filter((e) => e.segments.length > 0);
 }
 
-/** True when the route's segments match the end of the call's. */
+/**
+ * True when the route's segments match the end of the call's: a literal matches itself, a route
+ * parameter matches anything, a parameter of the call (a value known only at run time) matches only a
+ * route parameter; at least one literal segment must agree.
+ */
 function matchesEnd(call: readonly string[], route: readonly string[]): boolean {
   if (route.length > call.length) return false;
   const offset = call.length - route.length;
-  return route.every((s, i) => s === '*' || call[offset + i] === '*' || s === call[offset + i]);
+  let literal = false;
+  for (let i = 0; i < route.length; i++) {
+    const [r, c] = [route[i]!, call[offset + i]!];
+    if (r === '*') continue;
+    if (c !== r) return false;
+    literal = true;
+  }
+  return literal;
 }
 
 export function matchHttpCalls(frameworkFacts: ReadonlyMap<string, readonly FrameworkFact[]>): FileEdge[] {

@@ -74,7 +74,12 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   // Units: package.json, pom.xml and build.gradle folders; sides from imports (classify/assign-units.ts).
   const buildRoots = listing.files.filter((f) => /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f.path)).map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf('/'))));
   const units = assignUnits(modelOnly, [...facts.packageRoots, ...buildRoots]);
-  const built = { ...modelOnly, modules: modelOnly.modules.map((m) => ({ ...m, unit: units.get(m.id)! })) };
+  const built = {
+    ...modelOnly,
+    modules: modelOnly.modules.map((m) => ({ ...m, unit: units.get(m.id)! })),
+    // A server module calling a URL calls another system (a provider's API), not this repository's routes.
+    edges: modelOnly.edges.filter((e) => e.kind !== 'http-call' || units.get(e.from)?.side !== 'server'),
+  };
   let model = built;
   if (options.history) {
     onProgress({ stage: 'history', done: 0, total: 0 });

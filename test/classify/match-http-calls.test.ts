@@ -17,11 +17,12 @@ describe('scanSource: HTTP calls', () => {
       'axios.post(`/api/orders/${id}/items`, body);',
       'this.http.get<Order[]>(`${this.baseUrl}/orders/${id}`);',
       "cache.get('/api/orders');",
-      "fetch('https://shop.example/api/customers/7');",
+      "fetch('https://api.github.com/repos/x');",
+      "fetch('http://localhost:3000/api/customers/7');",
       "fetch(url);",
     ].join('\n');
     const calls = scanSource('web/api.ts', text).framework.filter((f) => f.kind === 'http-call');
-    expect(calls.map((c) => `${c.name} ${c.detail} @${c.line}`)).toEqual(['get /api/orders @1', 'post /api/orders/:param/items @2', 'get /orders/:param @3', 'get /api/customers/7 @5']);
+    expect(calls.map((c) => `${c.name} ${c.detail} @${c.line}`)).toEqual(['get /api/orders @1', 'post /api/orders/:param/items @2', 'get /orders/:param @3', 'get /api/customers/7 @6']);
   });
 
   it('keeps the first string argument of decorators', () => {
@@ -61,5 +62,7 @@ describe('matchHttpCalls', () => {
 
   it('does not match another method or an unknown path', () => {
     expect(edgesFor([call('delete', '/api/orders/1'), call('get', '/api/invoices/1')])).toEqual([]);
+    // A run-time value in the call matches only a route parameter, and a call of parameters only matches nothing.
+    expect(edgesFor([call('get', '/coins/:param'), call('get', '/:param/:param')])).toEqual([]);
   });
 });

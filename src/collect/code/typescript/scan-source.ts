@@ -197,8 +197,7 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'h
 const HTTP_CLIENT = /(^|\.)(http|httpClient|axios|api|apiClient|client|ky|got|request|superagent|instance|\$http)$/i;
 
 /**
- * The path of a URL argument: a string or template whose text starts with `/` or `http(s)://` (the host
- * dropped), or a template starting with a base-URL substitution (`${this.baseUrl}/orders`); every other
+ * The path of a URL argument: a string or template whose text starts with `/` or `http://localhost`, or a template starting with a base-URL substitution (`${this.baseUrl}/orders`); every other
  * substitution becomes `:param`, the query string is dropped. Undefined when it is not a URL.
  */
 function urlPath(e: ts.Expression): string | undefined {
@@ -209,6 +208,8 @@ function urlPath(e: ts.Expression): string | undefined {
     text = e.head.text + e.templateSpans.map((s, i) => (headless && i === 0 ? '' : ':param') + s.literal.text).join('');
     if (headless && !text.startsWith('/')) return undefined;
   } else return undefined;
+  // A URL naming another host is a third-party API, not this repository's server (localhost aside).
+  if (/^https?:\/\//.test(text) && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(text)) return undefined;
   const noHost = text.replace(/^https?:\/\/[^/]+/, '');
   if (!noHost.startsWith('/') || noHost.startsWith('//')) return undefined;
   return noHost.split(/[?#]/)[0]!;
