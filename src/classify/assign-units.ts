@@ -38,7 +38,8 @@ export function assignUnits(model: SystemModel, unitRoots: readonly string[]): M
 
   // Follow imports from each side's seeds.
   const out = new Map<string, string[]>();
-  for (const e of model.edges) if (e.kind !== 'type-import') out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  // Code runs where it is imported; an HTTP call crosses the wire and carries no side.
+  for (const e of model.edges) if (e.kind !== 'type-import' && e.kind !== 'http-call') out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
   const reach = (side: 'browser' | 'server') => {
     const seen = new Set([...seed].filter(([, s]) => s.side === side).map(([m]) => m));
     const queue = [...seen];
