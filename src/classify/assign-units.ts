@@ -18,11 +18,21 @@ const BROWSER = /^(react|react-dom|vue|@vue\/.+|@angular\/(core|common|router|fo
 const SERVER = /^(express|koa|fastify|hapi|@hapi\/.+|hono|@nestjs\/.+|next\/server|pg|mysql2?|mariadb|sqlite3|better-sqlite3|mongodb|knex|objection|redis|ioredis|bull|bullmq|socket\.io|ws|nodemailer)$/;
 const NODE_SYSTEM = /^(node:)?(fs|fs\/promises|child_process|net|tls|http|https|http2|cluster|dgram|worker_threads|os|path|crypto|stream|zlib|dns|readline|vm|v8|process)$/;
 
-export function assignUnits(model: SystemModel, unitRoots: readonly string[]): Map<string, UnitFact> {
+export function assignUnits(
+  model: SystemModel,
+  unitRoots: readonly string[],
+  /** Sides the framework conventions fix per file ('use client', Next.js route handlers); they win. */
+  fileSides: ReadonlyMap<string, { side: 'browser' | 'server'; rule: string }> = new Map(),
+  dependencies: ReadonlySet<string> = new Set(),
+): Map<string, UnitFact> {
   const roots = [...new Set(unitRoots)].filter((r) => r !== '').sort((a, b) => b.length - a.length || compareStrings(a, b));
   const unitOf = (id: string) => roots.find((r) => id === r || id.startsWith(`${r}/`)) ?? '';
   const seed = new Map<string, { side: 'browser' | 'server'; rule: string }>();
+  // With React Server Components (Next.js) importing React says nothing: files run on the server unless
+  // they say 'use client'.
+  const rsc = dependencies.has('next');
   for (const e of model.externals) {
+    if (rsc && /^(react|react-dom)$/.test(e.name)) continue;
     const side = BROWSER.test(e.name) ? 'browser' : SERVER.test(e.name) || (e.kind === 'builtin' && NODE_SYSTEM.test(e.name)) ? 'server' : undefined;
     if (!side) continue;
     for (const m of e.importedBy) {
@@ -35,6 +45,10 @@ export function assignUnits(model: SystemModel, unitRoots: readonly string[]): M
     }
   }
   for (const m of model.modules) if (!seed.has(m.id) && m.languages.includes('java')) seed.set(m.id, { side: 'server', rule: 'Java code' });
+  for (const m of model.modules) {
+    const fixed = m.files.map((f) => fileSides.get(f)).find(Boolean);
+    if (fixed) seed.set(m.id, fixed);
+  }
 
   // Follow imports from each side's seeds.
   const out = new Map<string, string[]>();

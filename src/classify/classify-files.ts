@@ -24,6 +24,8 @@ export interface ClassifyInput {
 
 export interface Classification {
   roles: Map<string, RoleFact>;
+  /** Files whose framework conventions fix their side (file -> side and why). */
+  sides: Map<string, { side: 'browser' | 'server'; rule: string }>;
   /** Entry points frameworks create (file -> reason). */
   entryPoints: Map<string, string>;
 }
@@ -37,6 +39,7 @@ export function classifyFiles(input: ClassifyInput, detectors: readonly Framewor
   const roots = [...input.packageRoots].filter((r) => r !== '').sort((a, b) => b.length - a.length);
   const roles = new Map<string, RoleFact>();
   const entryPoints = new Map<string, string>();
+  const sides = new Map<string, { side: 'browser' | 'server'; rule: string }>();
   const fromPath = (rule: PathRule): RoleFact => ({ role: rule.role, rule: rule.rule, ...(rule.setAside ? { setAside: rule.setAside } : {}) });
 
   for (const path of input.files) {
@@ -52,12 +55,15 @@ export function classifyFiles(input: ClassifyInput, detectors: readonly Framewor
       const found = detector.detect(view);
       if (!found) continue;
       if (found.entry && !entryPoints.has(path)) entryPoints.set(path, found.entry);
+      if (found.side && !sides.has(path)) sides.set(path, { side: found.side, rule: found.rule });
       if (!role && found.role) {
         role = { role: found.role, rule: `${found.rule} (${detector.name})`, ...(found.evidence ? { evidence: found.evidence } : {}), ...(found.setAside ? { setAside: found.setAside } : {}) };
       }
     }
     role ??= fromPath(NAME_RULES.find((r) => matches(r, path)) ?? DEFAULT_RULE);
     roles.set(path, role);
+    const directive = view.facts.find((f) => f.kind === 'directive');
+    if (directive && !sides.has(path)) sides.set(path, { side: directive.name === 'use client' ? 'browser' : 'server', rule: `'${directive.name}' directive` });
   }
-  return { roles, entryPoints };
+  return { roles, entryPoints, sides };
 }

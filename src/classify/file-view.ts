@@ -21,6 +21,8 @@ export interface Finding {
   entry?: string;
   /** The role's set-aside, for composition roots and wiring. */
   setAside?: 'platform' | 'tooling';
+  /** Where the framework runs the file, when its conventions say so (a Next.js route handler: server). */
+  side?: 'browser' | 'server';
   rule: string;
   evidence?: Evidence;
 }

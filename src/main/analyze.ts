@@ -73,7 +73,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   const modelOnly = buildModel(path.basename(root), facts, options.granularity, db);
   // Units: package.json, pom.xml and build.gradle folders; sides from imports (classify/assign-units.ts).
   const buildRoots = listing.files.filter((f) => /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/.test(f.path)).map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf('/'))));
-  const units = assignUnits(modelOnly, [...facts.packageRoots, ...buildRoots]);
+  const units = assignUnits(modelOnly, [...facts.packageRoots, ...buildRoots], classified.sides, facts.db.dependencies);
   const built = {
     ...modelOnly,
     modules: modelOnly.modules.map((m) => ({ ...m, unit: units.get(m.id)! })),

@@ -24,16 +24,19 @@ export const fileConventionDetector: FrameworkDetector = {
     const p = file.inPackage;
     const deps = file.dependencies;
     const at = { file: file.path, line: 1 };
-    const found = (role: Finding['role'], what: string, setAside?: 'platform'): Finding => ({ role, entry: what, rule: what, evidence: at, ...(setAside ? { setAside } : {}) });
+    // In the app router a file runs on the server unless it says 'use client' (React Server Components).
+    const client = file.facts.some((f) => f.kind === 'directive' && f.name === 'use client');
+    const found = (role: Finding['role'], what: string, setAside?: 'platform', side: 'browser' | 'server' = client ? 'browser' : 'server'): Finding => ({ role, entry: what, rule: what, evidence: at, side, ...(setAside ? { setAside } : {}) });
     if (has(deps, 'next')) {
       let m;
       if ((m = NEXT_APP.exec(p))) return m[1] === 'layout' && /^(?:src\/)?app\/layout\./.test(p) ? found('configuration', 'Next.js root layout', 'platform') : found('interface', `Next.js app router ${m[1]}`);
       if ((m = NEXT_PAGES.exec(p))) {
         const page = m[1]!;
-        if (/^_(app|document)$/.test(page)) return found('configuration', `Next.js ${page}`, 'platform');
-        return found('interface', page.startsWith('api/') ? 'Next.js API route' : 'Next.js page');
+        if (/^_(app|document)$/.test(page)) return found('configuration', `Next.js ${page}`, 'platform', 'browser');
+        // Pages-router pages render on the server and hydrate in the browser; API routes run on the server.
+        return page.startsWith('api/') ? found('interface', 'Next.js API route', undefined, 'server') : found('interface', 'Next.js page', undefined, 'browser');
       }
-      if ((m = NEXT_MIDDLEWARE.exec(p))) return found('interface', `Next.js ${m[1]}`);
+      if ((m = NEXT_MIDDLEWARE.exec(p))) return found('interface', `Next.js ${m[1]}`, undefined, 'server');
     }
     if (has(deps, 'nuxt') && NUXT.test(p)) return found('interface', 'Nuxt server route, middleware or plugin');
     if (has(deps, '@remix-run') && REMIX.test(p)) return found('interface', 'Remix route module');

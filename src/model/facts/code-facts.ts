@@ -49,11 +49,11 @@ export interface SqlLiteralUse {
 /**
  * What a framework can see in a file, without knowing the framework: a decorator or annotation on a
  * class (`on: 'type'`) or a member, a supertype, a route registration (`app.get('/orders', ...)`), a
- * program's `main`, an HTTP call with a URL path (`fetch('/api/orders')`, `http.get(`${base}/orders`)`).
+ * program's `main`, a `'use client'` / `'use server'` directive, an HTTP call with a URL path (`fetch('/api/orders')`, `http.get(`${base}/orders`)`).
  * The classify stage turns these into roles and entry points.
  */
 export interface FrameworkFact {
-  kind: 'decorator' | 'annotation' | 'supertype' | 'route' | 'main' | 'http-call';
+  kind: 'decorator' | 'annotation' | 'supertype' | 'route' | 'main' | 'http-call' | 'directive';
   /** Decorator/annotation/supertype name without `@` or package; the HTTP method for a route. */
   name: string;
   on?: 'type' | 'member';

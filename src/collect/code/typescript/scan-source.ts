@@ -186,6 +186,11 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
     }
   };
 
+  // React Server Components: a leading 'use client' / 'use server' says where the file runs.
+  for (const st of sf.statements) {
+    if (!ts.isExpressionStatement(st) || !ts.isStringLiteral(st.expression)) break;
+    if (st.expression.text === 'use client' || st.expression.text === 'use server') framework.push({ kind: 'directive', name: st.expression.text, line: lineOf(st) });
+  }
   visit(sf);
   return { imports, sqlLiterals, framework, diagnostics };
 }
