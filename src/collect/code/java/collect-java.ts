@@ -23,6 +23,7 @@ import type { OrmFacts } from '../../db/orm/orm-facts.js';
 import { snakeCase } from '../../db/orm/orm-facts.js';
 import { looksLikeSql } from '../typescript/looks-like-sql.js';
 import type { CodeFacts, FileEdge, FrameworkFact } from '../../../model/facts/code-facts.js';
+import { descriptorReferences } from './descriptor-references.js';
 import { scanJava, type JavaAnnotation, type JavaScan } from './scan-java.js';
 
 export interface JavaOptions {
@@ -203,6 +204,8 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     const queryValues = new Set(scan.types.flatMap((t) => t.methods.map((m) => ann(m.annotations, 'Query')?.args.value)).filter(Boolean));
     for (const s of scan.strings) if (looksLikeSql(s.text) && !queryValues.has(s.text)) facts.sqlLiterals.push({ file, line: s.line, text: s.text });
   }
+  // Classes loaded by name from web.xml, Spring XML, JSP, META-INF/services, spring.factories.
+  for (const [file, reason] of descriptorReferences(listing, facts.classes)) if (!facts.entryPoints.has(file)) facts.entryPoints.set(file, reason);
   return facts;
 }
 
