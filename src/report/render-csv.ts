@@ -4,7 +4,7 @@ import type { ReportFile } from '../result/report-file.js';
 import { contextIndex } from '../model/context-index.js';
 import { authorLabel } from '../result/author-label.js';
 
-/** modules.csv (one row per module with its context and figures) and edges.csv (every code and data edge). */
+/** modules.csv (one row per module: context, role, set-aside, unit, side and figures) and edges.csv (every code and data edge). */
 export function renderCsv(result: AnalysisResult): ReportFile[] {
   // Authors by name: the e-mail addresses stay in analysis.json.
   const who = authorLabel(result, false);
@@ -13,11 +13,12 @@ export function renderCsv(result: AnalysisResult): ReportFile[] {
   const metrics = new Map(result.analyses.moduleMetrics.modules.map((m) => [m.module, m]));
   const history = new Map((result.model.history?.modules ?? []).map((m) => [m.module, m]));
   const modules = csvRows(
-    ['module', 'context', 'lines', 'fan_in', 'fan_out', 'instability', 'revisions', 'main_author', 'ownership'],
+    ['module', 'context', 'role', 'set_aside', 'unit', 'side', 'lines', 'fan_in', 'fan_out', 'instability', 'revisions', 'main_author', 'ownership'],
     result.model.modules.map((m) => {
       const x = metrics.get(m.id);
       const h = history.get(m.id);
-      return [m.id, ctx.get(m.id) ?? '', m.lines, x?.fanIn ?? 0, x?.fanOut ?? 0, x?.instability ?? 0, h?.revisions ?? 0, h ? who(h.mainAuthor) : '', h?.ownership ?? ''];
+      const setAside = m.role?.setAside ?? (result.decomposition?.kernel.includes(m.id) ? 'kernel' : '');
+      return [m.id, ctx.get(m.id) ?? '', m.role?.role ?? '', setAside, m.unit?.id ?? '', m.unit?.side ?? '', m.lines, x?.fanIn ?? 0, x?.fanOut ?? 0, x?.instability ?? 0, h?.revisions ?? 0, h ? who(h.mainAuthor) : '', h?.ownership ?? ''];
     }),
   );
   const edges = csvRows(

@@ -81,7 +81,13 @@ function pageData(result: AnalysisResult): PageData {
     method: d?.method ?? 'clustering skipped',
     global: scores?.global ?? null,
     contexts,
-    modules: result.model.modules.map((m) => ({ id: m.id, ctx: ctxOf.get(m.id) ?? '', lines: m.lines })),
+    modules: result.model.modules.map((m) => ({
+      id: m.id,
+      ctx: ctxOf.get(m.id) ?? '',
+      lines: m.lines,
+      role: m.role ? `${m.role.role}${m.role.setAside && m.role.setAside !== m.role.role ? ` (${m.role.setAside})` : ''}: ${m.role.rule}` : '',
+      side: m.unit ? `${m.unit.side}${m.unit.id ? ` in ${m.unit.id}` : ''}` : '',
+    })),
     edges: moduleEdges.map((e) => ({ s: e.source, t: e.target, w: e.weight, k: e.kinds.join(','), ev: evidence.get(`${e.source}\0${e.target}`) ?? '' })),
     tables: [...access.entries()]
       .sort(([a], [b]) => compareStrings(a, b))

@@ -107,7 +107,7 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
     out.push('From framework facts first (annotations, decorators, route registrations, file-routing conventions), then technical names and folders; a business noun defaults to domain. Override with `roles` in the config file. Tooling and generated code are never dead-code candidates; platform (composition roots, wiring) is listed apart.\n');
     const count = new Map<string, { modules: number; lines: number }>();
     for (const m of withRoles) {
-      const key = m.role!.setAside ? `${m.role!.role} (${m.role!.setAside})` : m.role!.role;
+      const key = m.role!.setAside && m.role!.setAside !== m.role!.role ? `${m.role!.role} (${m.role!.setAside})` : m.role!.role;
       const c = count.get(key) ?? { modules: 0, lines: 0 };
       c.modules += 1;
       c.lines += m.lines;
@@ -123,7 +123,7 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
       out.push(
         table(
           ['Module', 'Role', 'Rule', 'Evidence', 'Wires'],
-          apart.slice(0, LIST_LIMIT).map((m) => [mdText(m.id), `${m.role!.role} (${m.role!.setAside})`, mdText(m.role!.rule), m.role!.evidence ? mdText(`${m.role!.evidence.file}:${m.role!.evidence.line}`) : '', (wires.get(m.id) ?? []).map(mdText).join(', ')]),
+          apart.slice(0, LIST_LIMIT).map((m) => [mdText(m.id), m.role!.setAside !== m.role!.role ? `${m.role!.role} (${m.role!.setAside})` : m.role!.role, mdText(m.role!.rule), m.role!.evidence ? mdText(`${m.role!.evidence.file}:${m.role!.evidence.line}`) : '', (wires.get(m.id) ?? []).map(mdText).join(', ')]),
         ),
       );
       out.push(more(apart.length, LIST_LIMIT));

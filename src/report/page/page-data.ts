@@ -19,7 +19,7 @@ export interface PageData {
   method: string;
   global: { modularity: number; turboMQ: number; interCallPercentage: number } | null;
   contexts: PageContext[];
-  modules: { id: string; ctx: string; lines: number }[];
+  modules: { id: string; ctx: string; lines: number; role: string; side: string }[];
   edges: { s: string; t: string; w: number; k: string; ev: string }[];
   tables: { table: string; owner: string; cells: Record<string, string> }[];
   plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; cycles: string[] }[];

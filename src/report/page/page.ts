@@ -194,7 +194,11 @@ function moduleInfo(id: string): void {
     if (e.s === id) out.appendChild(el('li', `${e.t} [${e.k} x${e.w}] ${e.ev}`));
     if (e.t === id) inn.appendChild(el('li', `${e.s} [${e.k} x${e.w}] ${e.ev}`));
   });
-  show([backButton(), el('h3', id), el('p', `context: ${names[ctxOf[id]!] ?? ctxOf[id] ?? '-'}`, 'dim'), el('b', 'depends on'), out, el('b', 'used by'), inn]);
+  const m = D.modules.find((x) => x.id === id);
+  const facts = [el('p', `context: ${names[ctxOf[id]!] ?? ctxOf[id] ?? '-'}`, 'dim')];
+  if (m?.role) facts.push(el('p', `role: ${m.role}`, 'dim'));
+  if (m?.side) facts.push(el('p', `runs: ${m.side}`, 'dim'));
+  show([backButton(), el('h3', id), ...facts, el('b', 'depends on'), out, el('b', 'used by'), inn]);
 }
 
 function draw(nodes: CyElement[], edges: CyElement[]): void {
