@@ -93,6 +93,29 @@ console.log(
 console.log(`targets: wall <= 0.5x ${ours.wallMs <= 0.5 * theirs.wallMs ? 'met' : 'MISSED'}, RSS <= 0.5x ${ours.peakRssMb <= 0.5 * theirs.peakRssMb ? 'met' : 'MISSED'}, edges within 1% ${disagreement <= 0.01 ? 'met' : 'MISSED'}`);
 console.log(`SQL literals harvested during the import stage: ${oursData.sqlLiterals}; in-process import stage time ${(oursData.importsMs / 1000).toFixed(2)} s\n`);
 
+// Roles, units and HTTP matching (issue #12) on the same repository, in-process, against the code stage.
+{
+  const { listFiles } = await import('../dist/collect/files/list-files.js');
+  const { collectCode } = await import('../dist/collect/code/collect-code.js');
+  const { classifyFiles } = await import('../dist/classify/classify-files.js');
+  const { matchHttpCalls } = await import('../dist/classify/match-http-calls.js');
+  const { assignUnits } = await import('../dist/classify/assign-units.js');
+  const { buildModel } = await import('../dist/model/build-model.js');
+  const t0 = performance.now();
+  const facts = await collectCode(repo, listFiles(repo, { include: [], exclude: [] }), { maxFileBytes: 1 << 20, includeTests: false, entryPoints: [], symbols: false }, () => {});
+  const codeMs = performance.now() - t0;
+  const t1 = performance.now();
+  const classified = classifyFiles({ files: facts.files.map((f) => f.path), frameworkFacts: facts.frameworkFacts ?? new Map(), packageRoots: facts.packageRoots, dependencies: facts.db.dependencies, overrides: {} });
+  const http = matchHttpCalls(facts.frameworkFacts ?? new Map());
+  const classifyMs = performance.now() - t1;
+  const model = buildModel('synthetic', { ...facts, roles: classified.roles }, { kind: 'file' });
+  const t2 = performance.now();
+  assignUnits(model, facts.packageRoots, classified.sides, facts.db.dependencies);
+  const unitsMs = performance.now() - t2;
+  const added = classifyMs + unitsMs;
+  console.log(`Roles, entry points, HTTP matching and units (${facts.files.length} files, ${http.length} http-call edges): ${added.toFixed(0)} ms = ${((100 * added) / codeMs).toFixed(1)}% of the import stage (${(codeMs / 1000).toFixed(2)} s); target < 10% ${added < 0.1 * codeMs ? 'met' : 'MISSED'}\n`);
+}
+
 // Symbol stage.
 const sym = best('msa-split symbols', () => measure(repo, process.execPath, [stage, 'symbols', repo]));
 const symData = JSON.parse(sym.stdout);

@@ -108,7 +108,9 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
   };
 
   const visit = (node: ts.Node): void => {
-    if (ts.canHaveDecorators(node)) {
+    // Decorators sit among a declaration's modifiers: most nodes have none, and are skipped at once.
+    const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+    if (modifiers !== undefined && modifiers.length > 0 && ts.canHaveDecorators(node)) {
       for (const d of ts.getDecorators(node) ?? []) {
         const name = decoratorName(d);
         if (!name) continue;
@@ -151,13 +153,17 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
     const [first] = node.arguments;
     const literal = first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
     // An HTTP call from a client: fetch(url), axios(url), axios.get(url), this.http.get(url), $fetch(url), ky.get(url).
-    const url = first ? urlPath(first) : undefined;
+    // (Names first: the URL and the receiver's text are computed only for calls that could be HTTP calls.)
     const callee = node.expression;
     const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression.getText(sf) : '';
-    if (url !== undefined && calleeName !== undefined) {
-      const method = HTTP_FUNCTIONS.has(calleeName) ? 'get' : HTTP_METHODS.has(calleeName) && HTTP_CLIENT.test(receiver) ? calleeName : undefined;
-      if (method) framework.push({ kind: 'http-call', name: method === 'del' ? 'delete' : method, detail: url, line: lineOf(node) });
+    if (first !== undefined && calleeName !== undefined && (HTTP_FUNCTIONS.has(calleeName) || HTTP_METHODS.has(calleeName))) {
+      const url = urlPath(first);
+      const method =
+        url === undefined ? undefined
+        : HTTP_FUNCTIONS.has(calleeName) ? 'get'
+        : ts.isPropertyAccessExpression(callee) && HTTP_CLIENT.test(callee.expression.getText(sf)) ? calleeName
+        : undefined;
+      if (method) framework.push({ kind: 'http-call', name: method === 'del' ? 'delete' : method, detail: url!, line: lineOf(node) });
     }
     // A route registration: `<app|router|x>.get('/path', handler)` (Express, Koa-router, Fastify, Hono).
     if (literal !== undefined && literal.startsWith('/') && node.arguments.length >= 2 && ts.isPropertyAccessExpression(node.expression) && ROUTE_METHODS.has(node.expression.name.text)) {
