@@ -60,7 +60,9 @@ export function classifyFiles(input: ClassifyInput, detectors: readonly Framewor
         role = { role: found.role, rule: `${found.rule} (${detector.name})`, ...(found.evidence ? { evidence: found.evidence } : {}), ...(found.setAside ? { setAside: found.setAside } : {}) };
       }
     }
-    role ??= fromPath(NAME_RULES.find((r) => matches(r, path)) ?? DEFAULT_RULE);
+    const nameRule = NAME_RULES.find((r) => matches(r, path));
+    if (nameRule?.entry && !entryPoints.has(path)) entryPoints.set(path, nameRule.entry);
+    role ??= fromPath(nameRule ?? DEFAULT_RULE);
     roles.set(path, role);
     const directive = view.facts.find((f) => f.kind === 'directive');
     if (directive && !sides.has(path)) sides.set(path, { side: directive.name === 'use client' ? 'browser' : 'server', rule: `'${directive.name}' directive` });

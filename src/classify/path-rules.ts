@@ -11,6 +11,8 @@ export interface PathRule {
   rule: string;
   test: RegExp | ((path: string) => boolean);
   setAside?: 'platform' | 'tooling';
+  /** Files the rule matches are loaded by a tool by folder (migrations): entry points, with this reason. */
+  entry?: string;
 }
 
 export function matches(rule: PathRule, path: string): boolean {
@@ -64,7 +66,8 @@ export const NAME_RULES: readonly PathRule[] = [
   { role: 'configuration', setAside: 'platform', rule: 'program entry file (main/server/app at a package root)', test: /^(?:(?:apps|packages|services|libs)\/[^/]+\/|[^/]+\/)?(?:src\/)?(main|server|app|polyfills)\.[cm]?[jt]s$/ },
   { role: 'configuration', setAside: 'platform', rule: 'build-time environment file (environments/)', test: folder('environments') },
   { role: 'persistence', rule: 'name *Repository / *Dao / *Mapper / *.repository', test: /(Repository|Repo|Dao|DAO|Mapper)(Impl)?\.[jt]s$|(Repository|Repo|Dao|DAO|Mapper)(Impl)?\.java$|[.-](repository|repo|dao|mapper)\.[cm]?[jt]sx?$/ },
-  { role: 'persistence', rule: 'migrations or database folder', test: folder('migrations|migration|db/migrate|db|database|persistence|dal') },
+  { role: 'persistence', rule: 'migrations folder', test: folder(String.raw`[\w-]*migrations|migration|db/migrate`), entry: 'migration (run by the migration tool from its folder)' },
+  { role: 'persistence', rule: 'database folder', test: folder('db|database|persistence|dal') },
   { role: 'interface', rule: 'name *Controller / *Resource / *Servlet / *Endpoint / *Handler / *Listener / *Job / *.routes', test: /(Controller|Resource|Servlet|Endpoint|Handler|Listener|Job|Action|Consumer)\.java$|[.-](controller|routes?|resolver|handler|listener|job|consumer|component|page|view|screen)\.[cm]?[jt]sx?$/ },
   { role: 'interface', rule: 'folder of controllers, routes, pages or views', test: folder('controllers?|routes?|web|rest|resources?|handlers?|resolvers?|pages|components|views|screens|ui|endpoints|graphql|listeners|jobs|consumers|cli|commands') },
   { role: 'interface', rule: 'a React/Vue/Svelte component file (.tsx/.jsx)', test: /\.[jt]sx$/ },

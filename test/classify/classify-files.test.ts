@@ -87,6 +87,8 @@ describe('roles from paths and names', () => {
     expect(files.map((f) => roles.get(f)!.role)).toEqual(['persistence', 'interface', 'application', 'domain', 'infrastructure', 'persistence', 'tooling']);
     expect(roles.get('src/orders/order.ts')!.rule).toBe('default: no framework fact or technical name (a business noun)');
     expect(roles.get('src/legacy/old.ts')).toMatchObject({ rule: "config override 'src/legacy/**'", setAside: 'tooling' });
+    // Migration files are run by their tool from the folder: live without an import.
+    expect(classify({ 'db/knex_migrations/2024-01-01-init.js': [] }).entryPoints.get('db/knex_migrations/2024-01-01-init.js')).toBe('migration (run by the migration tool from its folder)');
   });
 });
 
