@@ -54,7 +54,7 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
     if (apart.length > 0) lines.push(c.dim(`  set aside: ${apart.join('; ')}`));
     head(`Migration plan (${plural(plan.steps.length, 'step')})`);
     for (const s of plan.steps.slice(0, MAX_STEPS)) {
-      const tag = s.pilot ? c.green(' (pilot)') : s.deadCode ? c.dim(' (remove)') : '';
+      const tag = s.pilot ? c.green(' (pilot)') : s.deadCode ? c.dim(' (remove)') : s.wiring ? c.dim(' (wiring)') : '';
       lines.push(`  ${s.step}. ${c.bold(s.name)}${tag} ${c.dim(s.why)}`);
     }
     if (plan.steps.length > MAX_STEPS) lines.push(c.dim(`  ... ${plan.steps.length - MAX_STEPS} more steps`));

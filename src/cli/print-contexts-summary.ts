@@ -24,7 +24,7 @@ export function formatContextsSummary(result: AnalysisResult, c: ChalkInstance):
   lines.push('', c.bold.underline('Migration plan'), c.dim(`  ${plan.method}`));
   for (const n of plan.notes) lines.push(c.dim(`  note: ${n}`));
   for (const s of plan.steps) {
-    const tag = s.pilot ? c.green(' (pilot)') : s.deadCode ? c.dim(' (remove)') : '';
+    const tag = s.pilot ? c.green(' (pilot)') : s.deadCode ? c.dim(' (remove)') : s.wiring ? c.dim(' (wiring)') : '';
     lines.push(`  ${s.step}. ${c.bold(s.name)}${tag} ${c.dim(s.why)}`);
     const parts = [
       s.becomeApiCalls.length ? `${s.becomeApiCalls.length} inbound dependencies become API calls` : '',

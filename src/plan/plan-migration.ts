@@ -8,7 +8,8 @@
  * gains most from its own service; without history, value = lines (noted).
  * Order: step 1 is the pilot = the context with the lowest sum of ranks by afferent contexts, inbound
  * weight, shared tables and size (small, few callers, little shared data); then the rest by value /
- * cost (highest first). Ties by name. Every step says why in numbers.
+ * cost (highest first); contexts that are mostly wiring (half their lines or more of role configuration)
+ * and mostly dead code come last and are never the pilot. Ties by name. Every step says why in numbers.
  */
 import type { CyclesResult } from '../analyze/cycles.js';
 import { compareStrings } from '../model/compare.js';
@@ -24,6 +25,8 @@ export interface MigrationStep {
   pilot: boolean;
   /** Most of its modules are dead-code candidates: remove them rather than extract them. */
   deadCode: boolean;
+  /** Most of its lines are wiring (role configuration): reported, not proposed as a service. */
+  wiring?: true;
   cost: number;
   value: number;
   costParts: { inbound: number; outbound: number; sharedTables: number; foreignKeys: number; joins: number; cycles: number };
@@ -117,18 +120,25 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
   const ranks = [rank((x) => x.s.afferent.length), rank((x) => x.costParts.inbound), rank((x) => x.costParts.sharedTables), rank((x) => x.c.lines)];
   const pilotScore = (x: (typeof drafts)[number]) => ranks.reduce((n, r) => n + r.get(x.c.id)!, 0);
   const isDead = (x: (typeof drafts)[number]) => x.c.modules.filter((m) => deadCode.has(m)).length * 2 >= x.c.modules.length && x.c.modules.length > 0;
-  const candidates = drafts.filter((x) => x.c.modules.length > 0 && !isDead(x));
+  const roleOf = new Map(model.modules.map((m) => [m.id, m]));
+  const wiringLines = (x: (typeof drafts)[number]) => x.c.modules.filter((m) => roleOf.get(m)?.role?.role === 'configuration').reduce((n, m) => n + (roleOf.get(m)?.lines ?? 0), 0);
+  const isWiring = (x: (typeof drafts)[number]) => !isDead(x) && x.c.lines > 0 && wiringLines(x) * 2 >= x.c.lines;
+  const candidates = drafts.filter((x) => x.c.modules.length > 0 && !isDead(x) && !isWiring(x));
   const pilot = [...candidates].sort((a, b) => pilotScore(a) - pilotScore(b) || compareStrings(a.c.name, b.c.name))[0];
   const rest = drafts
     .filter((x) => x !== pilot)
-    .sort((a, b) => Number(isDead(a)) - Number(isDead(b)) || b.value / Math.max(1, b.cost) - a.value / Math.max(1, a.cost) || compareStrings(a.c.name, b.c.name));
+    .sort((a, b) => Number(isDead(a)) - Number(isDead(b)) || Number(isWiring(a)) - Number(isWiring(b)) || b.value / Math.max(1, b.cost) - a.value / Math.max(1, a.cost) || compareStrings(a.c.name, b.c.name));
   const dead = drafts.filter(isDead);
   if (dead.length > 0) notes.push(`${dead.map((x) => x.c.name).join(', ')}: mostly dead-code candidates; remove rather than extract (listed last)`);
+  const wiring = drafts.filter(isWiring);
+  if (wiring.length > 0) notes.push(`${wiring.map((x) => x.c.name).join(', ')}: mostly wiring (configuration); reported, not proposed as a service (listed after the services)`);
   const ordered = pilot ? [pilot, ...rest] : rest;
 
   const steps: MigrationStep[] = ordered.map((x, i) => {
     const ratio = round2(x.value / Math.max(1, x.cost));
-    const why = isDead(x)
+    const why = isWiring(x)
+      ? `mostly wiring (${wiringLines(x)} of ${x.c.lines} lines are configuration): not a service of its own; it stays with the platform or folds into the contexts it wires`
+      : isDead(x)
       ? `mostly dead code (${x.c.modules.filter((m) => deadCode.has(m)).length} of ${x.c.modules.length} modules unreferenced): delete it before the split instead of extracting it`
       : x === pilot
       ? `pilot: ${x.s.afferent.length} contexts depend on it (inbound weight ${x.costParts.inbound}), ${x.costParts.sharedTables} shared tables, ${x.c.lines} lines - the smallest, least entangled first step`
@@ -139,6 +149,7 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
       name: x.c.name,
       pilot: x === pilot,
       deadCode: isDead(x),
+      ...(isWiring(x) ? { wiring: true as const } : {}),
       cost: x.cost,
       value: x.value,
       costParts: x.costParts,

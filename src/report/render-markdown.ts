@@ -338,7 +338,7 @@ function renderContextsSection(result: AnalysisResult): string[] {
   out.push(`${mdText(plan.method)}.\n`);
   for (const n of plan.notes) out.push(`_Note: ${mdText(n)}._\n`);
   for (const s of plan.steps) {
-    out.push(`### Step ${s.step}: ${mdText(s.name)}${s.pilot ? ' (pilot)' : s.deadCode ? ' (remove)' : ''}\n`);
+    out.push(`### Step ${s.step}: ${mdText(s.name)}${s.pilot ? ' (pilot)' : s.deadCode ? ' (remove)' : s.wiring ? ' (wiring, not a service)' : ''}\n`);
     out.push(`${mdText(s.why)}.\n`);
     const list = (title: string, items: string[]) => (items.length > 0 ? out.push(`- ${title}: ${items.join(', ')}`) : 0);
     list('Modules to move', s.modules.map(mdText));
