@@ -120,3 +120,17 @@ describe('roles and entry points in an analysis', () => {
     expect(dir.model.modules.find((m) => m.id === 'src/orders')!.role).toMatchObject({ role: 'persistence', rule: expect.stringMatching(/^1 of 2 files \(e\.g\. name \*Repository/) });
   });
 });
+
+describe('serverless handlers', () => {
+  it('makes the files serverless.yml names as handlers entry points', async () => {
+    const repo = tempRepo({
+      'package.json': JSON.stringify({ name: 'fn' }),
+      'serverless.yml': 'service: shop\nfunctions:\n  createOrder:\n    handler: src/handlers/orders.create\n  broken: 7\n',
+      'src/handlers/orders.ts': "import { save } from '../orders/store';\nexport const create = () => save();\n",
+      'src/orders/store.ts': 'export const save = () => 1;\n',
+    });
+    const r = await analyze(repo, { history: false, cluster: false });
+    expect(r.model.modules.find((m) => m.id === 'src/handlers/orders.ts')!.entryPoint).toBe('serverless handler in serverless.yml');
+    expect(r.analyses.unreferenced.modules).toEqual([]);
+  });
+});

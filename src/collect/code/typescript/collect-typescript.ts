@@ -16,6 +16,7 @@ import { createRepositoryHost } from './repository-host.js';
 import { declaredEntryPoints, readPackageManifests } from './read-package-manifests.js';
 import { createImportResolver, type ImportResolver } from './resolve-import.js';
 import { scanSource, type ImportForm } from './scan-source.js';
+import { serverlessHandlers } from './serverless-handlers.js';
 
 export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
@@ -129,6 +130,10 @@ export function collectTypescript(
   for (const file of tooDeep) texts.delete(file);
 
   const entryPoints = findEntryPoints(localFiles, packages.manifests, options.entryPoints, resolver);
+  for (const h of serverlessHandlers(listing)) {
+    const file = resolver.resolveManifestTarget(h.target, h.dir);
+    if (file && !entryPoints.has(file)) entryPoints.set(file, `serverless handler in ${h.from}`);
+  }
   // Reads TypeScript asked for outside the repository (extends, parent node_modules): refused, and said.
   for (const outside of host.refusedOutside()) {
     diagnostics.push({
