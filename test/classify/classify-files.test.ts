@@ -121,16 +121,18 @@ describe('roles and entry points in an analysis', () => {
   });
 });
 
-describe('serverless handlers', () => {
-  it('makes the files serverless.yml names as handlers entry points', async () => {
+describe('serverless handlers and npm scripts', () => {
+  it('makes the files serverless.yml names as handlers, and the files npm scripts run, entry points', async () => {
     const repo = tempRepo({
-      'package.json': JSON.stringify({ name: 'fn' }),
+      'package.json': JSON.stringify({ name: 'fn', scripts: { seed: 'tsx src/tasks/seed.ts --fast && echo done' } }),
+      'src/tasks/seed.ts': "import { save } from '../orders/store';\nsave();\n",
       'serverless.yml': 'service: shop\nfunctions:\n  createOrder:\n    handler: src/handlers/orders.create\n  broken: 7\n',
       'src/handlers/orders.ts': "import { save } from '../orders/store';\nexport const create = () => save();\n",
       'src/orders/store.ts': 'export const save = () => 1;\n',
     });
     const r = await analyze(repo, { history: false, cluster: false });
     expect(r.model.modules.find((m) => m.id === 'src/handlers/orders.ts')!.entryPoint).toBe('serverless handler in serverless.yml');
+    expect(r.model.modules.find((m) => m.id === 'src/tasks/seed.ts')!.entryPoint).toBe("run by the npm script 'seed' in package.json");
     expect(r.analyses.unreferenced.modules).toEqual([]);
   });
 });

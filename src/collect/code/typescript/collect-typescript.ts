@@ -13,7 +13,7 @@ import type { CodeFacts, FileEdge, FrameworkFact } from '../../../model/facts/co
 import type { ProgressListener } from '../../../model/progress.js';
 import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
 import { createRepositoryHost } from './repository-host.js';
-import { declaredEntryPoints, readPackageManifests } from './read-package-manifests.js';
+import { declaredEntryPoints, readPackageManifests, scriptEntryPoints } from './read-package-manifests.js';
 import { createImportResolver, type ImportResolver } from './resolve-import.js';
 import { scanSource, type ImportForm } from './scan-source.js';
 import { serverlessHandlers } from './serverless-handlers.js';
@@ -176,6 +176,12 @@ function findEntryPoints(
     for (const target of declaredEntryPoints(m)) {
       const file = resolver.resolveManifestTarget(target, m.dir);
       if (file && !entries.has(file)) entries.set(file, `declared in ${m.dir ? m.dir + '/' : ''}package.json`);
+    }
+  }
+  for (const m of manifests) {
+    for (const { target, script } of scriptEntryPoints(m)) {
+      const file = resolver.resolveManifestTarget(target, m.dir);
+      if (file && !entries.has(file)) entries.set(file, `run by the npm script '${script}' in ${m.dir ? m.dir + '/' : ''}package.json`);
     }
   }
   const extra = extraGlobs.length > 0 ? picomatch(extraGlobs as string[], { dot: true }) : () => false;

@@ -73,6 +73,24 @@ export function declaredEntryPoints(m: PackageManifest): string[] {
   return targets.map((t) => joinRel(m.dir, t));
 }
 
+/**
+ * Files the npm scripts run (`"start": "node server/server.js"`, `"seed": "tsx scripts/seed.ts"`): every
+ * word of a script command that names a code file, with the script's name.
+ */
+export function scriptEntryPoints(m: PackageManifest): { target: string; script: string }[] {
+  const scripts = m.json.scripts;
+  if (!scripts || typeof scripts !== 'object') return [];
+  const out: { target: string; script: string }[] = [];
+  for (const [name, command] of Object.entries(scripts as Record<string, unknown>)) {
+    if (typeof command !== 'string' || command.length > 2000) continue;
+    for (const word of command.split(/[\s;&|()]+/)) {
+      const file = word.replace(/^['"]|['"]$/g, '');
+      if (/^[\w./@-]+\.[cm]?[jt]sx?$/.test(file) && !file.startsWith('-')) out.push({ target: joinRel(m.dir, file), script: name });
+    }
+  }
+  return out;
+}
+
 /** All string leaves of an `exports`/`imports` value (conditions, arrays, subpaths). */
 export function collectStrings(value: unknown, out: string[]): void {
   if (typeof value === 'string') out.push(value);
