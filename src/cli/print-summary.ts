@@ -48,6 +48,14 @@ function formatVerboseSummary(result: AnalysisResult, c: ChalkInstance, written:
     lines.push(`  ${k.module} ${c.dim(`used from ${k.dependentAreas.length} areas: ${k.dependentAreas.join(', ')}`)}`);
   }
 
+  const roles = new Map<string, number>();
+  for (const m of model.modules) if (m.role) roles.set(m.role.role, (roles.get(m.role.role) ?? 0) + 1);
+  if (roles.size > 0) {
+    head('Roles');
+    lines.push(`  ${[...roles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+    for (const m of model.modules.filter((x) => x.role?.setAside).slice(0, SHOW)) lines.push(`  ${c.dim(m.role!.setAside!)} ${m.id} ${c.dim(m.role!.rule)}`);
+  }
+
   head(`Unreferenced modules (${analyses.unreferenced.modules.length}, ${analyses.unreferenced.lines} lines)`);
   if (analyses.unreferenced.note) lines.push(c.dim(`  note: ${analyses.unreferenced.note}`));
   if (analyses.unreferenced.modules.length === 0) lines.push(c.green('  none'));

@@ -130,6 +130,22 @@ export function renderMarkdown(result: AnalysisResult): ReportFile[] {
     }
   }
 
+  const calls = result.model.edges.filter((e) => e.kind === 'http-call');
+  if (calls.length > 0) {
+    const names = new Map((result.decomposition?.contexts ?? []).map((c) => [c.id, c.name]));
+    const ctx = new Map<string, string>();
+    for (const c of result.decomposition?.contexts ?? []) for (const m of c.modules) ctx.set(m, names.get(c.id) ?? c.id);
+    out.push('## Client code and the services it calls (HTTP)\n');
+    out.push('Client calls (fetch, axios, HttpClient) matched to server routes by path and method. Browser and server code never share a context: these links say which client code goes with which service.\n');
+    out.push(
+      table(
+        ['Client module', 'Its context', 'Server module', 'Serving context', 'Calls', 'Example'],
+        calls.slice(0, LIST_LIMIT).map((e) => [mdText(e.from), mdText(ctx.get(e.from) ?? '-'), mdText(e.to), mdText(ctx.get(e.to) ?? '-'), e.weight, mdText(e.evidence[0]?.text ?? '')]),
+      ),
+    );
+    out.push(more(calls.length, LIST_LIMIT));
+  }
+
   out.push('## Unreferenced modules (dead-code candidates)\n');
   out.push(`No inbound import, call or inheritance; entry points (${analyses.unreferenced.entryPoints.length}) excluded. Remove dead code before splitting.\n`);
   if (analyses.unreferenced.note) out.push(`_Note: ${mdText(analyses.unreferenced.note)}._\n`);
