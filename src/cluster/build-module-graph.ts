@@ -15,6 +15,7 @@ import { compareEdges, compareStrings } from '../model/compare.js';
 import type { Edge, SystemModel } from '../model/types.js';
 import { Graph, type UndirectedGraph } from '../model/graphology.js';
 import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
+import { acrossTheWire } from '../model/sides.js';
 
 const MAX_TABLE_ACCESSORS = 50;
 
@@ -30,10 +31,7 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
   for (const m of [...model.modules].sort((a, b) => compareStrings(a.id, b.id))) if (!kernel.has(m.id)) graph.addNode(m.id);
   // A browser module and a server module never share a context: no edge of any kind joins them.
   const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
-  const apart = (a: string, b: string) => {
-    const [x, y] = [side.get(a), side.get(b)];
-    return (x === 'browser' && y === 'server') || (x === 'server' && y === 'browser');
-  };
+  const apart = (a: string, b: string) => acrossTheWire(side.get(a), side.get(b));
   const add = (a: string, b: string, kind: string, w: number) => {
     if (a === b || w <= 0 || !graph.hasNode(a) || !graph.hasNode(b) || apart(a, b)) return;
     const [x, y] = a < b ? [a, b] : [b, a];

@@ -17,6 +17,7 @@ import { compareStrings } from '../model/compare.js';
 import { pushTo } from '../model/group.js';
 import type { Context, Decomposition, SystemModel } from '../model/types.js';
 import { adjustedRandIndex } from '../model/adjusted-rand-index.js';
+import { acrossTheWire } from '../model/sides.js';
 import { louvain, type UndirectedGraph } from '../model/graphology.js';
 
 export interface ClusterOptions {
@@ -103,14 +104,11 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   // Isolated modules follow their folder, when one context holds most of it (never across the wire:
   // a browser module does not follow server modules, nor the reverse).
   const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
-  const acrossTheWire = (a: string, b: string) => {
-    const [x, y] = [side.get(a), side.get(b)];
-    return (x === 'browser' && y === 'server') || (x === 'server' && y === 'browser');
-  };
+
   for (const node of isolated.sort(compareStrings)) {
     const area = areaOf(node);
     const votes = new Map<string, number>();
-    for (const [m, c] of label) if (areaOf(m) === area && !acrossTheWire(m, node)) votes.set(c, (votes.get(c) ?? 0) + 1);
+    for (const [m, c] of label) if (areaOf(m) === area && !acrossTheWire(side.get(m), side.get(node))) votes.set(c, (votes.get(c) ?? 0) + 1);
     const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
     const key = best ? best[0] : `alone:${node}`;
     label.set(node, key);
