@@ -67,10 +67,15 @@ export async function renderReports(result: AnalysisResult, formats: readonly st
   return files.sort((a, b) => compareStrings(a.name, b.name));
 }
 
+/** Checks a graph level and format (before any work); a UsageError names the valid ones. */
+export function checkGraphRequest(level: string, format: string): GraphLevel {
+  if (!(GRAPH_LEVELS as readonly string[]).includes(level)) throw new UsageError(`unknown level '${level}'; valid levels: ${GRAPH_LEVELS.join(', ')}`);
+  if (!GRAPH_FORMATS.has(format)) throw new UsageError(`unknown graph format '${format}'; valid formats: ${GRAPH_FORMAT_NAMES.join(', ')}`);
+  return level as GraphLevel;
+}
+
 /** One graph in one format, for `msa-split graph`. */
 export async function renderGraph(result: AnalysisResult, level: GraphLevel, format: string): Promise<string> {
-  const load = GRAPH_FORMATS.get(format)?.load;
-  if (!load) throw new UsageError(`unknown graph format '${format}'; valid formats: ${GRAPH_FORMAT_NAMES.join(', ')}`);
-  if (!GRAPH_LEVELS.includes(level)) throw new UsageError(`unknown level '${level}'; valid levels: ${GRAPH_LEVELS.join(', ')}`);
-  return (await load()).render(result, level);
+  checkGraphRequest(level, format);
+  return (await GRAPH_FORMATS.get(format)!.load()).render(result, level);
 }

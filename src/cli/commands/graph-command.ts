@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { checkOutputFolder } from '../../config/check-output-folder.js';
 import { OPTION_TABLE } from '../../config/option-table.js';
 import { UsageError } from '../../model/usage-error.js';
-import { GRAPH_FORMAT_NAMES, GRAPH_LEVELS } from '../../report/registry.js';
+import { checkGraphRequest, GRAPH_FORMAT_NAMES, GRAPH_LEVELS } from '../../report/registry.js';
 import { addOptionFlags } from '../add-option-flags.js';
 import { analyzeForCommand } from './analyze-for-command.js';
 import { addRunFlags, examples, type CommandContext, type RunFlags } from './command-context.js';
@@ -37,8 +37,7 @@ export function registerGraph(program: Command, context: CommandContext): void {
   ]);
   command.action(async (target: string, flags: GraphFlags, cmd: Command) => {
     context.debug = !!flags.debug;
-    if (!(GRAPH_LEVELS as readonly string[]).includes(flags.level)) throw new UsageError(`unknown level '${flags.level}'; valid levels: ${GRAPH_LEVELS.join(', ')}`);
-    if (!GRAPH_FORMAT_NAMES.includes(flags.format)) throw new UsageError(`unknown graph format '${flags.format}'; valid formats: ${GRAPH_FORMAT_NAMES.join(', ')}`);
+    const level = checkGraphRequest(flags.level, flags.format);
     const flagLayer = table.layer(cmd);
     const [{ renderGraph }, { writeReports }] = await Promise.all([import('../../report/registry.js'), import('../write-reports.js')]);
     let result;
@@ -59,7 +58,7 @@ export function registerGraph(program: Command, context: CommandContext): void {
       result = analyzed.result;
     }
     const outFile = flags.out !== undefined ? (root ? checkOutputFolder(flags.out, root) : path.resolve(flags.out)) : undefined;
-    const text = await renderGraph(result, flags.level as (typeof GRAPH_LEVELS)[number], flags.format);
+    const text = await renderGraph(result, level, flags.format);
     if (outFile) writeReports(path.dirname(outFile), [{ name: path.basename(outFile), content: text }]);
     else context.io.stdout(text);
   });
