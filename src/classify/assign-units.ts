@@ -10,6 +10,7 @@
  * server, from both -> shared; reached from neither -> unknown.
  */
 import { compareStrings } from '../model/compare.js';
+import { pushTo } from '../model/group.js';
 import type { Side, SystemModel, UnitFact } from '../model/types.js';
 
 const BROWSER = /^(react|react-dom|vue|@vue\/.+|@angular\/(core|common|router|forms|material|cdk|platform-browser).*|svelte|solid-js|preact|lit|@remix-run\/react|next\/(navigation|router|link|image|head)|@tanstack\/react-query|zone\.js)$/;
@@ -53,7 +54,7 @@ export function assignUnits(
   // Follow imports from each side's seeds.
   const out = new Map<string, string[]>();
   // Code runs where it is imported; an HTTP call crosses the wire and carries no side.
-  for (const e of model.edges) if (e.kind !== 'type-import' && e.kind !== 'http-call') out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  for (const e of model.edges) if (e.kind !== 'type-import' && e.kind !== 'http-call') pushTo(out, e.from, e.to);
   const reach = (side: 'browser' | 'server') => {
     const seen = new Set([...seed].filter(([, s]) => s.side === side).map(([m]) => m));
     const queue = [...seen];

@@ -31,6 +31,8 @@ export interface Classification {
 }
 
 const SET_ASIDE: Partial<Record<Role, 'platform' | 'tooling'>> = { tooling: 'tooling', generated: 'tooling' };
+/** Generated code first (a generated config is generated), then tooling. */
+const APART_RULES: readonly PathRule[] = [...GENERATED_RULES, ...TOOLING_RULES];
 
 export function classifyFiles(input: ClassifyInput, detectors: readonly FrameworkDetector[] = FRAMEWORK_DETECTORS): Classification {
   const overrides = Object.entries(input.overrides).map(([glob, role]) => ({ glob, role, match: picomatch(glob, { dot: true }) }));
@@ -48,7 +50,7 @@ export function classifyFiles(input: ClassifyInput, detectors: readonly Framewor
     let role: RoleFact | undefined;
     const override = overrides.find((o) => o.match(path));
     if (override) role = { role: override.role, rule: `config override '${override.glob}'`, ...(SET_ASIDE[override.role] ? { setAside: SET_ASIDE[override.role]! } : {}) };
-    const pathRule = [...GENERATED_RULES, ...TOOLING_RULES].find((r) => matches(r, path));
+    const pathRule = APART_RULES.find((r) => matches(r, path));
     if (!role && pathRule) role = fromPath(pathRule);
     // Frameworks: entry points always (even for a tooling file a framework loads), a role when none yet.
     for (const detector of active) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { whereTheRestIs } from './where-the-rest-is.js';
+import { roleCounts } from './role-counts.js';
 
 export const SUMMARY_MAX_LINES = 60;
 export const SUMMARY_MAX_COLUMNS = 100;
@@ -63,9 +64,8 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
   head('Signals');
   const cycles = analyses.cycles;
   lines.push(`  cycles: ${cycles.cycles.length === 0 ? c.green('none') : `${c.red(cycles.cycles.length)} (${plural(cycles.modulesInCycles, 'module')}); e.g. ${cycles.cycles[0]!.example.join(' -> ')}`}`);
-  const roles = new Map<string, number>();
-  for (const m of model.modules) if (m.role) roles.set(m.role.role, (roles.get(m.role.role) ?? 0) + 1);
-  if (roles.size > 0) lines.push(`  roles: ${[...roles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  const roles = roleCounts(model.modules);
+  if (roles) lines.push(`  roles: ${roles}`);
   const dead = analyses.unreferenced;
   lines.push(`  shared-kernel candidates: ${analyses.sharedKernel.candidates.length}; unreferenced: ${plural(dead.modules.length, 'module')} (${dead.lines} lines)`);
   const data = model.data;

@@ -9,6 +9,7 @@ import { formatCompactSummary } from './print-compact-summary.js';
 import { formatContextsSummary } from './print-contexts-summary.js';
 import { historyHeadline } from './print-history-summary.js';
 import { whereTheRestIs } from './where-the-rest-is.js';
+import { roleCounts } from './role-counts.js';
 
 const SHOW = 5;
 
@@ -48,11 +49,10 @@ function formatVerboseSummary(result: AnalysisResult, c: ChalkInstance, written:
     lines.push(`  ${k.module} ${c.dim(`used from ${k.dependentAreas.length} areas: ${k.dependentAreas.join(', ')}`)}`);
   }
 
-  const roles = new Map<string, number>();
-  for (const m of model.modules) if (m.role) roles.set(m.role.role, (roles.get(m.role.role) ?? 0) + 1);
-  if (roles.size > 0) {
+  const roles = roleCounts(model.modules);
+  if (roles) {
     head('Roles');
-    lines.push(`  ${[...roles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+    lines.push(`  ${roles}`);
     for (const m of model.modules.filter((x) => x.role?.setAside).slice(0, SHOW)) lines.push(`  ${c.dim(m.role!.setAside!)} ${m.id} ${c.dim(m.role!.rule)}`);
   }
 

@@ -4,7 +4,3 @@ export const DIALECTS = [
   'athena', 'bigquery', 'db2', 'flinksql', 'hive', 'mariadb', 'mysql', 'noql', 'postgresql', 'redshift', 'snowflake', 'sqlite', 'transactsql', 'trino',
 ] as const;
 export type Dialect = (typeof DIALECTS)[number];
-
-export function isDialect(name: string): name is Dialect {
-  return (DIALECTS as readonly string[]).includes(name);
-}
