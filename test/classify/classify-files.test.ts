@@ -135,4 +135,11 @@ describe('serverless handlers and npm scripts', () => {
     expect(r.model.modules.find((m) => m.id === 'src/tasks/seed.ts')!.entryPoint).toBe("run by the npm script 'seed' in package.json");
     expect(r.analyses.unreferenced.modules).toEqual([]);
   });
+
+  it('survives a hostile serverless.yml (alias bomb, wrong shapes): no entry point from it, no crash', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'functions:\n  f:\n    handler: src/a.run'].join('\n');
+    const repo = tempRepo({ 'serverless.yml': bomb, 'src/a.ts': 'export const run = 1;\n', 'api/serverless.yml': 'functions: [1, 2]\n', 'fn/serverless.yaml': 'functions:\n  g: { handler: 7 }\n' });
+    const r = await analyze(repo, { history: false, cluster: false });
+    expect(r.model.modules.find((m) => m.id === 'src/a.ts')!.entryPoint).toBeUndefined();
+  });
 });

@@ -31,6 +31,14 @@ describe('the options pipeline', () => {
     expect(ok.options.granularity).toBe('dir:2');
   });
 
+  it('checks role overrides: known roles only, valid globs as keys', () => {
+    expect(resolveApiOptions({ roles: { 'src/legacy/**': 'tooling' } }).roles).toEqual({ 'src/legacy/**': 'tooling' });
+    const bad = () => resolveOptions([{ source: { kind: 'file', path: 'cfg.yaml', trusted: false }, values: { roles: { 'src/**': 'helper', '[': 'domain' } } }]);
+    expect(bad).toThrow(OptionsError);
+    expect(bad).toThrow("cfg.yaml: 'roles' must be an object of glob -> role (domain, application, interface, persistence, configuration, infrastructure, tooling, generated)");
+    expect(() => resolveApiOptions({ roles: { '[': 'domain' } })).toThrow(/option 'roles': invalid glob "\["/);
+  });
+
   it('merges layers in order, weights deeply, and freezes the result', () => {
     const { options, format, out } = resolveOptions([
       { source: { kind: 'file', path: 'cfg.yaml', trusted: true }, values: { minRevs: 3, weights: { kinds: { call: 4 } }, format: 'json,html', out: 'reports' } },
