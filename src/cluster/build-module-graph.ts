@@ -8,7 +8,8 @@
  * - data: for each table, w = tableAccess / (accessors - 1), so a table used by everyone glues weakly;
  *   a pair of writers gets w, a writer and a reader w / 2, two readers nothing (owning a table means
  *   writing it); tables with more than 50 accessors are skipped (noted);
- * - history: coChange x degree / 100 per coupled pair; coAuthor x Jaccard per co-authored pair;
+ * - history: coChange x strength per coupled pair (shared change sets weighted 1 / (modules - 1), over
+ *   the mean revisions: wide commits tie weakly; degree / 100 for analyses written before strength); coAuthor x Jaccard per co-authored pair;
  * - no edge joins a browser-side and a server-side module (units, classify/assign-units.ts).
  */
 import { compareEdges, compareStrings } from '../model/compare.js';
@@ -16,6 +17,9 @@ import type { Edge, SystemModel } from '../model/types.js';
 import { Graph, type UndirectedGraph } from '../model/graphology.js';
 import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
 import { acrossTheWire } from '../model/sides.js';
+import { computeDataFootprint } from './data-footprint.js';
+import { dataAnchorEdges } from './data-anchors.js';
+import { businessFolderOf } from '../model/business-folder.js';
 
 const MAX_TABLE_ACCESSORS = 50;
 
@@ -25,7 +29,12 @@ export interface ModuleGraph {
   skippedTables: string[];
 }
 
-export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>, weights: GraphWeights = DEFAULT_WEIGHTS): ModuleGraph {
+/**
+ * `anchors`: the graph clustering reads. Instead of module-module edges for shared tables, tables are
+ * nodes tied to the modules whose data footprint reaches them (cluster/data-anchors.ts); without it,
+ * the module-only graph that scores and explanations read.
+ */
+export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>, weights: GraphWeights = DEFAULT_WEIGHTS, options: { anchors?: boolean } = {}): ModuleGraph {
   const graph = new Graph({ type: 'undirected', allowSelfLoops: false });
   // Sorted insertion: Louvain's result depends on node and edge order, never on how files were read.
   for (const m of [...model.modules].sort((a, b) => compareStrings(a.id, b.id))) if (!kernel.has(m.id)) graph.addNode(m.id);
@@ -46,7 +55,13 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
   for (const e of [...(model.edges as Edge[])].sort(compareEdges)) add(e.from, e.to, e.kind, weights.code * kind(e.kind) * Math.log2(1 + e.weight));
 
   const skippedTables: string[] = [];
-  if (model.data) {
+  if (options.anchors && model.data) {
+    const footprint = computeDataFootprint(model, kernel);
+    for (const e of dataAnchorEdges(footprint, model.data, weights.data * kind('tableAccess'))) {
+      for (const n of [e.a, e.b]) if (!graph.hasNode(n)) graph.addNode(n);
+      add(e.a, e.b, e.kind, e.weight);
+    }
+  } else if (model.data) {
     const accessors = new Map<string, Set<string>>();
     const writers = new Map<string, Set<string>>();
     for (const e of model.data.edges) {
@@ -77,9 +92,43 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
       }
     }
   }
+  if (options.anchors) addFolderTies(graph, add, weights.code * kind('folder'));
   if (model.history?.available) {
-    for (const p of [...model.history.coChange].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))) add(p.a, p.b, 'coChange', weights.history * kind('coChange') * (p.degree / 100));
+    for (const p of [...model.history.coChange].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))) add(p.a, p.b, 'coChange', weights.history * kind('coChange') * (p.strength ?? p.degree / 100));
     for (const p of [...model.history.coAuthor].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))) add(p.a, p.b, 'coAuthor', weights.history * kind('coAuthor') * p.jaccard);
   }
   return { graph, skippedTables };
+}
+
+/** Folder nodes are pseudo-nodes of the clustering graph, like table anchors. */
+export const FOLDER_NODE = '\u0000folder:';
+
+/**
+ * Capability folders as anchors: each module is tied to a node for its business folder
+ * (model/business-folder.ts: the nearest folder not named for a layer), so a NestJS feature folder or
+ * a DDD aggregate package holds together while web/, impl/ or jpa/ hold nothing together. A folder
+ * holding half of the modules or more is the application's root, not a capability, and ties nothing.
+ * Linear: one edge per module.
+ */
+function addFolderTies(graph: UndirectedGraph, add: (a: string, b: string, kind: string, w: number) => void, w: number): void {
+  if (w <= 0) return;
+  const modules = graph.nodes().filter((n) => !n.startsWith('\u0000'));
+  const folderOf = new Map<string, string>();
+  const size = new Map<string, number>();
+  for (const m of modules) {
+    const f = businessFolderOf(m);
+    if (f === undefined) continue;
+    folderOf.set(m, f);
+    size.set(f, (size.get(f) ?? 0) + 1);
+  }
+  // Nested capability folders count into their ancestors for the root test.
+  const within = (f: string) => modules.filter((m) => m.startsWith(`${f}/`)).length;
+  const tooWide = new Set([...size.keys()].filter((f) => within(f) * 2 >= modules.length && modules.length >= 4));
+  for (const m of modules) {
+    const f = folderOf.get(m);
+    if (f === undefined || tooWide.has(f) || size.get(f)! < 2) continue;
+    const node = `${FOLDER_NODE}${f}`;
+    if (!graph.hasNode(node)) graph.addNode(node);
+    add(m, node, 'folder', w);
+  }
 }

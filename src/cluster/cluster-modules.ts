@@ -19,6 +19,7 @@ import type { Context, Decomposition, SystemModel } from '../model/types.js';
 import { adjustedRandIndex } from '../model/adjusted-rand-index.js';
 import { acrossTheWire } from '../model/sides.js';
 import { louvain, type UndirectedGraph } from '../model/graphology.js';
+import { isTableNode, tableOfNode } from './data-anchors.js';
 
 export interface ClusterOptions {
   /** First seed. Default 1. */
@@ -92,7 +93,15 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   const groups = new Map<string, string[]>();
   const label = new Map<string, string>();
   const isolated: string[] = [];
+  // Table nodes (data anchors) are clustered with the modules that serve them: where one lands is
+  // who owns it. They are not modules of any context.
+  const tableLabel = new Map<string, string>();
   for (const [node, c] of runs[medoid]!) {
+    if (isTableNode(node)) {
+      tableLabel.set(tableOfNode(node), `c${c}`);
+      continue;
+    }
+    if (node.startsWith('\u0000')) continue;
     if (graph.degree(node) === 0) {
       isolated.push(node);
       continue;
@@ -117,7 +126,20 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   mergeSmall(graph, groups, label, options.minContextSize);
 
   const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
-  const contexts = nameContexts(model, [...groups.values()].map((g) => g.sort(compareStrings)), lines);
+  const groupList = [...groups.values()].map((g) => g.sort(compareStrings));
+  // A table's node ends up with the group now holding most of the modules its node was clustered with.
+  const anchoredOwner = new Map<string, number>();
+  for (const [table, c] of tableLabel) {
+    const votes = new Map<number, number>();
+    for (const [node, cc] of runs[medoid]!) {
+      if (cc !== Number(c.slice(1)) || node.startsWith('\u0000')) continue;
+      const g = groupList.findIndex((list) => list.includes(node));
+      if (g >= 0) votes.set(g, (votes.get(g) ?? 0) + 1);
+    }
+    const best = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) anchoredOwner.set(table, best[0]);
+  }
+  const contexts = nameContexts(model, groupList, lines, anchoredOwner);
   const final = new Map<string, number>();
   contexts.forEach((c, i) => c.modules.forEach((m) => final.set(m, i)));
   return {
@@ -154,7 +176,7 @@ function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label
   }
 }
 
-function nameContexts(model: SystemModel, groups: string[][], lines: Map<string, number>): Context[] {
+function nameContexts(model: SystemModel, groups: string[][], lines: Map<string, number>, anchoredOwner: ReadonlyMap<string, number>): Context[] {
   // Table owner: the group with the highest 2 x writes + reads.
   // Scripts, tests and tool configs touch tables too (seed data, fixtures), but they own nothing.
   const tooling = new Set(model.modules.filter((m) => /^(script|test file|tool configuration)$/.test(m.entryPoint ?? '')).map((m) => m.id));
@@ -170,7 +192,9 @@ function nameContexts(model: SystemModel, groups: string[][], lines: Map<string,
     tableScore.set(e.to, row);
   }
   const tablesOf = groups.map(() => [] as string[]);
+  for (const [table, g] of anchoredOwner) tablesOf[g]!.push(table);
   for (const [table, row] of [...tableScore.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+    if (anchoredOwner.has(table)) continue;
     const best = [...row.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     if (best) tablesOf[best[0]]!.push(table);
   }

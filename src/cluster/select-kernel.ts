@@ -2,7 +2,10 @@
  * Which modules are set aside as the shared kernel (a library every service may use) instead of being
  * forced into one context. Input: the shared-kernel analysis and user globs. Output: module ids.
  * Rule: candidates whose path reads like shared code (shared/common/util/kernel/core/lib/...) or that
- * at least 40% of the other areas use; then `kernel` globs add modules, and globs starting with `!`
+ * at least 40% of the other areas use, unless they anchor data (an entity mapping a table, code
+ * accessing one); a widely used module also needs a role that is not a business capability's
+ * (domain, application, interface, persistence): in a layered code base every entity is "used by
+ * many areas" because the areas are layers. Then `kernel` globs add modules, and globs starting with `!`
  * take modules out.
  */
 import picomatch from 'picomatch';
@@ -12,8 +15,18 @@ import type { SystemModel } from '../model/types.js';
 
 export const KERNEL_MIN_SPREAD = 0.4;
 
+/** Roles that carry a business capability: used everywhere, they are still some context's own. */
+const CAPABILITY_ROLES = new Set(['domain', 'application', 'interface', 'persistence']);
+
 export function selectKernel(model: SystemModel, shared: SharedKernelResult, globs: readonly string[]): string[] {
-  const kernel = new Set(shared.candidates.filter((c) => c.namedShared || c.spread >= KERNEL_MIN_SPREAD).map((c) => c.module));
+  // An entity that maps a table, or code that reads or writes one, anchors its context: however
+  // widely used, it is that context's published model, not a library (the workshop may still decide so).
+  const anchors = new Set<string>();
+  for (const t of model.data?.tables ?? []) for (const m of t.entityModules) anchors.add(m);
+  for (const e of model.data?.edges ?? []) if (e.kind === 'table-access') anchors.add(e.from);
+  const role = new Map(model.modules.map((m) => [m.id, m.role?.role]));
+  const widelyUsed = (c: SharedKernelResult['candidates'][number]) => c.spread >= KERNEL_MIN_SPREAD && !anchors.has(c.module) && !CAPABILITY_ROLES.has(role.get(c.module) ?? '');
+  const kernel = new Set(shared.candidates.filter((c) => (c.namedShared && !anchors.has(c.module)) || widelyUsed(c)).map((c) => c.module));
   const add = globs.filter((g) => !g.startsWith('!'));
   const remove = globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
   const addMatch = add.length > 0 ? picomatch(add, { dot: true }) : () => false;

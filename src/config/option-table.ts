@@ -126,6 +126,11 @@ export const OPTION_TABLE = {
     group: 'History', flag: '--couple-by <how>', commands: HISTORY, setBy: 'anyone',
   },
   maxChangesetSize: { ...whole('Change sets touching more files are left out of coupling.', OPTION_LIMITS.maxChangesetSize), group: 'History', flag: '--max-changeset-size <n>', commands: HISTORY, setBy: 'anyone' },
+  maintenancePattern: {
+    schema: { type: 'string', description: "Commits of 5+ files whose subject matches this RE2 pattern are maintenance, left out of coupling ('' = off)." },
+    expected: 'an RE2 pattern or an empty string',
+    group: 'History', flag: '--maintenance-pattern <re2>', commands: HISTORY, setBy: 'anyone',
+  },
   minRevs: { ...whole('Minimum mean revisions of a coupled pair.', 1_000_000), group: 'History', flag: '--min-revs <n>', commands: HISTORY, setBy: 'anyone' },
   minShared: { ...whole('Minimum shared change sets of a coupled pair.', 1_000_000), group: 'History', flag: '--min-shared <n>', commands: HISTORY, setBy: 'anyone' },
   minCoupling: { ...whole('Minimum coupling degree in percent.', 100), group: 'History', flag: '--min-coupling <n>', commands: HISTORY, setBy: 'anyone' },

@@ -1,6 +1,7 @@
 /**
  * Analysis options: one typed record shared by the CLI, the config file and the API, with defaults.
  */
+import { DEFAULT_MAINTENANCE_PATTERN } from '../model/build-history-model.js';
 import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
 import type { Granularity, Role } from '../model/types.js';
 
@@ -53,6 +54,8 @@ export interface AnalyzeOptions {
   coupleBy: string;
   /** Change sets touching more files than this are left out of coupling (code-maat's default). Default 30. */
   maxChangesetSize: number;
+  /** Commits of 5 files or more whose subject matches this RE2 pattern are maintenance (licence headers, formatting, lint, renames, bumps) and left out of coupling; '' turns it off. Default: see DEFAULT_MAINTENANCE_PATTERN. */
+  maintenancePattern: string;
   /** Minimum mean revisions of a pair for change coupling. Default 5. */
   minRevs: number;
   /** Minimum shared change sets of a pair. Default 5. */
@@ -98,6 +101,7 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   botPatterns: ['[bot]', 'dependabot', 'renovate'],
   coupleBy: 'commit',
   maxChangesetSize: 30,
+  maintenancePattern: DEFAULT_MAINTENANCE_PATTERN,
   minRevs: 5,
   minShared: 5,
   minCoupling: 30,

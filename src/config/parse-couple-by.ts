@@ -21,3 +21,13 @@ export function parseCoupleBy(value: string, where = '--couple-by'): CoupleBy {
   }
   throw new UsageError(`${where}: invalid value '${value}'; valid values: ${COUPLE_BY_CHOICES}`);
 }
+
+/** Checks an RE2 pattern option (maintenancePattern); a UsageError says why it does not compile. */
+export function checkRe2(pattern: string, where: string): void {
+  if (pattern === '') return;
+  try {
+    RE2JS.compile(pattern);
+  } catch (error) {
+    throw new UsageError(`${where}: invalid regular expression (RE2 syntax: no backreferences or lookaround): ${(error as Error).message}`);
+  }
+}

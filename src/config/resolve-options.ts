@@ -13,7 +13,7 @@ import type { Granularity } from '../model/types.js';
 import { checkGlobs } from './check-globs.js';
 import { OPTION_TABLE, type OptionKey, type OptionSpec } from './option-table.js';
 import { DEFAULT_FORMATS, DEFAULT_OPTIONS, type AnalyzeOptions } from './options.js';
-import { parseCoupleBy } from './parse-couple-by.js';
+import { checkRe2, parseCoupleBy } from './parse-couple-by.js';
 import { parseGranularity } from './parse-granularity.js';
 import { OptionsError } from './options-error.js';
 
@@ -126,6 +126,7 @@ function readLayer(layer: OptionLayer, problems: string[]): Partial<Record<Optio
     try {
       if (k === 'granularity') value = parseGranularity(value as string, name);
       else if (k === 'coupleBy') parseCoupleBy(value as string, name);
+      else if (k === 'maintenancePattern') checkRe2(value as string, name);
       else if (spec.schema.type === 'array' && k !== 'botPatterns') value = checkGlobs(value as string[], name);
       else if (k === 'roles') checkGlobs(Object.keys(value as object), name);
     } catch (error) {

@@ -86,6 +86,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
     const accumulator = new HistoryAccumulator(new Map(built.files.map((f) => [f.path, f.module])), {
       coupleBy,
       maxChangesetSize: options.maxChangesetSize,
+      maintenancePattern: options.maintenancePattern,
       minRevs: options.minRevs,
       minShared: options.minShared,
       minCoupling: options.minCoupling,

@@ -23,8 +23,9 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   const setAsides = selectSetAsides(model);
   const apart = new Set([...setAsides.platform, ...setAsides.tooling]);
   const kernel = selectKernel(model, analyses.sharedKernel, options.kernel).filter((m) => !apart.has(m));
-  const { graph } = buildModuleGraph(model, new Set([...kernel, ...apart]), options.weights);
-  const clustered = clusterModules(model, graph, kernel, {
+  const outside = new Set([...kernel, ...apart]);
+  const { graph } = buildModuleGraph(model, outside, options.weights);
+  const clustered = clusterModules(model, buildModuleGraph(model, outside, options.weights, { anchors: true }).graph, kernel, {
     seed: options.seed,
     runs: options.runs,
     resolution: options.resolution,

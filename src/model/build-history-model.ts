@@ -7,7 +7,10 @@
  * author's commits less than H hours apart; `ticket:REGEX` = commits whose subject names the same
  * ticket), change sets touching more than maxChangesetSize files are dropped (and counted), then per
  * module pair: shared change sets, revs of each, degree = shared / mean(revsA, revsB) x 100; kept when
- * mean revs >= minRevs, shared >= minShared, degree >= minCoupling. Co-authorship: module pairs with at
+ * mean revs >= minRevs, shared >= minShared, degree >= minCoupling. Each kept pair also gets a
+ * strength for clustering: sum over its shared change sets of 1 / (modules in the set - 1), divided by
+ * mean(revsA, revsB), so that wide commits tie weakly. Maintenance commits (5+ files, subject matching
+ * maintenancePattern) are left out of coupling and reported. Co-authorship: module pairs with at
  * least 2 shared authors and Jaccard >= 0.5, from authors who touched at most 200 modules (broader
  * authors say nothing about team boundaries and would make this quadratic).
  */
@@ -28,6 +31,8 @@ export interface CouplingSettings {
   minCoupling: number;
   mergesExcluded: boolean;
   churn: boolean;
+  /** RE2 pattern of maintenance commit subjects ('' = none); see DEFAULT_MAINTENANCE_PATTERN. */
+  maintenancePattern?: string;
 }
 
 export function formatCoupleBy(c: CoupleBy): string {
@@ -35,6 +40,16 @@ export function formatCoupleBy(c: CoupleBy): string {
 }
 
 const BROAD_AUTHOR = 200;
+
+/**
+ * Sweeping maintenance commits (licence/copyright headers, formatting, lint, javadoc, renames,
+ * dependency bumps) change many files for no business reason: they tie modules of one layer together.
+ * A commit of at least MAINTENANCE_MIN_FILES files whose subject reads like maintenance is left out of
+ * change coupling (still counted in revisions, authors and hotspots) and reported.
+ */
+export const DEFAULT_MAINTENANCE_PATTERN =
+  '(?i)\\b(licen[cs]e|copyright|header|reformat|format(ted|ting)?|prettier|eslint|lint(ing)?|checkstyle|spotless|javadoc|whitespace|indent(ation)?|code ?style|typos?|rename[ds]?|bump(ed|s)?|upgrade[ds]?|dependenc(y|ies)|dependabot|renovate|clean ?up|organi[sz]e imports|unused imports|migrat(e|ed) to)\\b';
+export const MAINTENANCE_MIN_FILES = 5;
 const PAIR_BASE = 1_000_003;
 
 type Row = { index: number; stamp: number; revisions: number; added: number; deleted: number; last: string; authors: Map<string, number> };
@@ -56,13 +71,17 @@ export class HistoryAccumulator {
   private readonly streaming: boolean;
   private readonly revs: number[] = [];
   private readonly shared = new Map<number, number>();
+  private readonly weighted = new Map<number, number>();
   private bulk = 0;
+  private readonly maintenance: { sha: string; subject: string; files: number }[] = [];
+  private readonly isMaintenance: (c: HistoryCommit) => boolean;
 
   constructor(
     private readonly moduleOf: ReadonlyMap<string, string>,
     private readonly settings: CouplingSettings,
   ) {
     this.streaming = settings.coupleBy.kind === 'commit';
+    this.isMaintenance = maintenanceTest(settings.maintenancePattern);
   }
 
   /** Forgets everything (the collector restarts after an unreadable object). */
@@ -76,7 +95,9 @@ export class HistoryAccumulator {
     this.firstDate = this.lastDate = '';
     this.revs.length = 0;
     this.shared.clear();
+    this.weighted.clear();
     this.bulk = 0;
+    this.maintenance.length = 0;
   }
 
   add(c: HistoryCommit): void {
@@ -107,6 +128,11 @@ export class HistoryAccumulator {
       h.authors.set(c.author, (h.authors.get(c.author) ?? 0) + 1);
     }
     this.commitModules.push(ids);
+    if (this.isMaintenance(c)) {
+      this.maintenance.push({ sha: c.sha, subject: c.subject, files: c.files.length });
+      this.commitModules[k] = [];
+      return;
+    }
     if (this.streaming) {
       if (c.files.length > this.settings.maxChangesetSize) {
         this.bulk++;
@@ -114,7 +140,7 @@ export class HistoryAccumulator {
         return;
       }
       ids.sort((a, b) => a - b);
-      countPairs(ids, this.revs, this.shared);
+      countPairs(ids, this.revs, this.shared, this.weighted);
     }
   }
 
@@ -148,7 +174,7 @@ export class HistoryAccumulator {
     const names: string[] = [];
     for (const [m, h] of this.perModule) names[h.index] = m;
     const { coChange, changesets, bulk } = this.streaming
-      ? { coChange: keptPairs(this.revs, this.shared, names, this.commits.map((c, k) => ({ sha: c.sha, ids: this.commitModules[k]! })), settings), changesets: this.commits.length, bulk: this.bulk }
+      ? { coChange: keptPairs(this.revs, this.shared, this.weighted, names, this.commits.map((c, k) => ({ sha: c.sha, ids: this.commitModules[k]! })), settings), changesets: this.commits.length, bulk: this.bulk }
       : changeCoupling(this.commits, this.commitModules, names, settings);
     return {
       available: true,
@@ -157,6 +183,7 @@ export class HistoryAccumulator {
       commits: this.commits.length,
       changesets,
       bulkChangesets: bulk,
+      maintenanceCommits: { count: this.maintenance.length, examples: this.maintenance.slice(0, EVIDENCE_CAP) },
       ...(this.commits.length > 0 ? { firstCommit: this.firstDate, lastCommit: this.lastDate } : {}),
       authors: [...this.authorCommits.entries()]
         .map(([id, n]) => ({ id, name: facts.authors.get(id) ?? id, commits: n }))
@@ -225,6 +252,7 @@ function changeCoupling(
   const sets = groupChangesets(commits, s.coupleBy);
   const revs: number[] = [];
   const shared = new Map<number, number>();
+  const weighted = new Map<number, number>();
   const evidence: { sha: string; ids: number[] }[] = [];
   let bulk = 0;
   for (const set of sets) {
@@ -234,30 +262,45 @@ function changeCoupling(
       for (const f of c.files) paths.add(f.path);
       for (const i of commitModules[indexOf.get(c)!]!) ids.add(i);
     }
+    // Maintenance commits were emptied on arrival; a change set of nothing but those counts as nothing.
+    if (ids.size === 0) continue;
     if (paths.size > s.maxChangesetSize) {
       bulk++;
       continue;
     }
     const sortedIds = [...ids].sort((a, b) => a - b);
     evidence.push({ sha: set[0]!.sha, ids: sortedIds });
-    countPairs(sortedIds, revs, shared);
+    countPairs(sortedIds, revs, shared, weighted);
   }
-  return { coChange: keptPairs(revs, shared, names, evidence, s), changesets: sets.length, bulk };
+  return { coChange: keptPairs(revs, shared, weighted, names, evidence, s), changesets: sets.length, bulk };
 }
 
-/** Counts one change set: a revision per module, a shared change per pair (ids sorted ascending). */
-function countPairs(ids: readonly number[], revs: number[], shared: Map<number, number>): void {
+/**
+ * Counts one change set: a revision per module, a shared change per pair (ids sorted ascending), and
+ * the pair's share of the change set, 1 / (modules - 1): a two-module commit ties its pair fully, a
+ * commit of 20 modules ties each of its 190 pairs by 1/19 (each module's ties sum to 1 per commit).
+ */
+function countPairs(ids: readonly number[], revs: number[], shared: Map<number, number>, weighted: Map<number, number>): void {
   for (const i of ids) revs[i] = (revs[i] ?? 0) + 1;
+  const share = ids.length > 1 ? 1 / (ids.length - 1) : 0;
   for (let x = 0; x < ids.length; x++) {
     for (let y = x + 1; y < ids.length; y++) {
       const key = ids[x]! * PAIR_BASE + ids[y]!;
       shared.set(key, (shared.get(key) ?? 0) + 1);
+      weighted.set(key, (weighted.get(key) ?? 0) + share);
     }
   }
 }
 
+/** The maintenance test of a commit: enough files and a subject matching the pattern (RE2: linear time). */
+function maintenanceTest(pattern: string | undefined): (c: HistoryCommit) => boolean {
+  if (!pattern) return () => false;
+  const re = RE2JS.compile(pattern);
+  return (c) => c.files.length >= MAINTENANCE_MIN_FILES && re.matcher(c.subject).find();
+}
+
 /** Applies the thresholds, then collects evidence (first change sets, newest first) for the pairs kept. */
-function keptPairs(revs: readonly number[], shared: ReadonlyMap<number, number>, names: readonly string[], sets: readonly { sha: string; ids: readonly number[] }[], s: CouplingSettings): CoChange[] {
+function keptPairs(revs: readonly number[], shared: ReadonlyMap<number, number>, weighted: ReadonlyMap<number, number>, names: readonly string[], sets: readonly { sha: string; ids: readonly number[] }[], s: CouplingSettings): CoChange[] {
   const kept = new Map<number, CoChange>();
   for (const [key, n] of shared) {
     const i = Math.floor(key / PAIR_BASE);
@@ -268,7 +311,8 @@ function keptPairs(revs: readonly number[], shared: ReadonlyMap<number, number>,
     const degree = Math.floor((n / mean) * 100);
     if (mean < s.minRevs || n < s.minShared || degree < s.minCoupling) continue;
     const [a, b] = compareStrings(names[i]!, names[j]!) < 0 ? [i, j] : [j, i];
-    kept.set(key, { a: names[a]!, b: names[b]!, shared: n, revsA: revs[a] ?? 0, revsB: revs[b] ?? 0, degree, commits: [] });
+    const strength = round3(Math.min(1, (weighted.get(key) ?? 0) / mean));
+    kept.set(key, { a: names[a]!, b: names[b]!, shared: n, revsA: revs[a] ?? 0, revsB: revs[b] ?? 0, degree, strength, commits: [] });
   }
   if (kept.size > 0) {
     for (const set of sets) {

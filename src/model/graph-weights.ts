@@ -23,5 +23,6 @@ export const DEFAULT_WEIGHTS: GraphWeights = {
     tableAccess: 2,
     coChange: 6,
     coAuthor: 0.2,
+    folder: 1,
   },
 };

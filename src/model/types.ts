@@ -302,6 +302,8 @@ export interface CoChange {
   revsB: number;
   /** shared / mean(revsA, revsB) x 100, rounded to an integer as code-maat does. */
   degree: number;
+  /** What clustering reads: sum over shared change sets of 1 / (modules in the set - 1), / mean(revsA, revsB), at most 1, 3 decimals (wide commits tie weakly). Absent in analyses written before it. */
+  strength?: number;
   /** First commits (newest first) where they changed together, at most EVIDENCE_CAP. */
   commits: string[];
 }
@@ -327,6 +329,8 @@ export interface HistoryModel {
   changesets: number;
   /** Change sets over maxChangesetSize files, left out of coupling. */
   bulkChangesets: number;
+  /** Maintenance commits (5+ files, subject matching maintenancePattern: licence headers, formatting, renames, bumps) left out of coupling, with the first ones (newest first). Absent in analyses written before it. */
+  maintenanceCommits?: { count: number; examples: { sha: string; subject: string; files: number }[] };
   renamesFollowed: number;
   shallowDepth?: number;
   firstCommit?: string;
