@@ -51,6 +51,7 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
       d.kernel.length > 0 ? `shared kernel ${d.kernel.length}` : '',
       d.platform?.length ? `platform ${d.platform.length} (${d.platform.slice(0, 3).map((p) => p.module.slice(p.module.lastIndexOf('/') + 1)).join(', ')}${d.platform.length > 3 ? ', ...' : ''})` : '',
       d.tooling?.length ? `tooling ${d.tooling.length}` : '',
+      d.unplaced?.length ? `unplaced ${d.unplaced.length} (decide in the workshop)` : '',
     ].filter(Boolean);
     if (apart.length > 0) lines.push(c.dim(`  set aside: ${apart.join('; ')}`));
     head(`Migration plan (${plural(plan.steps.length, 'step')})`);

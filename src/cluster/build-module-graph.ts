@@ -4,7 +4,10 @@
  * leave out (kernel, platform, tooling), weights. Output: graphology graph over the non-kernel modules; each edge keeps its total
  * `weight` and the part each kind contributed (for explanations).
  * Formulas (defaults in DEFAULT_WEIGHTS, scaled by the signal weights code/data/history):
- * - code: kindWeight x log2(1 + occurrences) per directed edge, both directions summed;
+ * - code: kindWeight x log2(1 + occurrences) per directed edge, both directions summed; an edge into a
+ *   class others extend or implement (and the imports that come with the heritage clause) x idf =
+ *   max(0.05, ln(N / heirs) / ln(N)), N = modules in the graph: a base class of 1 heir keeps (almost) full
+ *   weight, one that every entity extends almost none;
  * - data: for each table, w = tableAccess / (accessors - 1), so a table used by everyone glues weakly;
  *   a pair of writers gets w, a writer and a reader w / 2, two readers nothing (owning a table means
  *   writing it); tables with more than 50 accessors are skipped (noted);
@@ -52,7 +55,19 @@ export function buildModuleGraph(model: SystemModel, kernel: ReadonlySet<string>
   };
   const kind = (k: string) => weights.kinds[k] ?? DEFAULT_WEIGHTS.kinds[k] ?? 0;
 
-  for (const e of [...(model.edges as Edge[])].sort(compareEdges)) add(e.from, e.to, e.kind, weights.code * kind(e.kind) * Math.log2(1 + e.weight));
+  // Inheritance is weighed like a term in a document collection: a base class many modules extend
+  // (BaseEntity, AbstractController) says no more about belonging together than a stop-word.
+  const heirs = new Map<string, Set<string>>();
+  for (const e of model.edges) if (e.kind === 'extends' || e.kind === 'implements') (heirs.get(e.to) ?? heirs.set(e.to, new Set()).get(e.to)!).add(e.from);
+  const nodes = Math.max(2, graph.order);
+  const inherited = new Set<string>();
+  for (const e of model.edges) if (e.kind === 'extends' || e.kind === 'implements') inherited.add(`${e.from}\0${e.to}`);
+  const idf = (to: string) => Math.max(0.05, Math.log(nodes / (heirs.get(to)?.size ?? 1)) / Math.log(nodes));
+  for (const e of [...(model.edges as Edge[])].sort(compareEdges)) {
+    // The import and type uses that come with a heritage clause are damped alike.
+    const damp = heirs.has(e.to) && (e.kind === 'extends' || e.kind === 'implements' || inherited.has(`${e.from}\0${e.to}`)) ? idf(e.to) : 1;
+    add(e.from, e.to, e.kind, weights.code * kind(e.kind) * Math.log2(1 + e.weight) * damp);
+  }
 
   const skippedTables: string[] = [];
   if (options.anchors && model.data) {

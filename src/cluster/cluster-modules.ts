@@ -5,9 +5,9 @@
  * Method: `runs` Louvain runs (graphology-communities-louvain) with seeds seed..seed+runs-1, each with
  * its own mulberry32 generator; the consensus is the medoid run (highest mean adjusted Rand index to
  * the other runs; ties to the lower seed). With `contexts: N` the resolution is searched (bisection on
- * a log scale) for the run count closest to N. Modules without any edge join the context holding most
- * of their folder's modules (else stay alone). Contexts smaller than minContextSize merge into the
- * neighbour they share the most weight with. Confidence per module = mean over runs of the Jaccard
+ * a log scale) for the run count closest to N. Modules without any edge are unplaced (listed for
+ * the workshop with the reason). Contexts smaller than minContextSize merge into the neighbour they
+ * share the most weight with; an island that cannot merge is unplaced too. Confidence per module = mean over runs of the Jaccard
  * index between its final context and its context in that run. Names come from the dominant area
  * (by lines), then the table the context uses most. Tables go to the context that accesses them most
  * (2 x writes + reads), not counting scripts, tests and tool configs (seed data owns nothing).
@@ -17,7 +17,6 @@ import { compareStrings } from '../model/compare.js';
 import { pushTo } from '../model/group.js';
 import type { Context, Decomposition, SystemModel } from '../model/types.js';
 import { adjustedRandIndex } from '../model/adjusted-rand-index.js';
-import { acrossTheWire } from '../model/sides.js';
 import { louvain, type UndirectedGraph } from '../model/graphology.js';
 import { isTableNode, tableOfNode } from './data-anchors.js';
 
@@ -110,20 +109,22 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
     label.set(node, key);
     pushTo(groups, key, node);
   }
-  // Isolated modules follow their folder, when one context holds most of it (never across the wire:
-  // a browser module does not follow server modules, nor the reverse).
-  const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
-
-  for (const node of isolated.sort(compareStrings)) {
-    const area = areaOf(node);
-    const votes = new Map<string, number>();
-    for (const [m, c] of label) if (areaOf(m) === area && !acrossTheWire(side.get(m), side.get(node))) votes.set(c, (votes.get(c) ?? 0) + 1);
-    const best = [...votes.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
-    const key = best ? best[0] : `alone:${node}`;
-    label.set(node, key);
-    pushTo(groups, key, node);
-  }
+  // A module with no tie of any kind (no code, data, folder or history edge) has no evidence of
+  // belonging anywhere: it is listed as unplaced for the workshop, never dumped into a context.
+  const unplaced: { module: string; reason: string }[] = isolated
+    .sort(compareStrings)
+    .map((module) => ({ module, reason: 'no code, data, capability-folder or history tie to any other module' }));
   mergeSmall(graph, groups, label, options.minContextSize);
+  // A lone module that could not merge ties only to what is outside the contexts (kernel, platform,
+  // tooling): no candidate service. An island of two or more that tie to each other stays a context,
+  // with its confidence scaled down (below).
+  for (const [key, members] of [...groups].sort(([a], [b]) => compareStrings(a, b))) {
+    if (members.length !== 1 || members.length >= options.minContextSize || groups.size <= 1) continue;
+    groups.delete(key);
+    label.delete(members[0]!);
+    unplaced.push({ module: members[0]!, reason: 'its only ties lead outside the contexts (kernel, platform, tooling)' });
+  }
+  unplaced.sort((a, b) => compareStrings(a.module, b.module));
 
   const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
   const groupList = [...groups.values()].map((g) => g.sort(compareStrings));
@@ -146,7 +147,8 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
     method: `louvain x${runs.length} seeds from ${options.seed}, consensus = medoid run (seed ${options.seed + medoid}), resolution ${resolution}, min context size ${options.minContextSize}`,
     contexts,
     kernel: [...kernel].sort(compareStrings),
-    confidence: confidenceOf(final, runs),
+    confidence: confidenceOf(final, runs, contexts, options.minContextSize),
+    unplaced,
   };
 }
 
@@ -214,7 +216,12 @@ function nameContexts(model: SystemModel, groups: string[][], lines: Map<string,
   });
 }
 
-function confidenceOf(final: Map<string, number>, runs: Partition[]): Decomposition['confidence'] {
+/**
+ * Agreement of the seeded runs with the final context; in a context below the minimum size (an island
+ * that could not merge) scaled by size / minimum: every run agrees on an isolated pair, but two modules
+ * are thin evidence of a service.
+ */
+function confidenceOf(final: Map<string, number>, runs: Partition[], contexts: readonly Context[], minSize: number): Decomposition['confidence'] {
   const sizeFinal = new Map<number, number>();
   for (const c of final.values()) sizeFinal.set(c, (sizeFinal.get(c) ?? 0) + 1);
   const sum = new Map<string, number>();
@@ -239,5 +246,8 @@ function confidenceOf(final: Map<string, number>, runs: Partition[]): Decomposit
   }
   return [...final.keys()]
     .sort(compareStrings)
-    .map((module) => ({ module, confidence: Math.round(((sum.get(module) ?? 0) / runs.length) * 1000) / 1000 }));
+    .map((module) => {
+      const thin = Math.min(1, contexts[final.get(module)!]!.modules.length / Math.max(1, minSize));
+      return { module, confidence: Math.round(((sum.get(module) ?? 0) / runs.length) * thin * 1000) / 1000 };
+    });
 }

@@ -2,7 +2,7 @@
  * Each module's data footprint: the tables it serves, directly or through its call chain.
  * Input: the model (code edges, table accesses, entity mappings), the modules not to pass through
  * (kernel, platform, tooling). Output: module -> table -> strength in (0, 1].
- * Formula: direct strength = 1 for the entity that maps a table and for a module writing it, 0.5 for a
+ * Formula: direct strength = 1 for the entity that maps a table and for a module writing it, 0.25 for a
  * module only reading it; then for `hops` rounds, a module inherits decay x the strength of every
  * table its runtime dependencies (imports, calls, inheritance) reach, keeping the maximum per table
  * (the shortest, strongest path wins): controller -> service -> repository -> entity -> table.
@@ -23,6 +23,8 @@ export interface FootprintOptions {
 }
 
 export const DEFAULT_FOOTPRINT: FootprintOptions = { hops: 3, decay: 0.5, cap: 8 };
+/** A module that only reads a table serves it a quarter as much as one writing it (owning is writing). */
+const READ = 0.25;
 
 export function computeDataFootprint(model: SystemModel, skip: ReadonlySet<string>, options: FootprintOptions = DEFAULT_FOOTPRINT): Footprint {
   const direct: Footprint = new Map();
@@ -32,7 +34,7 @@ export function computeDataFootprint(model: SystemModel, skip: ReadonlySet<strin
   };
   const modules = new Set(model.modules.map((m) => m.id));
   for (const t of model.data?.tables ?? []) for (const m of t.entityModules) if (modules.has(m) && !skip.has(m)) raise(direct, m, t.id, 1);
-  for (const e of model.data?.edges ?? []) if (e.kind === 'table-access' && modules.has(e.from) && !skip.has(e.from)) raise(direct, e.from, e.to, e.mode === 'write' ? 1 : 0.5);
+  for (const e of model.data?.edges ?? []) if (e.kind === 'table-access' && modules.has(e.from) && !skip.has(e.from)) raise(direct, e.from, e.to, e.mode === 'write' ? 1 : READ);
 
   const deps = new Map<string, string[]>();
   for (const e of model.edges) {

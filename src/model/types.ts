@@ -370,4 +370,6 @@ export interface Decomposition {
   tooling?: string[];
   /** Per module: share of seeded runs that agree with its final context (Jaccard of co-members), 3 decimals. */
   confidence: { module: string; confidence: number }[];
+  /** Modules with no evidence of belonging to any context (no ties, or an island below the minimum size): the workshop decides. Sorted. Absent in analyses written before it. */
+  unplaced?: { module: string; reason: string }[];
 }

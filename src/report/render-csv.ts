@@ -12,12 +12,13 @@ export function renderCsv(result: AnalysisResult): ReportFile[] {
   const ctx = new Map([...contextIndex(result.decomposition, { withKernel: true })].map(([m, id]) => [m, names.get(id) ?? id]));
   const metrics = new Map(result.analyses.moduleMetrics.modules.map((m) => [m.module, m]));
   const history = new Map((result.model.history?.modules ?? []).map((m) => [m.module, m]));
+  const unplaced = new Set((result.decomposition?.unplaced ?? []).map((u) => u.module));
   const modules = csvRows(
     ['module', 'context', 'role', 'set_aside', 'unit', 'side', 'lines', 'fan_in', 'fan_out', 'instability', 'revisions', 'main_author', 'ownership'],
     result.model.modules.map((m) => {
       const x = metrics.get(m.id);
       const h = history.get(m.id);
-      const setAside = m.role?.setAside ?? (result.decomposition?.kernel.includes(m.id) ? 'kernel' : '');
+      const setAside = m.role?.setAside ?? (result.decomposition?.kernel.includes(m.id) ? 'kernel' : unplaced.has(m.id) ? 'unplaced' : '');
       return [m.id, ctx.get(m.id) ?? '', m.role?.role ?? '', setAside, m.unit?.id ?? '', m.unit?.side ?? '', m.lines, x?.fanIn ?? 0, x?.fanOut ?? 0, x?.instability ?? 0, h?.revisions ?? 0, h ? who(h.mainAuthor) : '', h?.ownership ?? ''];
     }),
   );

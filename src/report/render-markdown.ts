@@ -350,6 +350,12 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push('Set aside as a shared library, not forced into a context. Decide for each: library, copy per service, or a service of its own.\n');
     out.push(table(['Module', 'Used by contexts'], scores.kernelUsers.map((k) => [mdText(k.module), k.contexts.map(mdText).join(', ')])));
   }
+  if ((d.unplaced?.length ?? 0) > 0) {
+    out.push(`### Unplaced: decide in the workshop (${d.unplaced!.length})\n`);
+    out.push('No evidence ties these modules to any candidate context; they were not forced into one.\n');
+    out.push(table(['Module', 'Why'], d.unplaced!.slice(0, LIST_LIMIT).map((u) => [mdText(u.module), mdText(u.reason)])));
+    out.push(more(d.unplaced!.length, LIST_LIMIT));
+  }
   out.push('## Migration plan\n');
   out.push(`${mdText(plan.method)}.\n`);
   for (const n of plan.notes) out.push(`_Note: ${mdText(n)}._\n`);

@@ -6,6 +6,7 @@
  * that fails in the chosen dialect is retried in the others; one that fails in all goes to the
  * fallback table-name extractor and becomes a diagnostic naming what was recovered.
  */
+import { compareStrings } from '../../model/compare.js';
 import fs from 'node:fs';
 import { pushTo } from '../../model/group.js';
 import type { Diagnostic, Evidence, SkippedPath } from '../../model/types.js';
@@ -128,8 +129,13 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   const known = new Set(tables.map((t) => t.id));
 
   // 3. Accesses and joins from code: SQL literals (outside migrations), query builders, ORM calls.
-  const accesses: FileTableAccess[] = [...orm.accesses];
-  const joins: FileJoin[] = [...orm.joins];
+  // ORM readers may name a table as mapped (`@Table(name = "Cargo")`): ids are lower-cased, so the
+  // entity's declared table and the repository's access to it meet on one id.
+  const accesses: FileTableAccess[] = orm.accesses.map((a) => ({ ...a, table: tableId({ name: a.table }) }));
+  const joins: FileJoin[] = orm.joins.map((j) => {
+    const [a, b] = [tableId({ name: j.a }), tableId({ name: j.b })].sort(compareStrings);
+    return { ...j, a: a!, b: b! };
+  });
   for (const lit of sqlLiterals) {
     if (isMigrationPath(lit.file)) continue;
     for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
