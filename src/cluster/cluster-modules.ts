@@ -19,6 +19,8 @@ import type { Context, Decomposition, SystemModel } from '../model/types.js';
 import { adjustedRandIndex } from '../model/adjusted-rand-index.js';
 import { louvain, type UndirectedGraph } from '../model/graphology.js';
 import { isTableNode, tableOfNode } from './data-anchors.js';
+import { bestMerge, mergeCommunities, splitCommunity, type Assignment } from './community-moves.js';
+import { mulberry32 } from '../model/random.js';
 
 export interface ClusterOptions {
   /** First seed. Default 1. */
@@ -34,17 +36,6 @@ export interface ClusterOptions {
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { seed: 1, runs: 20, resolution: 1, minContextSize: 3 };
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Partition = Map<string, number>;
 
@@ -92,15 +83,9 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   const groups = new Map<string, string[]>();
   const label = new Map<string, string>();
   const isolated: string[] = [];
-  // Table nodes (data anchors) are clustered with the modules that serve them: where one lands is
-  // who owns it. They are not modules of any context.
-  const tableLabel = new Map<string, string>();
   for (const [node, c] of runs[medoid]!) {
-    if (isTableNode(node)) {
-      tableLabel.set(tableOfNode(node), `c${c}`);
-      continue;
-    }
-    if (node.startsWith('\u0000')) continue;
+    // Pseudo-nodes (tables, capability folders) are no modules: placed after the modules, below.
+    if (isPseudoNode(node)) continue;
     if (graph.degree(node) === 0) {
       isolated.push(node);
       continue;
@@ -127,29 +112,100 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   unplaced.sort((a, b) => compareStrings(a.module, b.module));
 
   const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
-  const groupList = [...groups.values()].map((g) => g.sort(compareStrings));
-  // A table's node ends up with the group now holding most of the modules its node was clustered with.
-  const anchoredOwner = new Map<string, number>();
-  for (const [table, c] of tableLabel) {
-    const votes = new Map<number, number>();
-    for (const [node, cc] of runs[medoid]!) {
-      if (cc !== Number(c.slice(1)) || node.startsWith('\u0000')) continue;
-      const g = groupList.findIndex((list) => list.includes(node));
-      if (g >= 0) votes.set(g, (votes.get(g) ?? 0) + 1);
-    }
-    const best = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (best) anchoredOwner.set(table, best[0]);
+  // Every pseudo-node joins the group it ties to most: a table lands with the modules that serve it,
+  // which is who owns it.
+  let assignment: Assignment = new Map(label);
+  for (const node of graph.nodes()) {
+    if (!isPseudoNode(node)) continue;
+    const ties = new Map<string, number>();
+    graph.forEachEdge(node, (_e, attrs, s, t) => {
+      const g = label.get(s === node ? t : s);
+      if (g !== undefined) ties.set(g, (ties.get(g) ?? 0) + (attrs as { weight: number }).weight);
+    });
+    const best = [...ties].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
+    if (best) assignment.set(node, best[0]);
   }
+  let countNote: string | undefined;
+  if (options.contexts !== undefined) ({ assignment, note: countNote } = reachContextCount(graph, assignment, options.contexts, options.seed));
+  const byGroup = new Map<string, string[]>();
+  const ownedTables = new Map<string, string[]>();
+  for (const [node, g] of [...assignment].sort(([a], [b]) => compareStrings(a, b))) {
+    if (isTableNode(node)) pushTo(ownedTables, g, tableOfNode(node));
+    else if (!isPseudoNode(node)) pushTo(byGroup, g, node);
+  }
+  const keys = [...byGroup.keys()].sort(compareStrings);
+  const groupList = keys.map((k) => byGroup.get(k)!);
+  const anchoredOwner = new Map<string, number>();
+  keys.forEach((k, i) => {
+    for (const t of ownedTables.get(k) ?? []) anchoredOwner.set(t, i);
+  });
   const contexts = nameContexts(model, groupList, lines, anchoredOwner);
   const final = new Map<string, number>();
   contexts.forEach((c, i) => c.modules.forEach((m) => final.set(m, i)));
+  // Macro from micro: the same graph and partition, merged pair by pair by modularity gain.
+  const idOfKey = new Map<string, string>();
+  contexts.forEach((c) => idOfKey.set(assignment.get(c.modules[0]!)!, c.id));
+  const byId: Assignment = new Map([...assignment].filter(([, g]) => idOfKey.has(g)).map(([n, g]) => [n, idOfKey.get(g)!]));
   return {
-    method: `louvain x${runs.length} seeds from ${options.seed}, consensus = medoid run (seed ${options.seed + medoid}), resolution ${resolution}, min context size ${options.minContextSize}`,
+    method: `louvain x${runs.length} seeds from ${options.seed}, consensus = medoid run (seed ${options.seed + medoid}), resolution ${resolution}, min context size ${options.minContextSize}${countNote ? `; ${countNote}` : ''}`,
     contexts,
     kernel: [...kernel].sort(compareStrings),
     confidence: confidenceOf(final, runs, contexts, options.minContextSize),
     unplaced,
+    merges: mergeSequence(graph, byId),
   };
+}
+
+/**
+ * The agglomerative merge sequence from the proposed contexts down to one (or until no tie is left):
+ * each step merges the pair with the best modularity gain; a merged context keeps the id that sorts
+ * first. Reading the first k steps gives the partition into (contexts - k) macro contexts.
+ */
+function mergeSequence(graph: UndirectedGraph, start: Assignment): { a: string; b: string }[] {
+  const merges: { a: string; b: string }[] = [];
+  let assignment = start;
+  for (;;) {
+    const merge = bestMerge(graph, assignment);
+    if (!merge) return merges;
+    merges.push({ a: merge.a, b: merge.b });
+    assignment = mergeCommunities(assignment, merge.a, merge.b);
+  }
+}
+
+/** Table and capability-folder nodes of the clustering graph (their ids start with a NUL). */
+const isPseudoNode = (node: string) => node.startsWith('\u0000');
+
+/**
+ * `--contexts N` gives exactly N: merge the pair with the best modularity gain while there are too
+ * many, split the largest context while there are too few (community-moves.ts); says why when it
+ * cannot (nothing tied left to merge, nothing left to split).
+ */
+function reachContextCount(graph: UndirectedGraph, start: Assignment, target: number, seed: number): { assignment: Assignment; note?: string } {
+  let assignment = start;
+  const count = () => new Set([...assignment].filter(([n]) => !isPseudoNode(n)).map(([, c]) => c)).size;
+  const before = count();
+  const how: string[] = [];
+  while (count() > target) {
+    const merge = bestMerge(graph, assignment);
+    if (!merge) return { assignment, note: `${count()} contexts, not ${target}: the remaining contexts share no tie of any kind, so merging them further has no evidence` };
+    assignment = mergeCommunities(assignment, merge.a, merge.b);
+  }
+  while (count() < target) {
+    const sizes = new Map<string, number>();
+    for (const [n, c] of assignment) if (!isPseudoNode(n)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+    let done = false;
+    for (const [key] of [...sizes].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))) {
+      const split = splitCommunity(graph, assignment, key, target - count() + 1, seed, (n) => !isPseudoNode(n));
+      if (!split) continue;
+      assignment = split.assignment;
+      how.push(split.how);
+      done = true;
+      break;
+    }
+    if (!done) return { assignment, note: `${count()} contexts, not ${target}: every context is a single module` };
+  }
+  const moved = count() === before ? '' : before > target ? `merged from ${before} by modularity gain` : `split from ${before} (${[...new Set(how)].join('; ')})`;
+  return { assignment, ...(moved ? { note: `exactly ${target} contexts: ${moved}` } : {}) };
 }
 
 function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label: Map<string, string>, minSize: number): void {

@@ -15,6 +15,12 @@ import { planMigration } from '../plan/plan-migration.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { explainDecomposition } from '../score/explain-decomposition.js';
 import { scoreDecomposition } from '../score/score-decomposition.js';
+import { decompositionAtLevel } from '../cluster/merge-levels.js';
+import { recommendLevels, type QualityPoint } from '../plan/recommend-level.js';
+import { round3 } from '../model/numbers.js';
+
+/** Levels of the hierarchy scored for the quality curve (each costs one scoring and one plan). */
+const MAX_LEVELS = 30;
 
 /** Set-asides, kernel, weighted graph, seeded clustering, scores, explanations and the migration plan. */
 export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: Readonly<AnalyzeOptions>) {
@@ -33,8 +39,33 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
     ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
   });
   const decomposition = { ...clustered, platform: platformWiring(model, setAsides.platform, clustered), tooling: setAsides.tooling };
+  const dead = new Set(analyses.unreferenced.modules.map((m) => m.module));
   const scores = scoreDecomposition(model, decomposition, graph);
-  return { decomposition, scores, explanations: explainDecomposition(decomposition, graph, model), plan: planMigration(model, decomposition, scores, analyses.cycles, new Set(analyses.unreferenced.modules.map((m) => m.module))) };
+  const plan = planMigration(model, decomposition, scores, analyses.cycles, dead);
+  // Go macro first: every level of the proposal's own hierarchy, scored and planned.
+  const qualityCurve: QualityPoint[] = [];
+  for (let k = decomposition.contexts.length; k >= 2 && decomposition.contexts.length - k <= (decomposition.merges?.length ?? 0) && qualityCurve.length < MAX_LEVELS; k--) {
+    const level = k === decomposition.contexts.length ? decomposition : decompositionAtLevel(decomposition, k);
+    const s = k === decomposition.contexts.length ? scores : scoreDecomposition(model, level, graph);
+    const p = k === decomposition.contexts.length ? plan : planMigration(model, level, s, analyses.cycles, dead);
+    const mean = (f: (c: (typeof s.contexts)[number]) => number) => round3(s.contexts.reduce((n, c) => n + f(c), 0) / Math.max(1, s.contexts.length));
+    qualityCurve.push({
+      contexts: level.contexts.length,
+      modularity: s.global.modularity,
+      interCallPercentage: s.global.interCallPercentage,
+      nonExtremeDistribution: s.global.nonExtremeDistribution,
+      meanCohesion: mean((c) => c.cohesion),
+      meanCoupling: mean((c) => c.coupling),
+      planCost: round3(p.steps.reduce((n, x) => n + x.cost, 0)),
+    });
+  }
+  qualityCurve.reverse();
+  const levels = recommendLevels(qualityCurve, decomposition.contexts.length);
+  const macro = levels && levels.macro < decomposition.contexts.length ? decompositionAtLevel(decomposition, levels.macro) : undefined;
+  const withMacro = macro
+    ? { ...decomposition, macro: macro.contexts.map((c) => ({ id: `macro-${c.id}`, name: c.name, contexts: decomposition.contexts.filter((x) => c.modules.includes(x.modules[0]!)).map((x) => x.id) })) }
+    : decomposition;
+  return { decomposition: withMacro, scores, explanations: explainDecomposition(decomposition, graph, model), plan, qualityCurve, ...(levels ? { levels } : {}) };
 }
 
 /** The saved result with its contexts proposed again under the saved options overlaid by `flags`. */

@@ -372,4 +372,12 @@ export interface Decomposition {
   confidence: { module: string; confidence: number }[];
   /** Modules with no evidence of belonging to any context (no ties, or an island below the minimum size): the workshop decides. Sorted. Absent in analyses written before it. */
   unplaced?: { module: string; reason: string }[];
+  /**
+   * Go macro first: the merge sequence from these contexts down to one, each step the pair of
+   * contexts (ids) whose merge gains most modularity; the first k steps give contexts - k macro
+   * contexts (a merged context keeps the id that sorts first). Absent for user decompositions.
+   */
+  merges?: { a: string; b: string }[];
+  /** The recommended macro level: each macro context with the (micro) contexts it holds. Absent when the proposal is already the macro level. */
+  macro?: { id: string; name: string; contexts: string[] }[];
 }

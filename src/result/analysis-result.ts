@@ -4,6 +4,7 @@
  * `analysis.schema.json` is generated from these types (npm run schema) and validates every
  * analysis.json that `msa-split report` is given.
  */
+import type { LevelRecommendation, QualityPoint } from '../plan/recommend-level.js';
 import type { CodeAnalyses } from '../analyze/registry.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
@@ -39,5 +40,9 @@ export interface AnalysisResult {
   scores?: DecompositionScores;
   explanations?: DecompositionExplanations;
   plan?: MigrationPlan;
+  /** Quality over the number of contexts, one point per level of the proposal's hierarchy (fewest first). Absent in analyses written before it. */
+  qualityCurve?: QualityPoint[];
+  /** The recommended macro and micro numbers of contexts, with the reason. */
+  levels?: LevelRecommendation;
 }
 
