@@ -21,6 +21,7 @@ import { louvain, type UndirectedGraph } from '../model/graphology.js';
 import { isTableNode, tableOfNode } from './data-anchors.js';
 import { bestMerge, mergeCommunities, splitCommunity, type Assignment } from './community-moves.js';
 import { mulberry32 } from '../model/random.js';
+import { nameByTerms } from './name-by-terms.js';
 
 export interface ClusterOptions {
   /** First seed. Default 1. */
@@ -99,7 +100,7 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   const unplaced: { module: string; reason: string }[] = isolated
     .sort(compareStrings)
     .map((module) => ({ module, reason: 'no code, data, capability-folder or history tie to any other module' }));
-  mergeSmall(graph, groups, label, options.minContextSize);
+  mergeSmall(graph, groups, label, options.minContextSize, placePseudoNodes(graph, label));
   // A lone module that could not merge ties only to what is outside the contexts (kernel, platform,
   // tooling): no candidate service. An island of two or more that tie to each other stays a context,
   // with its confidence scaled down (below).
@@ -114,17 +115,7 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
   // Every pseudo-node joins the group it ties to most: a table lands with the modules that serve it,
   // which is who owns it.
-  let assignment: Assignment = new Map(label);
-  for (const node of graph.nodes()) {
-    if (!isPseudoNode(node)) continue;
-    const ties = new Map<string, number>();
-    graph.forEachEdge(node, (_e, attrs, s, t) => {
-      const g = label.get(s === node ? t : s);
-      if (g !== undefined) ties.set(g, (ties.get(g) ?? 0) + (attrs as { weight: number }).weight);
-    });
-    const best = [...ties].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
-    if (best) assignment.set(node, best[0]);
-  }
+  let assignment: Assignment = new Map([...label, ...placePseudoNodes(graph, label)]);
   let countNote: string | undefined;
   if (options.contexts !== undefined) ({ assignment, note: countNote } = reachContextCount(graph, assignment, options.contexts, options.seed));
   const byGroup = new Map<string, string[]>();
@@ -208,7 +199,27 @@ function reachContextCount(graph: UndirectedGraph, start: Assignment, target: nu
   return { assignment, ...(moved ? { note: `exactly ${target} contexts: ${moved}` } : {}) };
 }
 
-function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label: Map<string, string>, minSize: number): void {
+/** Each table or folder node with the group of modules it ties to most (by weight; ties by key). */
+function placePseudoNodes(graph: UndirectedGraph, label: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const node of graph.nodes()) {
+    if (!isPseudoNode(node)) continue;
+    const ties = new Map<string, number>();
+    graph.forEachEdge(node, (_e, attrs, s, t) => {
+      const g = label.get(s === node ? t : s);
+      if (g !== undefined) ties.set(g, (ties.get(g) ?? 0) + (attrs as { weight: number }).weight);
+    });
+    const best = [...ties].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0];
+    if (best) out.set(node, best[0]);
+  }
+  return out;
+}
+
+/**
+ * Groups below the minimum size join the group they tie to most, directly or through a table or
+ * folder node (which counts for the group it was placed with).
+ */
+function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label: Map<string, string>, minSize: number, pseudo: ReadonlyMap<string, string>): void {
   for (let changed = true; changed; ) {
     changed = false;
     const small = [...groups.entries()].filter(([, g]) => g.length < minSize).sort((a, b) => a[1].length - b[1].length || compareStrings(a[0], b[0]));
@@ -220,7 +231,7 @@ function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label
       for (const m of members) {
         graph.forEachEdge(m, (_e, attrs, s, t) => {
           const other = s === m ? t : s;
-          const c = label.get(other);
+          const c = label.get(other) ?? pseudo.get(other);
           if (c && c !== key) ties.set(c, (ties.get(c) ?? 0) + (attrs as { weight: number }).weight);
         });
       }
@@ -256,19 +267,25 @@ function nameContexts(model: SystemModel, groups: string[][], lines: Map<string,
     const best = [...row.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     if (best) tablesOf[best[0]]!.push(table);
   }
+  const role = new Map(model.modules.map((m) => [m.id, m.role?.role]));
+  const named = nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m));
   const drafts = groups.map((modules, i) => {
+    // No business term at all (every name technical): the dominant folder, as before.
     const byArea = new Map<string, number>();
     for (const m of modules) byArea.set(areaOf(m), (byArea.get(areaOf(m)) ?? 0) + (lines.get(m) ?? 0) + 1);
     const area = [...byArea.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]![0];
-    return { name: area, modules, tables: tablesOf[i]!.sort(compareStrings), lines: modules.reduce((n, m) => n + (lines.get(m) ?? 0), 0) };
+    const { name, terms, warning } = named[i]!;
+    return { name: name || area, terms, warning, modules, tables: tablesOf[i]!.sort(compareStrings), lines: modules.reduce((n, m) => n + (lines.get(m) ?? 0), 0) };
   });
   drafts.sort((a, b) => b.lines - a.lines || compareStrings(a.name, b.name) || compareStrings(a.modules[0]!, b.modules[0]!));
   const used = new Map<string, number>();
   return drafts.map((d, i) => {
     let name = d.name;
-    if (used.has(name)) name = d.tables[0] ? `${d.name}-${d.tables[0]}` : `${d.name}-${used.get(d.name)! + 1}`;
+    // Same leading terms: the next distinguishing term, else a counter.
+    if (used.has(name)) name = d.terms.find((t) => !name.split(' · ').includes(t) && !used.has(`${name} · ${t}`)) ? `${name} · ${d.terms.find((t) => !name.split(' · ').includes(t) && !used.has(`${name} · ${t}`))}` : `${name}-${used.get(d.name)! + 1}`;
     used.set(d.name, (used.get(d.name) ?? 0) + 1);
-    return { id: `ctx-${i + 1}`, name, modules: d.modules, tables: d.tables, lines: d.lines };
+    used.set(name, (used.get(name) ?? 0) + 1);
+    return { id: `ctx-${i + 1}`, name, modules: d.modules, tables: d.tables, lines: d.lines, ...(d.terms.length > 0 ? { terms: d.terms } : {}), ...(d.warning ? { warning: d.warning } : {}) };
   });
 }
 

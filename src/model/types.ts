@@ -348,8 +348,12 @@ export interface HistoryModel {
 export interface Context {
   /** `ctx-1`, `ctx-2`, ... by size (lines, desc), then name. */
   id: string;
-  /** Readable name from the dominant folder (and table), unique. */
+  /** Readable name from the business terms that distinguish it (tf-idf over its file, folder and table names), e.g. `cargo · handling`; the dominant folder when it has no business term. Unique. */
   name: string;
+  /** Its most distinctive business terms, best first (at most 8): a glossary seed. */
+  terms?: string[];
+  /** Set when the context looks like a technical layer rather than a business capability, with the figures. */
+  warning?: string;
   /** Sorted. */
   modules: string[];
   /** Tables it would own (it accesses them most), sorted. */

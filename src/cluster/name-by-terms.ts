@@ -1,0 +1,100 @@
+/**
+ * Domain names for contexts: a context is named after the business terms that distinguish it.
+ * Input: per context its modules (ids), the tables it owns, and each module's role. Output: per
+ * context its name ("cargo · handling"), its top terms (a glossary seed) and, when it is a technical
+ * layer rather than a capability, a warning.
+ * Terms: identifiers split at camelCase, digits, '-', '_' and '.', lower-cased, plurals folded,
+ * technical words (service, controller, repository, dto, impl, ...) dropped; a module contributes the
+ * terms of its file name (and of its business folder), an owned table twice its terms.
+ * Score = tf x idf, tf = the term's share of the context's terms, idf = ln(1 + contexts / contexts
+ * using the term). The name is the best two terms joined by " · " (one when it dominates).
+ * Layer warning: 70% or more of the modules share one role of interface, application, persistence
+ * or domain, and they come from three or more business folders.
+ */
+import { businessFolderOf } from '../model/business-folder.js';
+import { compareStrings } from '../model/compare.js';
+
+const TECHNICAL = new Set(
+  (
+    'service services serviceimpl controller controllers repository repositories repo repos dao daos impl implementation dto dtos entity entities model models ' +
+    'module modules component components interface interfaces abstract base default generic jpa hibernate jdbc mybatis mapper mappers factory factories ' +
+    'util utils helper helpers config configuration manager mgr handler handlers facade assembler assemblers adapter adapters view views page pages ' +
+    'route routes router routers spec test tests index main app application api rest web internal exception exceptions error errors command commands ' +
+    'request response query queries type types enum enums constant constants provider providers resolver resolvers validator validators converter ' +
+    'converters listener listeners consumer consumers producer producers job jobs task tasks bean beans servlet action actions info data id ids ' +
+    'get set new create update delete list find impl store stores ts js java tsx jsx vue html css scss json sql xml yaml yml src lib libs core common ' +
+    'shared kernel infra infrastructure domain persistence db database schema migration migrations seed seeder seeders client server dto event events ' +
+    'context contexts provider wrapper wrappers support tool tools script scripts the and for of to in on with by from at as is be do it its our your ' +
+    'ui http https ws sse file files item items detail details form forms dialog modal table tables guard guards pipe pipes decorator decorators ' +
+    'middleware interceptor interceptors filter filters option options setting settings state store reducer action effect effects selector selectors'
+  ).split(/\s+/),
+);
+
+/** Splits an identifier or path segment into lower-cased, plural-folded terms. */
+export function termsOf(text: string): string[] {
+  const words = text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z]+/)
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 3);
+  return words.map(singular).filter((w) => !TECHNICAL.has(w));
+}
+
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (/(ss|us|is|os|ics|js|ws)$/.test(w)) return w;
+  if (w.length > 3 && w.endsWith('es') && /(ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s')) return w.slice(0, -1);
+  return w;
+}
+
+export interface ContextTerms {
+  name: string;
+  terms: string[];
+  warning?: string;
+}
+
+const LAYER_ROLES = new Set(['interface', 'application', 'persistence', 'domain']);
+
+export function nameByTerms(contexts: readonly { modules: readonly string[]; tables: readonly string[] }[], roleOf: (m: string) => string | undefined): ContextTerms[] {
+  const counts = contexts.map((c) => {
+    const tf = new Map<string, number>();
+    const add = (t: string, w: number) => tf.set(t, (tf.get(t) ?? 0) + w);
+    for (const m of c.modules) {
+      const file = m.slice(m.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+      for (const t of termsOf(file)) add(t, 1);
+      const folder = businessFolderOf(m);
+      if (folder) for (const t of termsOf(folder.slice(folder.lastIndexOf('/') + 1))) add(t, 0.5);
+    }
+    for (const table of c.tables) for (const t of termsOf(table.slice(table.lastIndexOf('.') + 1))) add(t, 2);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const tf of counts) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = contexts.length;
+  return contexts.map((c, i) => {
+    const tf = counts[i]!;
+    const total = [...tf.values()].reduce((s, v) => s + v, 0) || 1;
+    const ranked = [...tf]
+      .map(([t, v]) => [t, (v / total) * Math.log(1 + n / df.get(t)!)] as const)
+      .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+    const terms = ranked.slice(0, 8).map(([t]) => t);
+    const [first, second] = ranked;
+    const name = !first ? '' : !second || second[1] < first[1] / 3 ? first[0] : `${first[0]} · ${second[0]}`;
+    return { name, terms, ...layerWarning(c.modules, roleOf) };
+  });
+}
+
+function layerWarning(modules: readonly string[], roleOf: (m: string) => string | undefined): { warning?: string } {
+  if (modules.length < 4) return {};
+  const byRole = new Map<string, number>();
+  for (const m of modules) {
+    const r = roleOf(m);
+    if (r && LAYER_ROLES.has(r)) byRole.set(r, (byRole.get(r) ?? 0) + 1);
+  }
+  const [role, count] = [...byRole].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0] ?? ['', 0];
+  const folders = new Set(modules.map((m) => businessFolderOf(m) ?? '(none)'));
+  if (count < 0.7 * modules.length || folders.size < 3) return {};
+  return { warning: `this context is a layer, not a capability: ${count} of ${modules.length} modules are ${role} code from ${folders.size} business folders` };
+}
