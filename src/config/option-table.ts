@@ -161,6 +161,16 @@ export const OPTION_TABLE = {
     group: 'Contexts', flag: '--weights <list>', commands: CONTEXTS, setBy: 'anyone',
   },
   kernel: { ...globs('Add modules to the shared kernel; !glob takes them out.'), group: 'Contexts', flag: '--kernel <glob>', commands: CONTEXTS, setBy: 'anyone' },
+  priorities: {
+    schema: {
+      type: 'object',
+      description: 'Business priority per context for the migration order, by context name or module glob, e.g. { "payments": 2, "src/orders/**": 1 }; higher moves earlier (after the pilot), default 0.',
+      propertyNames: { minLength: 1 },
+      additionalProperties: { type: 'number', minimum: -1000, maximum: 1000 },
+    },
+    expected: 'an object of context name or module glob -> number from -1000 to 1000',
+    group: 'Contexts', commands: ['analyze', 'graph'], setBy: 'anyone',
+  },
   roles: {
     schema: {
       type: 'object',

@@ -80,6 +80,8 @@ export interface AnalyzeOptions {
   kernel: string[];
   /** Role overrides: glob -> role (domain, application, interface, persistence, configuration, infrastructure, tooling, generated); the first matching glob wins. Default none. */
   roles: Record<string, Role>;
+  /** Business priority per context (by context name or module glob) for the migration order after the pilot; higher first. Default none (0 for every context). */
+  priorities: Record<string, number>;
 }
 
 export const DEFAULT_OPTIONS: AnalyzeOptions = {
@@ -113,6 +115,7 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   weights: DEFAULT_WEIGHTS,
   kernel: [],
   roles: {},
+  priorities: {},
 };
 
 /** Output options (CLI and config file). */

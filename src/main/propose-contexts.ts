@@ -41,13 +41,13 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   const decomposition = { ...clustered, platform: platformWiring(model, setAsides.platform, clustered), tooling: setAsides.tooling };
   const dead = new Set(analyses.unreferenced.modules.map((m) => m.module));
   const scores = scoreDecomposition(model, decomposition, graph);
-  const plan = planMigration(model, decomposition, scores, analyses.cycles, dead);
+  const plan = planMigration(model, decomposition, scores, analyses.cycles, dead, options.priorities);
   // Go macro first: every level of the proposal's own hierarchy, scored and planned.
   const qualityCurve: QualityPoint[] = [];
   for (let k = decomposition.contexts.length; k >= 2 && decomposition.contexts.length - k <= (decomposition.merges?.length ?? 0) && qualityCurve.length < MAX_LEVELS; k--) {
     const level = k === decomposition.contexts.length ? decomposition : decompositionAtLevel(decomposition, k);
     const s = k === decomposition.contexts.length ? scores : scoreDecomposition(model, level, graph);
-    const p = k === decomposition.contexts.length ? plan : planMigration(model, level, s, analyses.cycles, dead);
+    const p = k === decomposition.contexts.length ? plan : planMigration(model, level, s, analyses.cycles, dead, options.priorities);
     const mean = (f: (c: (typeof s.contexts)[number]) => number) => round3(s.contexts.reduce((n, c) => n + f(c), 0) / Math.max(1, s.contexts.length));
     qualityCurve.push({
       contexts: level.contexts.length,

@@ -6,11 +6,14 @@
  * its boundary + cycles through it and another context (x3). Value = revisions of its modules in the
  * history window x (0.5 + 0.5 x mean ownership of its modules): often-changed code owned by one team
  * gains most from its own service; without history, value = lines (noted).
- * Order: step 1 is the pilot = the context with the lowest sum of ranks by afferent contexts, inbound
- * weight, shared tables and size (small, few callers, little shared data); then the rest by value /
- * cost (highest first); contexts that are mostly wiring (half their lines or more of role configuration)
+ * Order: step 1 is the pilot = among business capabilities (domain or interface code that owns tables
+ * or serves requests, not flagged as a layer), the context with the lowest sum of ranks by afferent
+ * contexts, inbound weight, shared tables and size (small, few callers, little shared data), shown
+ * beside the next two candidates; then the rest by business priority (config), then value / cost
+ * (highest first); contexts that are mostly wiring (half their lines or more of role configuration)
  * and mostly dead code come last and are never the pilot. Ties by name. Every step says why in numbers.
  */
+import picomatch from 'picomatch';
 import type { CyclesResult } from '../analyze/cycles.js';
 import { compareStrings } from '../model/compare.js';
 import { round2 } from '../model/numbers.js';
@@ -44,14 +47,41 @@ export interface MigrationStep {
   kernelNeeded: string[];
 }
 
+/** A context that could be the pilot, with what speaks for and against it. */
+export interface PilotCandidate {
+  context: string;
+  name: string;
+  /** Sum of its ranks by afferent contexts, inbound weight, shared tables and lines (lower is better). */
+  rankSum: number;
+  afferent: number;
+  inbound: number;
+  sharedTables: number;
+  lines: number;
+  modules: number;
+  /** Tables it would own. */
+  tables: number;
+  /** It has interface modules (controllers, routes, handlers): it serves requests. */
+  servesRequests: boolean;
+  tradeOff: string;
+}
+
 export interface MigrationPlan {
   method: string;
   steps: MigrationStep[];
   notes: string[];
+  /** The three best pilot candidates side by side, the chosen one first (absent in older analyses). */
+  pilotCandidates?: PilotCandidate[];
 }
 
 
-export function planMigration(model: SystemModel, d: Decomposition, scores: DecompositionScores, cycles: CyclesResult, deadCode: ReadonlySet<string> = new Set()): MigrationPlan {
+export function planMigration(
+  model: SystemModel,
+  d: Decomposition,
+  scores: DecompositionScores,
+  cycles: CyclesResult,
+  deadCode: ReadonlySet<string> = new Set(),
+  priorities: Readonly<Record<string, number>> = {},
+): MigrationPlan {
   const ctxOf = contextIndex(d, { withKernel: false });
   const kernel = new Set(d.kernel);
   const history = model.history?.available ? model.history : undefined;
@@ -124,10 +154,56 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
   const wiringLines = (x: (typeof drafts)[number]) => x.c.modules.filter((m) => roleOf.get(m)?.role?.role === 'configuration').reduce((n, m) => n + (roleOf.get(m)?.lines ?? 0), 0);
   const isWiring = (x: (typeof drafts)[number]) => !isDead(x) && x.c.lines > 0 && wiringLines(x) * 2 >= x.c.lines;
   const candidates = drafts.filter((x) => x.c.modules.length > 0 && !isDead(x) && !isWiring(x));
-  const pilot = [...candidates].sort((a, b) => pilotScore(a) - pilotScore(b) || compareStrings(a.c.name, b.c.name))[0];
+  // A pilot a team would pick is a business capability: domain or interface code that owns data or
+  // serves requests; never a technical layer, a tool, a set of UI widgets or type-only files.
+  // Serving requests is server-side interface code: browser components are widgets of a client.
+  const servesRequests = (x: (typeof drafts)[number]) => x.c.modules.some((m) => roleOf.get(m)?.role?.role === 'interface' && roleOf.get(m)?.unit?.side !== 'browser');
+  const isCapability = (x: (typeof drafts)[number]) =>
+    !x.c.warning && x.c.modules.some((m) => ['domain', 'interface'].includes(roleOf.get(m)?.role?.role ?? '')) && (x.c.tables.length > 0 || servesRequests(x));
+  const capabilities = candidates.filter(isCapability);
+  if (candidates.length > 0 && capabilities.length === 0) notes.push('no candidate context both owns data or serves requests and has domain or interface code: the pilot is chosen among all contexts');
+  const pilotPool = [...(capabilities.length > 0 ? capabilities : candidates)].sort((a, b) => pilotScore(a) - pilotScore(b) || compareStrings(a.c.name, b.c.name));
+  const pilot = pilotPool[0];
+  const pilotCandidates: PilotCandidate[] = pilotPool.slice(0, 3).map((x, i) => {
+    const best = pilotPool[0]!;
+    const tradeOff =
+      i === 0
+        ? `chosen: rank sum ${pilotScore(x)}, ${x.s.afferent.length} contexts depend on it, ${x.costParts.sharedTables} shared tables, ${x.c.lines} lines`
+        : `rank sum ${pilotScore(x)} vs ${pilotScore(best)}: ${[
+            x.s.afferent.length !== best.s.afferent.length ? `${x.s.afferent.length} dependent contexts (vs ${best.s.afferent.length})` : '',
+            x.costParts.inbound !== best.costParts.inbound ? `inbound weight ${x.costParts.inbound} (vs ${best.costParts.inbound})` : '',
+            x.costParts.sharedTables !== best.costParts.sharedTables ? `${x.costParts.sharedTables} shared tables (vs ${best.costParts.sharedTables})` : '',
+            `${x.c.lines} lines (vs ${best.c.lines})`,
+          ]
+            .filter(Boolean)
+            .join(', ')}`;
+    return {
+      context: x.c.id,
+      name: x.c.name,
+      rankSum: pilotScore(x),
+      afferent: x.s.afferent.length,
+      inbound: x.costParts.inbound,
+      sharedTables: x.costParts.sharedTables,
+      lines: x.c.lines,
+      modules: x.c.modules.length,
+      tables: x.c.tables.length,
+      servesRequests: servesRequests(x),
+      tradeOff,
+    };
+  });
+  // Business priority (config `priorities`, by context name or module glob): the user's word comes
+  // before value / cost, which already weighs change frequency (the course: value first, then cost).
+  const priorityOf = (x: (typeof drafts)[number]) => contextPriority(x.c.name, x.c.modules, priorities);
   const rest = drafts
     .filter((x) => x !== pilot)
-    .sort((a, b) => Number(isDead(a)) - Number(isDead(b)) || Number(isWiring(a)) - Number(isWiring(b)) || b.value / Math.max(1, b.cost) - a.value / Math.max(1, a.cost) || compareStrings(a.c.name, b.c.name));
+    .sort(
+      (a, b) =>
+        Number(isDead(a)) - Number(isDead(b)) ||
+        Number(isWiring(a)) - Number(isWiring(b)) ||
+        priorityOf(b) - priorityOf(a) ||
+        b.value / Math.max(1, b.cost) - a.value / Math.max(1, a.cost) ||
+        compareStrings(a.c.name, b.c.name),
+    );
   const dead = drafts.filter(isDead);
   if (dead.length > 0) notes.push(`${dead.map((x) => x.c.name).join(', ')}: mostly dead-code candidates; remove rather than extract (listed last)`);
   const wiring = drafts.filter(isWiring);
@@ -142,7 +218,7 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
       ? `mostly dead code (${x.c.modules.filter((m) => deadCode.has(m)).length} of ${x.c.modules.length} modules unreferenced): delete it before the split instead of extracting it`
       : x === pilot
       ? `pilot: ${x.s.afferent.length} contexts depend on it (inbound weight ${x.costParts.inbound}), ${x.costParts.sharedTables} shared tables, ${x.c.lines} lines - the smallest, least entangled first step`
-      : `value ${x.value} / cost ${x.cost} = ${ratio} (${history ? 'revisions x ownership' : 'lines'}; cost = inbound ${x.costParts.inbound} + 0.5 x outbound ${x.costParts.outbound} + 3 x ${x.costParts.sharedTables} shared tables + 2 x ${x.costParts.foreignKeys} foreign keys + 2 x ${x.costParts.joins} joins + 3 x ${x.costParts.cycles} cycles)`;
+      : `${priorityOf(x) !== 0 ? `business priority ${priorityOf(x)}; ` : ''}value ${x.value} / cost ${x.cost} = ${ratio} (${history ? 'revisions x ownership' : 'lines'}; cost = inbound ${x.costParts.inbound} + 0.5 x outbound ${x.costParts.outbound} + 3 x ${x.costParts.sharedTables} shared tables + 2 x ${x.costParts.foreignKeys} foreign keys + 2 x ${x.costParts.joins} joins + 3 x ${x.costParts.cycles} cycles)`;
     return {
       step: i + 1,
       context: x.c.id,
@@ -166,8 +242,21 @@ export function planMigration(model: SystemModel, d: Decomposition, scores: Deco
     };
   });
   return {
-    method: 'step 1 = pilot (lowest rank sum of afferent contexts, inbound weight, shared tables, size); then by value / cost, highest first',
+    method:
+      'step 1 = pilot (a business capability: domain or interface code owning data or serving requests; lowest rank sum of afferent contexts, inbound weight, shared tables, size); then by business priority (config), then value / cost, highest first',
     steps,
     notes,
+    pilotCandidates,
   };
+}
+
+/** The highest priority among the keys naming this context or matching one of its modules; 0 when none. */
+function contextPriority(name: string, modules: readonly string[], priorities: Readonly<Record<string, number>>): number {
+  let best: number | undefined;
+  for (const [key, value] of Object.entries(priorities).sort(([a], [b]) => compareStrings(a, b))) {
+    const match = key.includes('*') || key.includes('/') ? picomatch(key, { dot: true }) : undefined;
+    const hit = key === name || (match !== undefined && modules.some((m) => match(m)));
+    if (hit && (best === undefined || value > best)) best = value;
+  }
+  return best ?? 0;
 }

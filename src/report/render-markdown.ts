@@ -341,6 +341,8 @@ function renderContextsSection(result: AnalysisResult): string[] {
   for (const c of d.contexts) {
     const e = explanations?.contexts.find((x) => x.context === c.id);
     out.push(`### ${mdText(c.id)}: ${mdText(c.name)}\n`);
+    if (c.warning) out.push(`**Warning:** ${mdText(c.warning)}.\n`);
+    if (c.terms && c.terms.length > 0) out.push(`Terms: ${c.terms.map(mdText).join(', ')}\n`);
     out.push(`Modules: ${c.modules.map(mdText).join(', ')}\n`);
     if (e && e.topInternal.length > 0) out.push(`Held together by: ${e.topInternal.map((x) => `${mdText(x.a)} ↔ ${mdText(x.b)} (${x.weight}: ${Object.entries(x.parts).map(([k, v]) => `${mdText(k)} ${v}`).join(', ')}${x.evidence ? `; ${mdText(x.evidence.file)}:${x.evidence.line}` : ''})`).join('; ')}.\n`);
     if (e && e.topBoundary.length > 0) out.push(`Strongest ties out: ${e.topBoundary.map((x) => `${mdText(x.a)} → ${mdText(x.b)} in ${x.otherContext} (${x.weight})`).join('; ')}.\n`);
@@ -349,6 +351,18 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push('### Shared kernel\n');
     out.push('Set aside as a shared library, not forced into a context. Decide for each: library, copy per service, or a service of its own.\n');
     out.push(table(['Module', 'Used by contexts'], scores.kernelUsers.map((k) => [mdText(k.module), k.contexts.map(mdText).join(', ')])));
+  }
+  const curve = result.qualityCurve ?? [];
+  if (curve.length > 1 && result.levels) {
+    out.push('### How many services: macro first, then micro\n');
+    out.push(`Recommended: ${mdText(result.levels.why)}.\n`);
+    if (d.macro) out.push(`Macro contexts: ${d.macro.map((m) => `${mdText(m.name)} (${m.contexts.map(mdText).join(', ')})`).join('; ')}.\n`);
+    out.push(
+      table(
+        ['Contexts', 'Modularity Q', 'ICP', 'NED', 'Mean cohesion', 'Mean coupling', 'Plan cost'],
+        curve.map((p) => [p.contexts === result.levels!.macro || p.contexts === result.levels!.micro ? `**${p.contexts}**` : p.contexts, p.modularity, p.interCallPercentage, p.nonExtremeDistribution, p.meanCohesion, p.meanCoupling, p.planCost]),
+      ),
+    );
   }
   if ((d.unplaced?.length ?? 0) > 0) {
     out.push(`### Unplaced: decide in the workshop (${d.unplaced!.length})\n`);

@@ -31,7 +31,14 @@ export interface AnalysisResult {
   schemaVersion: number;
   tool: { name: 'msa-split'; version: string };
   /** The options that produced this result (granularity in CLI form; `roles` absent in results written before roles existed). */
-  options: Omit<AnalyzeOptions, 'granularity' | 'git' | 'roles'> & { granularity: string; roles?: AnalyzeOptions['roles'] };
+  options: Omit<AnalyzeOptions, 'granularity' | 'git' | 'roles' | 'priorities' | 'maintenancePattern'> & {
+    granularity: string;
+    roles?: AnalyzeOptions['roles'];
+    /** Absent in results written before priorities existed. */
+    priorities?: AnalyzeOptions['priorities'];
+    /** Absent in results written before maintenance commits were detected. */
+    maintenancePattern?: string;
+  };
   summary: AnalysisSummary;
   model: SystemModel;
   analyses: CodeAnalyses;
