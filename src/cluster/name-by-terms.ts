@@ -32,13 +32,40 @@ const TECHNICAL = new Set(
 
 /** Splits an identifier or path segment into lower-cased, plural-folded terms. */
 export function termsOf(text: string): string[] {
-  const words = text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z]+/)
+  return splitWords(text)
     .map((w) => w.toLowerCase())
-    .filter((w) => w.length >= 3);
-  return words.map(singular).filter((w) => !TECHNICAL.has(w));
+    .filter((w) => w.length >= 3)
+    .map(singular)
+    .filter((w) => !TECHNICAL.has(w));
+}
+
+/**
+ * Words of an identifier in one linear pass: a break at every non-letter, before an upper-case letter
+ * that follows a lower-case one (orderLine), and before the last capital of a run followed by a
+ * lower-case letter (HTTPServer -> HTTP Server).
+ */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  const isUpper = (c: string) => c >= 'A' && c <= 'Z';
+  const isLower = (c: string) => c >= 'a' && c <= 'z';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (!isUpper(c) && !isLower(c)) {
+      if (word) words.push(word);
+      word = '';
+      continue;
+    }
+    const prev = text[i - 1] ?? '';
+    const next = text[i + 1] ?? '';
+    if (word && isUpper(c) && (isLower(prev) || (isUpper(prev) && isLower(next)))) {
+      words.push(word);
+      word = '';
+    }
+    word += c;
+  }
+  if (word) words.push(word);
+  return words;
 }
 
 function singular(w: string): string {

@@ -160,7 +160,9 @@ export function planMigration(
   const servesRequests = (x: (typeof drafts)[number]) => x.c.modules.some((m) => roleOf.get(m)?.role?.role === 'interface' && roleOf.get(m)?.unit?.side !== 'browser');
   const isCapability = (x: (typeof drafts)[number]) =>
     !x.c.warning && x.c.modules.some((m) => ['domain', 'interface'].includes(roleOf.get(m)?.role?.role ?? '')) && (x.c.tables.length > 0 || servesRequests(x));
-  const capabilities = candidates.filter(isCapability);
+  // Analyses written before roles existed say nothing about capabilities: every candidate qualifies.
+  const rolesKnown = model.modules.some((m) => m.role);
+  const capabilities = rolesKnown ? candidates.filter(isCapability) : candidates;
   if (candidates.length > 0 && capabilities.length === 0) notes.push('no candidate context both owns data or serves requests and has domain or interface code: the pilot is chosen among all contexts');
   const pilotPool = [...(capabilities.length > 0 ? capabilities : candidates)].sort((a, b) => pilotScore(a) - pilotScore(b) || compareStrings(a.c.name, b.c.name));
   const pilot = pilotPool[0];

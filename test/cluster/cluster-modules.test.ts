@@ -49,8 +49,10 @@ describe('clusterModules', () => {
         const specs = edges.filter(([a, b]) => a !== b).map(([a, b, w]) => `${a} -call-> ${b} x${w}`);
         const model = tinyModel([...new Set(specs)], { modules: ['src/m0/lonely.ts'] });
         const { d, scores } = propose(model, { minContextSize });
-        const all = d.contexts.flatMap((c) => c.modules).sort();
+        // Every module sits in exactly one context, or is unplaced (no evidence to place it).
+        const all = [...d.contexts.flatMap((c) => c.modules), ...(d.unplaced ?? []).map((u) => u.module)].sort();
         expect(all).toEqual(model.modules.map((m) => m.id).sort());
+        expect(d.contexts.every((c) => c.modules.length >= Math.min(2, minContextSize))).toBe(true);
         expect(JSON.stringify(scores)).not.toMatch(/NaN|Infinity|null/);
       }),
       { numRuns: 30 },
@@ -58,14 +60,21 @@ describe('clusterModules', () => {
   });
 
   it('copes with no edges, one module, a fully connected graph and disconnected islands', () => {
-    expect(groups(tinyModel([], { modules: ['src/a/x.ts', 'src/a/y.ts', 'src/b/z.ts'] }), { minContextSize: 1 })).toEqual(['src/a/x.ts src/a/y.ts', 'src/b/z.ts']);
-    expect(groups(tinyModel([], { modules: ['only.ts'] }))).toEqual(['only.ts']);
+    // No tie of any kind: nothing is forced into a context; each module is unplaced with the reason.
+    const none = propose(tinyModel([], { modules: ['src/a/x.ts', 'src/a/y.ts', 'src/b/z.ts'] }), { minContextSize: 1 }).d;
+    expect(none.contexts).toEqual([]);
+    expect(none.unplaced!.map((u) => u.module)).toEqual(['src/a/x.ts', 'src/a/y.ts', 'src/b/z.ts']);
+    expect(none.unplaced![0]!.reason).toMatch(/no code, data, capability-folder or history tie/);
+    expect(propose(tinyModel([], { modules: ['only.ts'] })).d.unplaced!.map((u) => u.module)).toEqual(['only.ts']);
     const full = ['a', 'b', 'c', 'd'].flatMap((x) => ['a', 'b', 'c', 'd'].filter((y) => y !== x).map((y) => `src/k/${x}.ts -call-> src/k/${y}.ts`));
     expect(groups(tinyModel(full))).toEqual(['src/k/a.ts src/k/b.ts src/k/c.ts src/k/d.ts']);
     const islands = tinyModel(['src/p/a.ts -call-> src/p/b.ts x5', 'src/q/c.ts -call-> src/q/d.ts x5'], {});
     expect(groups(islands, { minContextSize: 2 })).toEqual(['src/p/a.ts src/p/b.ts', 'src/q/c.ts src/q/d.ts']);
-    // Islands too small to stand alone have no neighbour to merge into: they stay, rather than vanish.
-    expect(groups(islands, { minContextSize: 3 })).toEqual(['src/p/a.ts src/p/b.ts', 'src/q/c.ts src/q/d.ts']);
+    // Islands too small to stand alone have no neighbour to merge into: they stay, rather than vanish,
+    // but two modules are thin evidence of a service: their confidence is scaled by size / minimum.
+    const small = propose(islands, { minContextSize: 3 }).d;
+    expect(small.contexts.map((c) => c.modules.join(' '))).toEqual(['src/p/a.ts src/p/b.ts', 'src/q/c.ts src/q/d.ts']);
+    expect(small.confidence.map((c) => c.confidence)).toEqual([0.667, 0.667, 0.667, 0.667]);
   });
 
   it('merges contexts below the minimum size into their strongest neighbour', () => {

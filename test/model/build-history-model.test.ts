@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryCommit, HistoryFacts } from '../../src/model/facts/history-facts.js';
-import { buildHistoryModel, groupChangesets, type CouplingSettings } from '../../src/model/build-history-model.js';
+import { buildHistoryModel, DEFAULT_MAINTENANCE_PATTERN, groupChangesets, type CouplingSettings } from '../../src/model/build-history-model.js';
 
 let n = 0;
 const c = (author: string, hours: number, files: string[], subject = 'change'): HistoryCommit => ({
@@ -44,10 +44,31 @@ describe('buildHistoryModel', () => {
 
   it('computes code-maat coupling: degree = shared / mean(revs) x 100 after dropping bulk change sets', () => {
     // revs: a = 8 (bulk dropped), b = 6, shared 6 -> 6 / 7 * 100 = 85.7 -> 85
-    expect(h.coChange).toEqual([{ a: 'a.ts', b: 'b.ts', shared: 6, revsA: 8, revsB: 6, degree: 85, commits: ['c001', 'c002', 'c003', 'c004', 'c005'] }]);
+    // strength: six two-module change sets, each tying the pair fully: 6 / 7 = 0.857
+    expect(h.coChange).toEqual([{ a: 'a.ts', b: 'b.ts', shared: 6, revsA: 8, revsB: 6, degree: 85, strength: 0.857, commits: ['c001', 'c002', 'c003', 'c004', 'c005'] }]);
     expect(buildHistoryModel(facts(commits), modules, { ...settings, minShared: 7 }).coChange).toEqual([]);
     expect(buildHistoryModel(facts(commits), modules, { ...settings, minCoupling: 90 }).coChange).toEqual([]);
     expect(buildHistoryModel(facts(commits), modules, { ...settings, maxChangesetSize: 40 }).coChange.map((p) => `${p.a}~${p.b} ${p.degree}`)).toEqual(['a.ts~b.ts 87']); // 7 / mean(9, 7) x 100
+  });
+
+  it('weighs a shared change set by 1 / (modules - 1) for clustering, and leaves maintenance commits out of coupling', () => {
+    const wide = ['a.ts', 'b.ts', 'c.ts', 'd.ts', 'e.ts'];
+    const five = new Map(wide.map((f) => [f, f]));
+    const loose = { ...settings, minRevs: 1, minShared: 1, minCoupling: 1 };
+    // a and b change together 4 times, each time with three other modules: 4 x 1/4 over mean revs 4.
+    const sets = Array.from({ length: 4 }, (_, i) => c('ann@x', 100 + i, wide, 'feature work'));
+    const pair = buildHistoryModel(facts(sets), five, loose).coChange.find((p) => p.a === 'a.ts' && p.b === 'b.ts')!;
+    expect([pair.degree, pair.strength]).toEqual([100, 0.25]);
+    // The same four commits as licence-header or formatting sweeps count for revisions, not for coupling.
+    const sweeps = ['Update license headers', 'Reformat code with prettier', 'bump dependencies', 'fix typo in copyright'].map((subject, i) => c('ann@x', 200 + i, wide, subject));
+    const swept = buildHistoryModel(facts(sweeps), five, { ...loose, maintenancePattern: DEFAULT_MAINTENANCE_PATTERN });
+    expect(swept.coChange).toEqual([]);
+    expect(swept.modules.find((m) => m.module === 'a.ts')!.revisions).toBe(4);
+    expect(swept.maintenanceCommits!.count).toBe(4);
+    expect(swept.maintenanceCommits!.examples.map((e) => e.subject)).toContain('Update license headers');
+    // Small commits are never maintenance, whatever their subject; '' turns detection off.
+    expect(buildHistoryModel(facts([c('ann@x', 300, ['a.ts', 'b.ts'], 'rename x')]), five, { ...loose, maintenancePattern: DEFAULT_MAINTENANCE_PATTERN }).maintenanceCommits!.count).toBe(0);
+    expect(buildHistoryModel(facts(sweeps), five, { ...loose, maintenancePattern: '' }).coChange.length).toBeGreaterThan(0);
   });
 
   it('finds co-authored modules (>= 2 shared authors, Jaccard >= 0.5)', () => {
