@@ -66,10 +66,21 @@ if (stage === 'cluster') {
   }
   const model = { root: 'synthetic', granularity: 'file', files: [], modules: ids.map((id) => ({ id, kind: 'file', files: [id], lines: 50, languages: ['typescript'] })), edges: [...edges.values()], externals: [], unresolved: [], sqlLiterals: [], skipped: [], diagnostics: [] };
   const t = performance.now();
+  // The clustering graph (with its capability-folder anchors) and the module graph scores read.
+  const { graph: clusterGraph } = buildModuleGraph(model, new Set(), undefined, { anchors: true });
   const { graph } = buildModuleGraph(model, new Set());
-  const d = clusterModules(model, graph, [], DEFAULT_CLUSTER_OPTIONS);
+  const d = clusterModules(model, clusterGraph, [], DEFAULT_CLUSTER_OPTIONS);
   const scores = scoreDecomposition(model, d, graph);
-  process.stdout.write(JSON.stringify({ clusterMs: performance.now() - t, modules: ids.length, edges: edges.size, contexts: d.contexts.length, modularity: scores.global.modularity }));
+  const clusterMs = performance.now() - t;
+  // The whole proposal as analyze runs it: kernel, clustering, scores, explanations, plan and the
+  // quality curve over the levels of the hierarchy.
+  const { proposeContexts } = await import('../dist/main/propose-contexts.js');
+  const { runCodeAnalyses } = await import('../dist/analyze/registry.js');
+  const { DEFAULT_OPTIONS } = await import('../dist/config/options.js');
+  const analyses = runCodeAnalyses(model, DEFAULT_OPTIONS);
+  const t2 = performance.now();
+  const proposal = proposeContexts(model, analyses, DEFAULT_OPTIONS);
+  process.stdout.write(JSON.stringify({ clusterMs, proposeMs: performance.now() - t2, levels: proposal.qualityCurve.length, modules: ids.length, edges: edges.size, contexts: d.contexts.length, modularity: scores.global.modularity }));
   process.exit(0);
 }
 

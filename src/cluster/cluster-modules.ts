@@ -19,7 +19,7 @@ import type { Context, Decomposition, SystemModel } from '../model/types.js';
 import { adjustedRandIndex } from '../model/adjusted-rand-index.js';
 import { louvain, type UndirectedGraph } from '../model/graphology.js';
 import { isTableNode, tableOfNode } from './data-anchors.js';
-import { bestMerge, mergeCommunities, splitCommunity, type Assignment } from './community-moves.js';
+import { agglomerate, mergeCommunities, splitCommunity, type Assignment } from './community-moves.js';
 import { mulberry32 } from '../model/random.js';
 import { nameByTerms } from './name-by-terms.js';
 
@@ -153,14 +153,7 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
  * first. Reading the first k steps gives the partition into (contexts - k) macro contexts.
  */
 function mergeSequence(graph: UndirectedGraph, start: Assignment): { a: string; b: string }[] {
-  const merges: { a: string; b: string }[] = [];
-  let assignment = start;
-  for (;;) {
-    const merge = bestMerge(graph, assignment);
-    if (!merge) return merges;
-    merges.push({ a: merge.a, b: merge.b });
-    assignment = mergeCommunities(assignment, merge.a, merge.b);
-  }
+  return agglomerate(graph, start);
 }
 
 /** Table and capability-folder nodes of the clustering graph (their ids start with a NUL). */
@@ -176,10 +169,10 @@ function reachContextCount(graph: UndirectedGraph, start: Assignment, target: nu
   const count = () => new Set([...assignment].filter(([n]) => !isPseudoNode(n)).map(([, c]) => c)).size;
   const before = count();
   const how: string[] = [];
-  while (count() > target) {
-    const merge = bestMerge(graph, assignment);
-    if (!merge) return { assignment, note: `${count()} contexts, not ${target}: the remaining contexts share no tie of any kind, so merging them further has no evidence` };
-    assignment = mergeCommunities(assignment, merge.a, merge.b);
+  if (count() > target) {
+    // Pseudo-nodes count for the community they were placed with, so ties through them count too.
+    for (const { a, b } of agglomerate(graph, assignment, target)) assignment = mergeCommunities(assignment, a, b);
+    if (count() > target) return { assignment, note: `${count()} contexts, not ${target}: the remaining contexts share no tie of any kind, so merging them further has no evidence` };
   }
   while (count() < target) {
     const sizes = new Map<string, number>();

@@ -52,6 +52,48 @@ export function bestMerge(graph: UndirectedGraph, assignment: Assignment, allowe
   return best;
 }
 
+/**
+ * Merges step by step on the contracted graph (communities as nodes): the best pair by the same gain,
+ * until `target` communities remain or no tie is left. One pass over the edges, then work in the
+ * number of communities only. Returns the merges in order (each keeps the key that sorts first).
+ */
+export function agglomerate(graph: UndirectedGraph, assignment: Assignment, target = 1): { a: string; b: string }[] {
+  const { between, degree, total } = communityTies(graph, assignment);
+  const merges: { a: string; b: string }[] = [];
+  if (total <= 0) return merges;
+  const ties = new Map<string, Map<string, number>>();
+  const tie = (a: string) => ties.get(a) ?? ties.set(a, new Map()).get(a)!;
+  for (const [key, w] of between) {
+    const [a, b] = key.split('\0') as [string, string];
+    tie(a).set(b, w);
+    tie(b).set(a, w);
+  }
+  const alive = new Set(assignment.values());
+  while (alive.size > target) {
+    let best: { a: string; b: string; gain: number } | undefined;
+    for (const a of [...ties.keys()].sort(compareStrings)) {
+      for (const [b, w] of [...ties.get(a)!].sort(([x], [y]) => compareStrings(x, y))) {
+        if (compareStrings(a, b) >= 0) continue;
+        const gain = w / total - ((degree.get(a) ?? 0) * (degree.get(b) ?? 0)) / (2 * total * total);
+        if (!best || gain > best.gain + 1e-12) best = { a, b, gain };
+      }
+    }
+    if (!best) break;
+    const { a: keep, b: drop } = best;
+    merges.push({ a: keep, b: drop });
+    for (const [other, w] of ties.get(drop) ?? []) {
+      ties.get(other)!.delete(drop);
+      if (other === keep) continue;
+      tie(keep).set(other, (tie(keep).get(other) ?? 0) + w);
+      tie(other).set(keep, (tie(other).get(keep) ?? 0) + w);
+    }
+    ties.delete(drop);
+    degree.set(keep, (degree.get(keep) ?? 0) + (degree.get(drop) ?? 0));
+    alive.delete(drop);
+  }
+  return merges;
+}
+
 export function mergeCommunities(assignment: Assignment, a: string, b: string): Assignment {
   const [keep, drop] = compareStrings(a, b) <= 0 ? [a, b] : [b, a];
   return new Map([...assignment].map(([n, c]) => [n, c === drop ? keep : c]));

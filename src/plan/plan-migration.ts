@@ -17,7 +17,7 @@ import picomatch from 'picomatch';
 import type { CyclesResult } from '../analyze/cycles.js';
 import { compareStrings } from '../model/compare.js';
 import { round2 } from '../model/numbers.js';
-import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
+import type { Decomposition, Edge, Evidence, SystemModel } from '../model/types.js';
 import type { DecompositionScores } from '../score/score-decomposition.js';
 import { contextIndex } from '../model/context-index.js';
 
@@ -92,14 +92,36 @@ export function planMigration(
   const nameOf = new Map(d.contexts.map((c) => [c.id, c.name]));
   const tableUsers = new Map(scores.tables.map((t) => [t.table, t.contexts.map((c) => c.context)]));
 
+  // One pass over the edges: those crossing from one context into another, by either end.
+  const inboundOf = new Map<string, Edge[]>();
+  const outboundOf = new Map<string, Edge[]>();
+  const kernelUseOf = new Map<string, Set<string>>();
+  for (const e of model.edges) {
+    const from = ctxOf.get(e.from);
+    const to = ctxOf.get(e.to);
+    if (from !== undefined && kernel.has(e.to)) (kernelUseOf.get(from) ?? kernelUseOf.set(from, new Set()).get(from)!).add(e.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    (inboundOf.get(to) ?? inboundOf.set(to, []).get(to)!).push(e);
+    (outboundOf.get(from) ?? outboundOf.set(from, []).get(from)!).push(e);
+  }
+  // The contexts each cycle passes through, and its closing edges by the contexts they touch.
+  const cycleContexts = cycles.cycles.map((cy) => new Set(cy.modules.map((m) => ctxOf.get(m)).filter((x): x is string => x !== undefined)));
+  const closingOf = new Map<string, { from: string; to: string; evidence?: Evidence }[]>();
+  cycles.cycles.forEach((cy, i) => {
+    if (cycleContexts[i]!.size < 2) return;
+    for (const e of cy.closingEdges) {
+      const row = { from: e.from, to: e.to, ...(e.evidence ? { evidence: e.evidence } : {}) };
+      for (const c of new Set([ctxOf.get(e.from), ctxOf.get(e.to)])) if (c !== undefined) (closingOf.get(c) ?? closingOf.set(c, []).get(c)!).push(row);
+    }
+  });
   const drafts = d.contexts.map((c) => {
     const s = scoreOf.get(c.id)!;
     const members = new Set(c.modules);
-    const inbound = model.edges.filter((e) => members.has(e.to) && ctxOf.has(e.from) && !members.has(e.from));
-    const outbound = model.edges.filter((e) => members.has(e.from) && ctxOf.has(e.to) && !members.has(e.to));
+    const inbound = inboundOf.get(c.id) ?? [];
+    const outbound = outboundOf.get(c.id) ?? [];
     const used = new Set(scores.tables.filter((t) => t.contexts.some((x) => x.context === c.id)).map((t) => t.table));
     const shared = [...used].filter((t) => (tableUsers.get(t) ?? []).length > 1).sort(compareStrings);
-    const crossCycles = cycles.cycles.filter((cy) => cy.modules.some((m) => members.has(m)) && cy.modules.some((m) => ctxOf.has(m) && !members.has(m)));
+    const crossCycles = cycles.cycles.filter((_cy, i) => cycleContexts[i]!.has(c.id) && cycleContexts[i]!.size > 1);
     const costParts = {
       inbound: round2(inbound.reduce((n, e) => n + e.weight, 0)),
       outbound: round2(outbound.reduce((n, e) => n + e.weight, 0)),
@@ -127,7 +149,7 @@ export function planMigration(
       for (const row of byKey.values()) row.evidence = row.evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line).slice(0, 3);
       return [...byKey.values()].sort((a, b) => b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
     };
-    const kernelNeeded = [...new Set(model.edges.filter((e) => members.has(e.from) && kernel.has(e.to)).map((e) => e.to))].sort(compareStrings);
+    const kernelNeeded = [...(kernelUseOf.get(c.id) ?? [])].sort(compareStrings);
     return {
       c,
       s,
@@ -137,7 +159,7 @@ export function planMigration(
       becomeApiCalls: group(inbound),
       becomeRemoteCalls: group(outbound).map(({ evidence: _e, ...rest }) => rest),
       shared: shared.map((t) => ({ table: t, alsoUsedBy: (tableUsers.get(t) ?? []).filter((x) => x !== c.id).map((x) => nameOf.get(x) ?? x).sort(compareStrings) })),
-      breakCyclesFirst: crossCycles.flatMap((cy) => cy.closingEdges.filter((e) => members.has(e.from) || members.has(e.to)).map((e) => ({ from: e.from, to: e.to, ...(e.evidence ? { evidence: e.evidence } : {}) }))),
+      breakCyclesFirst: closingOf.get(c.id) ?? [],
       kernelNeeded,
     };
   });
