@@ -18,6 +18,7 @@ import { analyze, reproposeContexts } from '../dist/index.js';
 import { compareToReference } from '../dist/score/compare-to-reference.js';
 import { DEFAULT_WEIGHTS } from '../dist/model/graph-weights.js';
 import { buildShopHistory } from '../fixtures/build-shop-history.mjs';
+import { buildBankHistory } from '../fixtures/build-bank-history.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const project = path.join(here, '..');
@@ -45,13 +46,16 @@ function cases() {
   return list.filter((c) => only.length === 0 || only.some((o) => c.name.includes(o)));
 }
 
+const HISTORY_BUILDERS = { 'shop-monolith': buildShopHistory, 'layered-bank': buildBankHistory };
+
 function fixtureRoot(name) {
-  if (name !== 'shop-monolith') return path.join(project, 'fixtures', name);
-  // The shop fixture's history is built into a temporary copy (it has no .git of its own).
+  const build = HISTORY_BUILDERS[name];
+  if (!build) return path.join(project, 'fixtures', name);
+  // Fixtures with a built history get it in a temporary copy (they have no .git of their own).
   fs.mkdirSync(work, { recursive: true });
-  const target = path.join(work, 'quality-shop-monolith');
+  const target = path.join(work, `quality-${name}`);
   fs.rmSync(target, { recursive: true, force: true });
-  return buildShopHistory(target);
+  return build(target);
 }
 
 function corpusRoot(reference) {

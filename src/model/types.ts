@@ -22,6 +22,8 @@ export interface Evidence {
   line: number;
   /** A short excerpt of the source (at most 120 characters). */
   text?: string;
+  /** The method or function the evidence sits in, where the collector knows it (call sites). */
+  member?: string;
 }
 
 /**

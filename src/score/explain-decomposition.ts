@@ -9,6 +9,7 @@ import { round3 } from '../model/numbers.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 import type { UndirectedGraph } from '../model/graphology.js';
 import { contextIndex } from '../model/context-index.js';
+import { findFacades, type Facade } from './find-facades.js';
 
 export interface Tie {
   module: string;
@@ -37,6 +38,8 @@ const roundParts = (p: Record<string, number>) => Object.fromEntries(Object.entr
 export interface DecompositionExplanations {
   modules: ModuleExplanation[];
   contexts: ContextExplanation[];
+  /** Modules whose calls serve several contexts: split them rather than merge those contexts (absent in older analyses). */
+  facades?: Facade[];
 }
 
 export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, model?: SystemModel, top = 3): DecompositionExplanations {
@@ -91,5 +94,5 @@ export function explainDecomposition(d: Decomposition, graph: UndirectedGraph, m
       topBoundary: boundary.sort(order).slice(0, top).map((x) => ({ ...x, ...evidenceOf(x.a, x.b) })),
     };
   });
-  return { modules, contexts };
+  return { modules, contexts, ...(model ? { facades: findFacades(model, d) } : {}) };
 }

@@ -119,8 +119,17 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       }
       return undefined;
     };
-    const edge = (kind: FileEdge['kind'], to: string | undefined, line: number, text: string) => {
-      if (to && to !== file) facts.edges.push({ kind, from: file, to, evidence: { file, line, text } });
+    // Method starts in line order: a call site belongs to the last method starting before it.
+    const methodStarts = scan.types.flatMap((t) => t.methods.map((m) => ({ name: m.name, line: m.line }))).sort((a, b) => a.line - b.line);
+    const memberAt = (line: number) => {
+      let found: string | undefined;
+      for (const m of methodStarts) if (m.line <= line) found = m.name;
+      return found;
+    };
+    const edge = (kind: FileEdge['kind'], to: string | undefined, line: number, text: string, inMember = false) => {
+      if (!to || to === file) return;
+      const member = inMember ? memberAt(line) : undefined;
+      facts.edges.push({ kind, from: file, to, evidence: { file, line, text, ...(member ? { member } : {}) } });
     };
     for (const i of scan.imports) {
       if (i.isStatic) {
@@ -155,7 +164,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       if (entry && !facts.entryPoints.has(file)) facts.entryPoints.set(file, `@${entry.name}`);
       if (t.methods.some((m) => m.name === 'main') && !facts.entryPoints.has(file)) facts.entryPoints.set(file, 'main method');
     }
-    for (const r of scan.refs) edge(r.how === 'type' ? 'import' : 'call', resolveName(r.name), r.line, r.text);
+    for (const r of scan.refs) edge(r.how === 'type' ? 'import' : 'call', resolveName(r.name), r.line, r.text, r.how !== 'type');
 
     // Persistence.
     for (const t of scan.types) {

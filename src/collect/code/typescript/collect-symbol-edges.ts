@@ -87,7 +87,18 @@ export function collectSymbolEdges(
       return target !== undefined && target !== rel && texts.has(target) ? target : undefined;
     };
     const add = (kind: FileEdge['kind'], at: ts.Node, target: string | undefined, shown: ts.Node) => {
-      if (target) edges.push({ kind, from: rel, to: target, evidence: { file: rel, line: lineOf(at), text: excerpt(shown.getText(sf)) } });
+      if (!target) return;
+      const member = enclosingMember(at);
+      edges.push({ kind, from: rel, to: target, evidence: { file: rel, line: lineOf(at), text: excerpt(shown.getText(sf)), ...(member ? { member } : {}) } });
+    };
+    // The named method or function a call sits in (method-level facts for facades to split).
+    const enclosingMember = (node: ts.Node): string | undefined => {
+      for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+        if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n)) && n.name && ts.isIdentifier(n.name)) return n.name.text;
+        if (ts.isConstructorDeclaration(n)) return 'constructor';
+        if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) return n.name.text;
+      }
+      return undefined;
     };
     const calleeName = (expr: ts.Expression): ts.Node => {
       if (ts.isPropertyAccessExpression(expr)) return expr.name;
