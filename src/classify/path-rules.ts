@@ -65,6 +65,8 @@ export const GENERATED_RULES: readonly PathRule[] = [
 export const NAME_RULES: readonly PathRule[] = [
   { role: 'configuration', setAside: 'platform', rule: 'program entry file (main/server/app at a package root)', test: /^(?:(?:apps|packages|services|libs)\/[^/]+\/|[^/]+\/)?(?:src\/)?(main|server|app|polyfills)\.[cm]?[jt]s$/ },
   { role: 'configuration', setAside: 'platform', rule: 'build-time environment file (environments/)', test: folder('environments') },
+  { role: 'configuration', setAside: 'platform', rule: 'ORM data source / connection setup (data-source, ormconfig)', test: /(^|\/)(data-?source|ormconfig|typeorm\.config|mikro-orm\.config)\.[cm]?[jt]s$/i },
+  { role: 'infrastructure', rule: 'request pipeline folder (middleware, guards, interceptors, filters, pipes)', test: folder('middlewares?|guards|interceptors|filters|pipes') },
   { role: 'persistence', rule: 'name *Repository / *Dao / *Mapper / *.repository', test: /(Repository|Repo|Dao|DAO|Mapper)(Impl)?\.[jt]s$|(Repository|Repo|Dao|DAO|Mapper)(Impl)?\.java$|[.-](repository|repo|dao|mapper)\.[cm]?[jt]sx?$/ },
   { role: 'persistence', rule: 'migrations folder', test: folder(String.raw`[\w-]*migrations|migration|db/migrate`), entry: 'migration (run by the migration tool from its folder)' },
   { role: 'persistence', rule: 'database folder', test: folder('db|database|persistence|dal') },

@@ -13,10 +13,11 @@ export function decompositionAtLevel(d: Decomposition, k: number): Decomposition
   const groupOf = new Map(d.contexts.map((c) => [c.id, c.id]));
   const find = (id: string): string => {
     let x = id;
-    while (groupOf.get(x) !== x) x = groupOf.get(x)!;
+    while (groupOf.has(x) && groupOf.get(x) !== x) x = groupOf.get(x)!;
     return x;
   };
-  for (const { a, b } of d.merges!.slice(0, steps)) {
+  // A context emptied after clustering (its modules lifted to the kernel) leaves its merges behind.
+  for (const { a, b } of d.merges!.filter((m) => groupOf.has(m.a) && groupOf.has(m.b)).slice(0, steps)) {
     const [keep, drop] = compareStrings(find(a), find(b)) <= 0 ? [find(a), find(b)] : [find(b), find(a)];
     groupOf.set(drop, keep);
   }

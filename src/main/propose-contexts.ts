@@ -8,6 +8,8 @@ import { buildModuleGraph } from '../cluster/build-module-graph.js';
 import { clusterModules } from '../cluster/cluster-modules.js';
 import { selectKernel } from '../cluster/select-kernel.js';
 import { platformWiring, selectSetAsides } from '../cluster/select-set-asides.js';
+import { liftSpreadModules } from '../cluster/lift-spread-modules.js';
+import { compareStrings } from '../model/compare.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
 import type { SystemModel } from '../model/types.js';
@@ -38,7 +40,18 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
     minContextSize: options.minContextSize,
     ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
   });
-  const decomposition = { ...clustered, platform: platformWiring(model, setAsides.platform, clustered), tooling: setAsides.tooling };
+  // Modules every context uses alike, or that wire them all, leave the context clustering gave them.
+  const lifted = liftSpreadModules(model, clustered);
+  const reasonOf = new Map(lifted.platform.map((p) => [p.module, p.reason]));
+  const platform = platformWiring(model, [...setAsides.platform, ...lifted.platform.map((p) => p.module)].sort(compareStrings), lifted.decomposition).map((p) =>
+    reasonOf.has(p.module) ? { ...p, reason: reasonOf.get(p.module)! } : p,
+  );
+  const decomposition = {
+    ...lifted.decomposition,
+    platform,
+    tooling: setAsides.tooling,
+    ...(lifted.kernel.length > 0 ? { kernelReasons: lifted.kernel } : {}),
+  };
   const dead = new Set(analyses.unreferenced.modules.map((m) => m.module));
   const scores = scoreDecomposition(model, decomposition, graph);
   const plan = planMigration(model, decomposition, scores, analyses.cycles, dead, options.priorities);

@@ -371,7 +371,9 @@ export interface Decomposition {
   /** Modules set aside as a shared library, not forced into a context. */
   kernel: string[];
   /** Composition roots and wiring, set aside: each with the contexts it wires (depends on), sorted. Absent in analyses written before roles. */
-  platform?: { module: string; wires: string[] }[];
+  platform?: { module: string; wires: string[]; reason?: string }[];
+  /** Kernel modules lifted out of a context after clustering because every context uses them alike, with the figures. */
+  kernelReasons?: { module: string; reason: string }[];
   /** Tooling and generated modules: never in a context, a plan or a dead-code list. Sorted. Absent in analyses written before roles. */
   tooling?: string[];
   /** Per module: share of seeded runs that agree with its final context (Jaccard of co-members), 3 decimals. */
