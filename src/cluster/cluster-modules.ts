@@ -10,7 +10,8 @@
  * share the most weight with; an island that cannot merge is unplaced too. Confidence per module = mean over runs of the Jaccard
  * index between its final context and its context in that run. Names come from the dominant area
  * (by lines), then the table the context uses most. Tables go to the context that accesses them most
- * (2 x writes + reads), not counting scripts, tests and tool configs (seed data owns nothing).
+ * (2 x writes + reads), not counting scripts, tests and tool configs (seed data owns nothing); an entity's
+ * table goes to the entity's context first.
  */
 import { areaOf } from '../model/areas.js';
 import { compareStrings } from '../model/compare.js';
@@ -239,7 +240,8 @@ function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label
 }
 
 function nameContexts(model: SystemModel, groups: string[][], lines: Map<string, number>, anchoredOwner: ReadonlyMap<string, number>): Context[] {
-  // Table owner: the group with the highest 2 x writes + reads.
+  // Table owner: the group holding the entity that maps it; else the group with the highest
+  // 2 x writes + reads; else (reached only through the call chain) the group its node landed with.
   // Scripts, tests and tool configs touch tables too (seed data, fixtures), but they own nothing.
   const tooling = new Set(model.modules.filter((m) => /^(script|test file|tool configuration)$/.test(m.entryPoint ?? '')).map((m) => m.id));
   const tableScore = new Map<string, Map<number, number>>();
@@ -254,12 +256,19 @@ function nameContexts(model: SystemModel, groups: string[][], lines: Map<string,
     tableScore.set(e.to, row);
   }
   const tablesOf = groups.map(() => [] as string[]);
-  for (const [table, g] of anchoredOwner) tablesOf[g]!.push(table);
-  for (const [table, row] of [...tableScore.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-    if (anchoredOwner.has(table)) continue;
-    const best = [...row.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (best) tablesOf[best[0]]!.push(table);
+  const owned = new Set<string>();
+  for (const t of model.data?.tables ?? []) {
+    const votes = new Map<number, number>();
+    for (const m of t.entityModules) if (groupOf.has(m)) votes.set(groupOf.get(m)!, (votes.get(groupOf.get(m)!) ?? 0) + 1);
+    const best = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) (tablesOf[best[0]]!.push(t.id), owned.add(t.id));
   }
+  for (const [table, row] of [...tableScore.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+    if (owned.has(table)) continue;
+    const best = [...row.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) (tablesOf[best[0]]!.push(table), owned.add(table));
+  }
+  for (const [table, g] of [...anchoredOwner].sort(([a], [b]) => compareStrings(a, b))) if (!owned.has(table)) tablesOf[g]!.push(table);
   const role = new Map(model.modules.map((m) => [m.id, m.role?.role]));
   const named = nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m));
   const drafts = groups.map((modules, i) => {

@@ -38,6 +38,7 @@ function pageData(result: AnalysisResult): PageData {
   const d = result.decomposition;
   const scores = result.scores;
   const ctxOf = contextIndex(d, { withKernel: true });
+  const names = new Map((d?.contexts ?? []).map((c) => [c.id, c.name]));
   const moduleEdges = graphView(result, 'module').edges;
   const evidence = new Map<string, string>();
   for (const e of result.model.edges) {
@@ -59,10 +60,13 @@ function pageData(result: AnalysisResult): PageData {
       efferent: s?.efferent.length ?? 0,
       api: s?.apiSurface.length ?? 0,
       confidence: s?.confidence ?? 0,
+      terms: c.terms ?? [],
+      warning: c.warning ?? '',
+      macro: d?.macro?.find((m) => m.contexts.includes(c.id))?.name ?? '',
     };
   });
   if ((d?.kernel.length ?? 0) > 0) {
-    const none = { lines: 0, tables: [], cohesion: 0, coupling: 0, afferent: 0, efferent: 0, api: 0, confidence: 0 };
+    const none = { lines: 0, tables: [], cohesion: 0, coupling: 0, afferent: 0, efferent: 0, api: 0, confidence: 0, terms: [], warning: '', macro: '' };
     contexts.push({ id: 'kernel', name: 'shared kernel', modules: d!.kernel.length, ...none });
   }
   const access = new Map<string, Map<string, Set<string>>>();
@@ -116,6 +120,11 @@ function pageData(result: AnalysisResult): PageData {
     diagnostics: result.model.diagnostics
       .slice(0, 200)
       .map((x) => ({ severity: x.severity, code: x.code, where: x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : '', message: x.message })),
+    levels: result.levels?.why ?? '',
+    curve: (result.qualityCurve ?? []).map((p) => ({ contexts: p.contexts, modularity: p.modularity, icp: p.interCallPercentage, ned: p.nonExtremeDistribution, cohesion: p.meanCohesion, coupling: p.meanCoupling, cost: p.planCost })),
+    facades: (result.explanations?.facades ?? []).slice(0, 200).map((f) => ({ module: f.module, context: names.get(f.context) ?? f.context, reaches: f.suggestion })),
+    unplaced: (d?.unplaced ?? []).slice(0, 500),
+    pilots: (result.plan?.pilotCandidates ?? []).map((p) => ({ name: p.name, tradeOff: p.tradeOff })),
   };
 }
 

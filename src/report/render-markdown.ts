@@ -364,6 +364,14 @@ function renderContextsSection(result: AnalysisResult): string[] {
       ),
     );
   }
+  const facades = result.explanations?.facades ?? [];
+  if (facades.length > 0) {
+    const names = new Map(d.contexts.map((c) => [c.id, c.name]));
+    out.push(`### Facades to split (${facades.length})\n`);
+    out.push('Modules whose calls serve several contexts (two or more take 25% of their calls each): split them by the context each method serves instead of merging those contexts.\n');
+    out.push(table(['Module', 'Sits in', 'Calls by context', 'Suggestion'], facades.slice(0, LIST_LIMIT).map((f) => [mdText(f.module), mdText(names.get(f.context) ?? f.context), f.reaches.map((r) => `${mdText(r.name)} ${Math.round(r.share * 100)}%`).join(', '), mdText(f.suggestion)])));
+    out.push(more(facades.length, LIST_LIMIT));
+  }
   if ((d.unplaced?.length ?? 0) > 0) {
     out.push(`### Unplaced: decide in the workshop (${d.unplaced!.length})\n`);
     out.push('No evidence ties these modules to any candidate context; they were not forced into one.\n');
@@ -372,6 +380,10 @@ function renderContextsSection(result: AnalysisResult): string[] {
   }
   out.push('## Migration plan\n');
   out.push(`${mdText(plan.method)}.\n`);
+  if ((plan.pilotCandidates?.length ?? 0) > 1) {
+    out.push('Pilot candidates, side by side:\n');
+    out.push(table(['Context', 'Modules', 'Lines', 'Tables', 'Serves requests', 'Dependent contexts', 'Inbound weight', 'Shared tables', 'Trade-off'], plan.pilotCandidates!.map((p) => [mdText(p.name), p.modules, p.lines, p.tables, p.servesRequests ? 'yes' : 'no', p.afferent, p.inbound, p.sharedTables, mdText(p.tradeOff)])));
+  }
   for (const n of plan.notes) out.push(`_Note: ${mdText(n)}._\n`);
   for (const s of plan.steps) {
     out.push(`### Step ${s.step}: ${mdText(s.name)}${s.pilot ? ' (pilot)' : s.deadCode ? ' (remove)' : s.wiring ? ' (wiring, not a service)' : ''}\n`);

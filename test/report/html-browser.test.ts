@@ -54,7 +54,7 @@ describe('report.html in chromium', () => {
     expect(await page.locator('#cy canvas').count()).toBeGreaterThan(0);
     await page.fill('#search', 'payment-serv');
     expect(await page.locator('#hits li').allTextContents()).toEqual(['src/payments/payment-service.ts']);
-    const ordering = result.decomposition!.contexts.find((c) => c.name === 'ordering')!;
+    const ordering = result.decomposition!.contexts.find((c) => c.modules.includes('src/ordering/order-service.ts'))!;
     await page.evaluate((id) => (window as unknown as { __msaGraph: { tapContext(id: string): void } }).__msaGraph.tapContext(id), ordering.id);
     const drilled = await page.evaluate(() => (window as unknown as { __msaGraph: { nodes(): number; level(): string } }).__msaGraph);
     expect(await page.evaluate(() => (window as unknown as { __msaGraph: { level(): string } }).__msaGraph.level())).toBe(ordering.id);

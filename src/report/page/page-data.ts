@@ -11,6 +11,12 @@ export interface PageContext {
   efferent: number;
   api: number;
   confidence: number;
+  /** Distinctive business terms, best first. */
+  terms: string[];
+  /** Set when the context looks like a technical layer. */
+  warning: string;
+  /** The recommended macro context holding it ('' when none). */
+  macro: string;
 }
 
 export interface PageData {
@@ -26,4 +32,10 @@ export interface PageData {
   hotspots: { rank: number; module: string; revisions: number; lines: number; score: number; author: string }[];
   coupling: { a: string; b: string; degree: number; shared: number }[];
   diagnostics: { severity: string; code: string; where: string; message: string }[];
+  /** Quality over the number of contexts and the recommended macro/micro levels ('' when none). */
+  levels: string;
+  curve: { contexts: number; modularity: number; icp: number; ned: number; cohesion: number; coupling: number; cost: number }[];
+  facades: { module: string; context: string; reaches: string }[];
+  unplaced: { module: string; reason: string }[];
+  pilots: { name: string; tradeOff: string }[];
 }

@@ -89,9 +89,22 @@ D.modules.forEach((m) => (ctxOf[m.id] = m.ctx));
 // Contexts table, DSM, table ownership, plan, hotspots, coupling, diagnostics.
 table(
   byId('contexts'),
-  ['Context', 'Name', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Confidence', 'Tables'],
-  D.contexts.map((c) => [c.id, c.name, c.modules, c.lines, c.cohesion, c.coupling, c.afferent, c.efferent, c.api, c.confidence, c.tables.join(', ')]),
+  ['Context', 'Name', 'Macro', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Confidence', 'Tables', 'Terms', 'Warning'],
+  D.contexts.map((c) => [c.id, c.name, c.macro, c.modules, c.lines, c.cohesion, c.coupling, c.afferent, c.efferent, c.api, c.confidence, c.tables.join(', '), c.terms.join(', '), c.warning]),
 );
+if (D.curve.length > 1) {
+  byId('contexts').appendChild(el('h3', 'How many services: macro first, then micro'));
+  byId('contexts').appendChild(el('p', D.levels, 'dim'));
+  table(byId('contexts'), ['Contexts', 'Modularity Q', 'ICP', 'NED', 'Mean cohesion', 'Mean coupling', 'Plan cost'], D.curve.map((p) => [p.contexts, p.modularity, p.icp, p.ned, p.cohesion, p.coupling, p.cost]));
+}
+if (D.facades.length > 0) {
+  byId('contexts').appendChild(el('h3', 'Facades to split'));
+  table(byId('contexts'), ['Module', 'Sits in', 'Its methods serve'], D.facades.map((f) => [f.module, f.context, f.reaches]));
+}
+if (D.unplaced.length > 0) {
+  byId('contexts').appendChild(el('h3', 'Unplaced: decide in the workshop'));
+  table(byId('contexts'), ['Module', 'Why'], D.unplaced.map((u) => [u.module, u.reason]));
+}
 const ids = D.contexts.map((c) => c.id);
 const dsm: Record<string, number> = {};
 D.edges.forEach((e) => {
@@ -109,6 +122,10 @@ table(
   ['Table', 'Owner', ...ids.map((i) => names[i]!)],
   D.tables.map((t) => [t.table, names[t.owner] ?? '', ...ids.map((i) => t.cells[i] ?? '')]),
 );
+if (D.pilots.length > 0) {
+  byId('plan').appendChild(el('h3', 'Pilot candidates'));
+  table(byId('plan'), ['Context', 'Trade-off'], D.pilots.map((p) => [p.name, p.tradeOff]));
+}
 const ol = el('ol');
 D.plan.forEach((s) => {
   const li = el('li');
