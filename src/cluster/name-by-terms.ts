@@ -6,8 +6,8 @@
  * Terms: identifiers split at camelCase, digits, '-', '_' and '.', lower-cased, plurals folded,
  * technical words (service, controller, repository, dto, impl, ...) dropped; a module contributes the
  * terms of its file name (and of its business folder), an owned table twice its terms.
- * Score = tf x idf, tf = the term's share of the context's terms, idf = ln(1 + contexts / contexts
- * using the term). The name is the best two terms joined by " · " (one when it dominates).
+ * Score = tf x idf, tf = the term's share of the context's terms, idf = ln(contexts / contexts using
+ * the term) (1 when there is a single context): a term every context uses names none. The name is the best two terms joined by " · " (one when it dominates).
  * Layer warning: 70% or more of the modules share one role of interface, application, persistence
  * or domain, and they come from three or more business folders.
  */
@@ -103,8 +103,11 @@ export function nameByTerms(contexts: readonly { modules: readonly string[]; tab
   return contexts.map((c, i) => {
     const tf = counts[i]!;
     const total = [...tf.values()].reduce((s, v) => s + v, 0) || 1;
+    // A term every context shares (the application's own name, a base package) distinguishes none.
+    const idf = (t: string) => (n >= 2 ? Math.log(n / df.get(t)!) : 1);
     const ranked = [...tf]
-      .map(([t, v]) => [t, (v / total) * Math.log(1 + n / df.get(t)!)] as const)
+      .map(([t, v]) => [t, (v / total) * idf(t)] as const)
+      .filter(([, score]) => score > 0)
       .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
     const terms = ranked.slice(0, 8).map(([t]) => t);
     const [first, second] = ranked;
