@@ -83,7 +83,7 @@ for (const c of cases()) {
     continue;
   }
   const t = performance.now();
-  const base = await analyze(dir);
+  const base = await analyze(dir, JSON.parse(process.env.QUALITY_OPTIONS ?? '{}'));
   const ms = performance.now() - t;
   const modules = base.model.modules.map((m) => m.id);
   const cells = VARIANTS.map(([, w]) => {
