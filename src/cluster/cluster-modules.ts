@@ -134,7 +134,8 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
   const contexts = nameContexts(model, groupList, lines, anchoredOwner);
   const final = new Map<string, number>();
   contexts.forEach((c, i) => c.modules.forEach((m) => final.set(m, i)));
-  // Macro from micro: the same graph and partition, merged pair by pair by modularity gain.
+  // Macro from micro: the same graph and partition, merged pair by pair by modularity gain down to
+  // one context (or until no tie is left); the first k merges give contexts - k macro contexts.
   const idOfKey = new Map<string, string>();
   contexts.forEach((c) => idOfKey.set(assignment.get(c.modules[0]!)!, c.id));
   const byId: Assignment = new Map([...assignment].filter(([, g]) => idOfKey.has(g)).map(([n, g]) => [n, idOfKey.get(g)!]));
@@ -144,17 +145,8 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
     kernel: [...kernel].sort(compareStrings),
     confidence: confidenceOf(final, runs, contexts, options.minContextSize),
     unplaced,
-    merges: mergeSequence(graph, byId),
+    merges: agglomerate(graph, byId),
   };
-}
-
-/**
- * The agglomerative merge sequence from the proposed contexts down to one (or until no tie is left):
- * each step merges the pair with the best modularity gain; a merged context keeps the id that sorts
- * first. Reading the first k steps gives the partition into (contexts - k) macro contexts.
- */
-function mergeSequence(graph: UndirectedGraph, start: Assignment): { a: string; b: string }[] {
-  return agglomerate(graph, start);
 }
 
 /** Table and capability-folder nodes of the clustering graph (their ids start with a NUL). */

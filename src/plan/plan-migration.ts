@@ -116,7 +116,6 @@ export function planMigration(
   });
   const drafts = d.contexts.map((c) => {
     const s = scoreOf.get(c.id)!;
-    const members = new Set(c.modules);
     const inbound = inboundOf.get(c.id) ?? [];
     const outbound = outboundOf.get(c.id) ?? [];
     const used = new Set(scores.tables.filter((t) => t.contexts.some((x) => x.context === c.id)).map((t) => t.table));
