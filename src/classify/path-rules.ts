@@ -40,6 +40,13 @@ function isToolConfig(path: string): boolean {
   return base.startsWith('.') && (stem[1]?.endsWith('rc') ?? false);
 }
 
+/** A library shipped as a source bundle: a .js file under a web-resources folder, or named like a bundle. */
+function isVendoredBundle(file: string): boolean {
+  if (!file.endsWith('.js')) return false;
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return /(^|\/)(webapp\/resources|wwwroot\/lib|static\/js|static\/lib|static\/vendor)\//.test(file) || /[.-](umd|esm|bundle)\.js$/.test(name) || /-src(\.esm)?\.js$/.test(name);
+}
+
 const folder = (names: string) => new RegExp(String.raw`(^|/)(${names})/`, 'i');
 const name = (pattern: string) => new RegExp(String.raw`(^|/)${pattern}$`);
 
@@ -59,6 +66,7 @@ export const GENERATED_RULES: readonly PathRule[] = [
   { role: 'generated', setAside: 'tooling', rule: 'generated folder', test: folder(String.raw`generated|__generated__|generated-sources|gen-src|codegen`) },
   { role: 'generated', setAside: 'tooling', rule: 'generated file name', test: /(\.generated\.|\.gen\.|_pb\.|\.pb\.|_grpc_pb\.|\.d\.ts$)/ },
   { role: 'generated', setAside: 'tooling', rule: 'vendored third-party code (vendor/, static assets, *.min.js)', test: /(^|\/)(vendor|vendors|third[-_]party|resources\/static|public\/(js|lib|vendor))\/|\.min\.js$/ },
+  { role: 'generated', setAside: 'tooling', rule: 'vendored library bundle (webapp/resources, wwwroot/lib, *.umd.js, *.esm.js, *-src.js)', test: isVendoredBundle },
 ];
 
 /** Technical names and folders, most specific first. */

@@ -143,3 +143,20 @@ describe('serverless handlers and npm scripts', () => {
     expect(r.model.modules.find((m) => m.id === 'src/a.ts')!.entryPoint).toBeUndefined();
   });
 });
+
+describe('paths that no framework fact explains (issue #13)', () => {
+  it('sets vendored library bundles and ORM data sources aside, and reads request-pipeline folders as infrastructure', () => {
+    const { roles } = classify({
+      'src/main/webapp/resources/leaflet/leaflet-src.js': [],
+      'web/lib/chart.umd.js': [],
+      'src/data-source.ts': [],
+      'src/middleware/auth.ts': [],
+      'src/main/webapp/resources/app.css.ts': [],
+    });
+    const r = (f: string) => [roles.get(f)!.role, roles.get(f)!.setAside ?? '-'].join('/');
+    expect(['src/main/webapp/resources/leaflet/leaflet-src.js', 'web/lib/chart.umd.js', 'src/data-source.ts', 'src/middleware/auth.ts'].map(r)).toEqual([
+      'generated/tooling', 'generated/tooling', 'configuration/platform', 'infrastructure/-',
+    ]);
+    expect(roles.get('src/main/webapp/resources/app.css.ts')!.setAside).toBeUndefined();
+  });
+});
