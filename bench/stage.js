@@ -11,7 +11,7 @@ if (stage === 'history') {
   // The history stage as analyze runs it: git log streamed into the accumulator (file granularity;
   // the module map of today's files comes from the code stage, so it is built before the clock starts).
   const { collectHistory } = await import('../dist/collect/history/collect-history.js');
-  const { HistoryAccumulator } = await import('../dist/model/build-history-model.js');
+  const { HistoryAccumulator, DEFAULT_MAINTENANCE_PATTERN } = await import('../dist/model/build-history-model.js');
   const fs = await import('node:fs');
   const path = await import('node:path');
   const files = new Map();
@@ -28,7 +28,7 @@ if (stage === 'history') {
   };
   walk(repo);
   const t = performance.now();
-  const acc = new HistoryAccumulator(files, { coupleBy: { kind: 'commit' }, maxChangesetSize: 30, minRevs: 5, minShared: 5, minCoupling: 30, mergesExcluded: true, churn: false });
+  const acc = new HistoryAccumulator(files, { coupleBy: { kind: 'commit' }, maxChangesetSize: 30, maintenancePattern: DEFAULT_MAINTENANCE_PATTERN, minRevs: 5, minShared: 5, minCoupling: 30, mergesExcluded: true, churn: false });
   const facts = await collectHistory(repo, { includeMerges: false, churn: false, botPatterns: ['[bot]'] }, acc);
   const model = acc.build(facts);
   process.stdout.write(JSON.stringify({ historyMs: performance.now() - t, commits: model.commits, coupled: model.coChange.length, renames: facts.renamesFollowed, modules: model.modules.length }));

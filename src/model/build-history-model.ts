@@ -70,8 +70,7 @@ export class HistoryAccumulator {
   /** With couple-by commit, coupling is counted as commits arrive: revisions and shared counts per pair. */
   private readonly streaming: boolean;
   private readonly revs: number[] = [];
-  private readonly shared = new Map<number, number>();
-  private readonly weighted = new Map<number, number>();
+  private readonly shared: PairCounts = new Map();
   private bulk = 0;
   private readonly maintenance: { sha: string; subject: string; files: number }[] = [];
   private readonly isMaintenance: (c: HistoryCommit) => boolean;
@@ -95,7 +94,6 @@ export class HistoryAccumulator {
     this.firstDate = this.lastDate = '';
     this.revs.length = 0;
     this.shared.clear();
-    this.weighted.clear();
     this.bulk = 0;
     this.maintenance.length = 0;
   }
@@ -140,7 +138,7 @@ export class HistoryAccumulator {
         return;
       }
       ids.sort((a, b) => a - b);
-      countPairs(ids, this.revs, this.shared, this.weighted);
+      countPairs(ids, this.revs, this.shared);
     }
   }
 
@@ -174,7 +172,7 @@ export class HistoryAccumulator {
     const names: string[] = [];
     for (const [m, h] of this.perModule) names[h.index] = m;
     const { coChange, changesets, bulk } = this.streaming
-      ? { coChange: keptPairs(this.revs, this.shared, this.weighted, names, this.commits.map((c, k) => ({ sha: c.sha, ids: this.commitModules[k]! })), settings), changesets: this.commits.length, bulk: this.bulk }
+      ? { coChange: keptPairs(this.revs, this.shared, names, this.commits.map((c, k) => ({ sha: c.sha, ids: this.commitModules[k]! })), settings), changesets: this.commits.length, bulk: this.bulk }
       : changeCoupling(this.commits, this.commitModules, names, settings);
     return {
       available: true,
@@ -251,8 +249,7 @@ function changeCoupling(
   const indexOf = new Map(commits.map((c, k) => [c, k]));
   const sets = groupChangesets(commits, s.coupleBy);
   const revs: number[] = [];
-  const shared = new Map<number, number>();
-  const weighted = new Map<number, number>();
+  const shared: PairCounts = new Map();
   const evidence: { sha: string; ids: number[] }[] = [];
   let bulk = 0;
   for (const set of sets) {
@@ -270,9 +267,9 @@ function changeCoupling(
     }
     const sortedIds = [...ids].sort((a, b) => a - b);
     evidence.push({ sha: set[0]!.sha, ids: sortedIds });
-    countPairs(sortedIds, revs, shared, weighted);
+    countPairs(sortedIds, revs, shared);
   }
-  return { coChange: keptPairs(revs, shared, weighted, names, evidence, s), changesets: sets.length, bulk };
+  return { coChange: keptPairs(revs, shared, names, evidence, s), changesets: sets.length, bulk };
 }
 
 /**
@@ -280,14 +277,21 @@ function changeCoupling(
  * the pair's share of the change set, 1 / (modules - 1): a two-module commit ties its pair fully, a
  * commit of 20 modules ties each of its 190 pairs by 1/19 (each module's ties sum to 1 per commit).
  */
-function countPairs(ids: readonly number[], revs: number[], shared: Map<number, number>, weighted: Map<number, number>): void {
+/** Per module pair (key = i x PAIR_BASE + j): [shared change sets, their summed 1 / (modules - 1)]. */
+type PairCounts = Map<number, [number, number]>;
+
+function countPairs(ids: readonly number[], revs: number[], shared: PairCounts): void {
   for (const i of ids) revs[i] = (revs[i] ?? 0) + 1;
   const share = ids.length > 1 ? 1 / (ids.length - 1) : 0;
   for (let x = 0; x < ids.length; x++) {
     for (let y = x + 1; y < ids.length; y++) {
       const key = ids[x]! * PAIR_BASE + ids[y]!;
-      shared.set(key, (shared.get(key) ?? 0) + 1);
-      weighted.set(key, (weighted.get(key) ?? 0) + share);
+      // One lookup per pair: the pair's cell is updated in place.
+      const cell = shared.get(key);
+      if (cell) {
+        cell[0]++;
+        cell[1] += share;
+      } else shared.set(key, [1, share]);
     }
   }
 }
@@ -300,9 +304,9 @@ function maintenanceTest(pattern: string | undefined): (c: HistoryCommit) => boo
 }
 
 /** Applies the thresholds, then collects evidence (first change sets, newest first) for the pairs kept. */
-function keptPairs(revs: readonly number[], shared: ReadonlyMap<number, number>, weighted: ReadonlyMap<number, number>, names: readonly string[], sets: readonly { sha: string; ids: readonly number[] }[], s: CouplingSettings): CoChange[] {
+function keptPairs(revs: readonly number[], shared: PairCounts, names: readonly string[], sets: readonly { sha: string; ids: readonly number[] }[], s: CouplingSettings): CoChange[] {
   const kept = new Map<number, CoChange>();
-  for (const [key, n] of shared) {
+  for (const [key, [n, weight]] of shared) {
     const i = Math.floor(key / PAIR_BASE);
     const j = key % PAIR_BASE;
     const ra = revs[i] ?? 0;
@@ -311,7 +315,7 @@ function keptPairs(revs: readonly number[], shared: ReadonlyMap<number, number>,
     const degree = Math.floor((n / mean) * 100);
     if (mean < s.minRevs || n < s.minShared || degree < s.minCoupling) continue;
     const [a, b] = compareStrings(names[i]!, names[j]!) < 0 ? [i, j] : [j, i];
-    const strength = round3(Math.min(1, (weighted.get(key) ?? 0) / mean));
+    const strength = round3(Math.min(1, weight / mean));
     kept.set(key, { a: names[a]!, b: names[b]!, shared: n, revsA: revs[a] ?? 0, revsB: revs[b] ?? 0, degree, strength, commits: [] });
   }
   if (kept.size > 0) {
