@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { analyze, reproposeContexts } from '../dist/index.js';
 import { compareToReference } from '../dist/score/compare-to-reference.js';
 import { DEFAULT_WEIGHTS } from '../dist/model/graph-weights.js';
+import { decompositionAtLevel } from '../dist/cluster/merge-levels.js';
 import { buildShopHistory } from '../fixtures/build-shop-history.mjs';
 import { buildBankHistory } from '../fixtures/build-bank-history.mjs';
 
@@ -73,7 +74,7 @@ function corpusRoot(reference) {
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x) => (x === undefined ? '-' : String(x));
 console.log(`corpus folder: ${corpus}`);
-console.log(`${pad('repository', 42)} ${pad('modules', 16)} ${VARIANTS.map(([v]) => pad(`${v} MoJoFM/ARI`, 22)).join('')}time`);
+console.log(`${pad('repository', 42)} ${pad('modules', 16)} ${VARIANTS.map(([v]) => pad(`${v} MoJoFM/ARI`, 22)).join('')}${pad('macro level (N) MoJoFM', 24)}time`);
 const rows = [];
 for (const c of cases()) {
   const root = c.root();
@@ -91,9 +92,12 @@ for (const c of cases()) {
     return compareToReference(r.decomposition, modules, c.reference);
   });
   const first = cells[0];
-  rows.push({ name: c.name, cells });
+  // The recommended macro level of the same run (go macro first), against the same reference.
+  const macroN = base.levels?.macro;
+  const macro = macroN && macroN < base.decomposition.contexts.length ? compareToReference(decompositionAtLevel(base.decomposition, macroN), modules, c.reference) : undefined;
+  rows.push({ name: c.name, cells, macro });
   console.log(
-    `${pad(c.name, 42)} ${pad(`${first.scored} (${first.uncovered} unref.)`, 16)} ${cells.map((x) => pad(`${num(x.mojoFm)} / ${num(x.ari)}`, 22)).join('')}${(ms / 1000).toFixed(1)} s${typeof root === 'string' || !root.note ? '' : `  (${root.note})`}`,
+    `${pad(c.name, 42)} ${pad(`${first.scored} (${first.uncovered} unref.)`, 16)} ${cells.map((x) => pad(`${num(x.mojoFm)} / ${num(x.ari)}`, 22)).join('')}${pad(macro ? `${macro.mojoFm} (${macroN} of ${base.decomposition.contexts.length})` : '-', 24)}${(ms / 1000).toFixed(1)} s${typeof root === 'string' || !root.note ? '' : `  (${root.note})`}`,
   );
 }
 const real = rows.filter((r) => !r.name.startsWith('fixture '));
