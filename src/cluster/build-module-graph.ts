@@ -136,9 +136,16 @@ function addFolderTies(graph: UndirectedGraph, add: (a: string, b: string, kind:
     folderOf.set(m, f);
     size.set(f, (size.get(f) ?? 0) + 1);
   }
-  // Nested capability folders count into their ancestors for the root test.
-  const within = (f: string) => modules.filter((m) => m.startsWith(`${f}/`)).length;
-  const tooWide = new Set([...size.keys()].filter((f) => within(f) * 2 >= modules.length && modules.length >= 4));
+  // Modules below each folder (nested ones included), counted along each module's ancestors:
+  // linear in modules x depth.
+  const below = new Map<string, number>();
+  for (const m of modules) {
+    for (let i = m.indexOf('/'); i >= 0; i = m.indexOf('/', i + 1)) {
+      const folder = m.slice(0, i);
+      below.set(folder, (below.get(folder) ?? 0) + 1);
+    }
+  }
+  const tooWide = new Set([...size.keys()].filter((f) => (below.get(f) ?? 0) * 2 >= modules.length && modules.length >= 4));
   for (const m of modules) {
     const f = folderOf.get(m);
     if (f === undefined || tooWide.has(f) || size.get(f)! < 2) continue;

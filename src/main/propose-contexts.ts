@@ -76,7 +76,13 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   const levels = recommendLevels(qualityCurve, decomposition.contexts.length);
   const macro = levels && levels.macro < decomposition.contexts.length ? decompositionAtLevel(decomposition, levels.macro) : undefined;
   const withMacro = macro
-    ? { ...decomposition, macro: macro.contexts.map((c) => ({ id: `macro-${c.id}`, name: c.name, contexts: decomposition.contexts.filter((x) => c.modules.includes(x.modules[0]!)).map((x) => x.id) })) }
+    ? {
+        ...decomposition,
+        macro: macro.contexts.map((c) => {
+          const members = new Set(c.modules);
+          return { id: `macro-${c.id}`, name: c.name, contexts: decomposition.contexts.filter((x) => members.has(x.modules[0]!)).map((x) => x.id) };
+        }),
+      }
     : decomposition;
   return { decomposition: withMacro, scores, explanations: explainDecomposition(decomposition, graph, model), plan, qualityCurve, ...(levels ? { levels } : {}) };
 }
