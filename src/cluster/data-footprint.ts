@@ -5,7 +5,8 @@
  * Formula: direct strength = 1 for the entity that maps a table and for a module writing it, 0.25 for a
  * module only reading it; then for `hops` rounds, a module inherits decay x the strength of every
  * table its runtime dependencies (imports, calls, inheritance) reach, keeping the maximum per table
- * (the shortest, strongest path wins): controller -> service -> repository -> entity -> table.
+ * (the shortest, strongest path wins): controller -> service -> repository -> entity -> table. An
+ * interface also inherits from its implementations (what a call to it reaches at run time).
  * Each round costs one pass over the edges; a footprint keeps its `cap` strongest tables, so the
  * whole is linear in edges x hops.
  */
@@ -37,9 +38,14 @@ export function computeDataFootprint(model: SystemModel, skip: ReadonlySet<strin
   for (const e of model.data?.edges ?? []) if (e.kind === 'table-access' && modules.has(e.from) && !skip.has(e.from)) raise(direct, e.from, e.to, e.mode === 'write' ? 1 : READ);
 
   const deps = new Map<string, string[]>();
+  const link = (from: string, to: string) => (deps.get(from) ?? deps.set(from, []).get(from)!).push(to);
   for (const e of model.edges) {
     if (!CHAIN_KINDS.has(e.kind) || e.from === e.to || skip.has(e.from) || skip.has(e.to)) continue;
-    (deps.get(e.from) ?? deps.set(e.from, []).get(e.from)!).push(e.to);
+    link(e.from, e.to);
+    // A call to an interface reaches its implementations at run time (dependency injection): the
+    // interface serves what they serve, so a controller calling BookingService reaches the tables
+    // BookingServiceImpl writes.
+    if (e.kind === 'implements') link(e.to, e.from);
   }
   let current = direct;
   const total: Footprint = new Map([...direct].map(([m, row]) => [m, new Map(row)]));

@@ -42,6 +42,16 @@ describe('data footprint through the call chain', () => {
     expect(fp.get('repos/stock-repo.ts')).toEqual(new Map([['stock', 0.5]]));
   });
 
+  it('lets an interface inherit what its implementations serve (a call to it reaches them at run time)', () => {
+    const model = layered();
+    const withInterface = {
+      ...model,
+      modules: [...model.modules, { ...model.modules[0]!, id: 'services/order-port.ts', files: ['services/order-port.ts'] }],
+      edges: [...model.edges, { kind: 'implements' as const, from: 'services/order-service.ts', to: 'services/order-port.ts', weight: 1, evidence: [] }],
+    };
+    expect(computeDataFootprint(withInterface, new Set()).get('services/order-port.ts')).toEqual(new Map([['orders', 0.25]]));
+  });
+
   it('stops after three hops and never passes through what is set aside', () => {
     const deep = computeDataFootprint(layered(), new Set(['services/order-service.ts']));
     expect(deep.get('web/order-controller.ts')).toBeUndefined();
