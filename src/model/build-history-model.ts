@@ -48,7 +48,7 @@ const BROAD_AUTHOR = 200;
  * change coupling (still counted in revisions, authors and hotspots) and reported.
  */
 export const DEFAULT_MAINTENANCE_PATTERN =
-  '(?i)\\b(licen[cs]e|copyright|header|reformat|format(ted|ting)?|prettier|eslint|lint(ing)?|checkstyle|spotless|javadoc|whitespace|indent(ation)?|code ?style|typos?|rename[ds]?|bump(ed|s)?|upgrade[ds]?|dependenc(y|ies)|dependabot|renovate|clean ?up|organi[sz]e imports|unused imports|migrat(e|ed) to)\\b';
+  '(?i)\\b(licen[cs]e|copyright|header|reformat|format(ted|ting)?|prettier|eslint|lint(ing)?|checkstyle|spotless|javadoc|whitespace|indent(ation)?|code ?style|typos?|rename[ds]?|bump(ed|s)?|upgrade[ds]?|dependenc(y|ies)|dependabot|renovate|clean ?up|organi[sz]e imports|unused imports|migrat(e|ed) to|moderni[sz](e|ed|ing)|restructur(e|ed|ing)|reorgani[sz](e|ed|ing|ation)|merged? (changes|branch|trunk|pr|pull)|branch for|junit|assertj|mockito)\\b';
 export const MAINTENANCE_MIN_FILES = 5;
 const PAIR_BASE = 1_000_003;
 

@@ -60,7 +60,7 @@ describe('buildHistoryModel', () => {
     const pair = buildHistoryModel(facts(sets), five, loose).coChange.find((p) => p.a === 'a.ts' && p.b === 'b.ts')!;
     expect([pair.degree, pair.strength]).toEqual([100, 0.25]);
     // The same four commits as licence-header or formatting sweeps count for revisions, not for coupling.
-    const sweeps = ['Update license headers', 'Reformat code with prettier', 'bump dependencies', 'fix typo in copyright'].map((subject, i) => c('ann@x', 200 + i, wide, subject));
+    const sweeps = ['Update license headers', 'Reformat code with prettier', 'bump dependencies', 'Convert JUnit assertions to AssertJ'].map((subject, i) => c('ann@x', 200 + i, wide, subject));
     const swept = buildHistoryModel(facts(sweeps), five, { ...loose, maintenancePattern: DEFAULT_MAINTENANCE_PATTERN });
     expect(swept.coChange).toEqual([]);
     expect(swept.modules.find((m) => m.module === 'a.ts')!.revisions).toBe(4);
