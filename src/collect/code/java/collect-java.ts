@@ -210,13 +210,38 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
         else jpqlAccesses(q.args.value, file, m.line, entityTable, facts.orm.accesses, facts.orm.joins);
       }
     }
+    // EntityManager / Session calls: the entity comes from a class literal, a typed value, a named
+    // query's "Entity.name" prefix or the JPQL itself.
+    for (const call of scan.persistenceCalls) {
+      const mode = PERSISTENCE_WRITES.has(call.method) ? 'write' : PERSISTENCE_READS.has(call.method) ? 'read' : undefined;
+      if (!mode) continue;
+      const evidence = { file, line: call.line, text: call.text };
+      const jpql = call.method === 'createQuery' ? call.args.find((a) => a.kind === 'string') : undefined;
+      if (jpql) {
+        jpqlAccesses(jpql.name, file, call.line, entityTable, facts.orm.accesses, facts.orm.joins);
+        continue;
+      }
+      const named = call.method === 'createNamedQuery' ? call.args.find((a) => a.kind === 'string')?.name.split('.')[0] : undefined;
+      const entity = call.args.find((a) => a.kind === 'class' || a.kind === 'value')?.name ?? named;
+      const table = entity ? entityTable.get(entity) : undefined;
+      if (table) facts.orm.accesses.push({ file, table, mode, via: 'orm', evidence });
+    }
     const queryValues = new Set(scan.types.flatMap((t) => t.methods.map((m) => ann(m.annotations, 'Query')?.args.value)).filter(Boolean));
-    for (const s of scan.strings) if (looksLikeSql(s.text) && !queryValues.has(s.text)) facts.sqlLiterals.push({ file, line: s.line, text: s.text });
+    for (const s of scan.strings) {
+      if (!looksLikeSql(s.text) || queryValues.has(s.text)) continue;
+      // JPQL (a named query, a createQuery string built elsewhere) names entity classes: read it as
+      // JPQL when a name after FROM / JOIN is an entity class mapped to a table of another name.
+      if (fallbackTables(s.text).some((r) => entityTable.has(r.table.name) && entityTable.get(r.table.name) !== r.table.name.toLowerCase())) jpqlAccesses(s.text, file, s.line, entityTable, facts.orm.accesses, facts.orm.joins);
+      else facts.sqlLiterals.push({ file, line: s.line, text: s.text });
+    }
   }
   // Classes loaded by name from web.xml, Spring XML, JSP, META-INF/services, spring.factories.
   for (const [file, reason] of descriptorReferences(listing, facts.classes)) if (!facts.entryPoints.has(file)) facts.entryPoints.set(file, reason);
   return facts;
 }
+
+const PERSISTENCE_WRITES = new Set(['persist', 'merge', 'remove', 'save', 'saveOrUpdate', 'update', 'delete', 'insert', 'upsert']);
+const PERSISTENCE_READS = new Set(['find', 'getReference', 'createQuery', 'createNamedQuery', 'createNativeQuery', 'get', 'load', 'byId', 'createCriteria', 'refresh', 'lock', 'contains']);
 
 /** JPQL names entities, not tables: the names after FROM / JOIN that are entities become accesses. */
 function jpqlAccesses(jpql: string, file: string, line: number, entityTable: Map<string, string>, accesses: FileTableAccess[], joins: FileJoin[]): void {

@@ -31,6 +31,9 @@ export interface JavaType {
   methods: { name: string; annotations: JavaAnnotation[]; line: number }[];
 }
 
+/** Receivers whose calls read or write entities: JPA's EntityManager and Hibernate's Session. */
+const PERSISTENCE_RECEIVERS = new Set(['EntityManager', 'Session', 'StatelessSession']);
+
 export interface JavaScan {
   packageName: string;
   imports: { name: string; wildcard: boolean; isStatic: boolean; line: number; text: string }[];
@@ -38,6 +41,8 @@ export interface JavaScan {
   /** Simple type names used in the code, with where and how. */
   refs: { name: string; line: number; how: 'type' | 'new' | 'static-call' | 'field-call'; text: string }[];
   strings: { text: string; line: number }[];
+  /** Calls on a JPA EntityManager or Hibernate Session, with what their arguments say (class literals, typed values, strings). */
+  persistenceCalls: { method: string; args: { kind: 'class' | 'value' | 'string'; name: string }[]; line: number; text: string }[];
   diagnostics: Diagnostic[];
 }
 
@@ -115,7 +120,7 @@ function valueText(n: Node | null): string {
 export async function scanJava(file: string, text: string): Promise<JavaScan> {
   const parser = await javaParser();
   const tree = parser.parse(text);
-  const out: JavaScan = { packageName: '', imports: [], types: [], refs: [], strings: [], diagnostics: [] };
+  const out: JavaScan = { packageName: '', imports: [], types: [], refs: [], strings: [], persistenceCalls: [], diagnostics: [] };
   if (!tree) {
     out.diagnostics.push({ severity: 'error', code: 'parse-error', message: 'tree-sitter could not parse this file', file });
     return out;
@@ -163,6 +168,17 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
       }
       case 'method_invocation': {
         const object = n.childForFieldName('object');
+        const receiver = object?.type === 'identifier' ? object.text : object?.type === 'field_access' && object.childForFieldName('object')?.type === 'this' ? (object.childForFieldName('field')?.text ?? '') : '';
+        if (PERSISTENCE_RECEIVERS.has(fieldTypes.get(receiver) ?? '')) {
+          const args = (n.childForFieldName('arguments')?.namedChildren ?? []).flatMap((a): JavaScan['persistenceCalls'][number]['args'] => {
+            if (!a) return [];
+            if (a.type === 'class_literal') return [{ kind: 'class', name: typeName(a.namedChildren[0] ?? null).name }];
+            if (a.type === 'identifier' && fieldTypes.has(a.text)) return [{ kind: 'value', name: fieldTypes.get(a.text)! }];
+            if (a.type === 'string_literal') return [{ kind: 'string', name: unquote(a.text) }];
+            return [];
+          });
+          out.persistenceCalls.push({ method: n.childForFieldName('name')?.text ?? '', args, line: lineOf(n), text: excerpt(n.text) });
+        }
         if (object && object.type === 'identifier') {
           const name = object.text;
           if (fieldTypes.has(name)) out.refs.push({ name: fieldTypes.get(name)!, line: lineOf(n), how: 'field-call', text: excerpt(n.text) });

@@ -96,3 +96,29 @@ describe('Java adapter on the Spring fixture', () => {
     expect(mixed.model.edges.map((e) => `${e.kind} ${e.from.split('/').pop()} -> ${e.to.split('/').pop()}`)).toEqual(expect.arrayContaining(['call OrderService.java -> Order.java', 'import app.ts -> api.ts']));
   });
 });
+
+describe('EntityManager and Session calls, JPQL named queries', () => {
+  it('credits the entity table to the code calling find/persist/createNamedQuery/createQuery, reading JPQL as JPQL', async () => {
+    const E = 'src/main/java/com/acme/shop';
+    const repo = tempRepo({
+      [`${E}/Order.java`]: `package com.acme.shop;\nimport jakarta.persistence.*;\n@Entity\n@Table(name = "order1")\n@NamedQuery(name = "Order.open", query = "select o from Order o where o.open = true")\npublic class Order { @Id Long id; }\n`,
+      [`${E}/Item.java`]: `package com.acme.shop;\nimport jakarta.persistence.*;\n@Entity\npublic class Item { @Id Long id; }\n`,
+      [`${E}/OrderMgr.java`]: [
+        'package com.acme.shop;',
+        'import jakarta.persistence.EntityManager;',
+        'public class OrderMgr {',
+        '  private EntityManager em;',
+        '  public Order byId(Long id) { return em.find(Order.class, id); }',
+        '  public void store(Order order) { em.persist(order); }',
+        '  public java.util.List<Order> open() { return em.createNamedQuery("Order.open", Order.class).getResultList(); }',
+        '  public int drop() { return em.createQuery("delete from Item i where i.id = 1").executeUpdate(); }',
+        '}',
+      ].join('\n'),
+    });
+    const r = await analyze(repo, { history: false, cluster: false });
+    const access = r.model.data!.edges.filter((e) => e.kind === 'table-access').map((e) => `${e.from.split('/').pop()} ${e.to} ${e.mode}`);
+    expect(access).toEqual(expect.arrayContaining(['OrderMgr.java order1 read', 'OrderMgr.java order1 write', 'OrderMgr.java item write']));
+    // The named query's JPQL names the entity Order, not a table "order".
+    expect(r.model.data!.tables.map((t) => t.id).sort()).toEqual(['item', 'order1']);
+  });
+});
