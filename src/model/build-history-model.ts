@@ -72,8 +72,8 @@ export class HistoryAccumulator {
   private readonly revs: number[] = [];
   private readonly shared: PairCounts = new Map();
   private bulk = 0;
-  private readonly maintenance: { sha: string; subject: string; files: number }[] = [];
-  private readonly isMaintenance: (c: HistoryCommit) => boolean;
+  private readonly maintenance: { sha: string; subject: string; files: number; why: string }[] = [];
+  private readonly isMaintenance: (c: HistoryCommit) => string | undefined;
 
   constructor(
     private readonly moduleOf: ReadonlyMap<string, string>,
@@ -126,8 +126,9 @@ export class HistoryAccumulator {
       h.authors.set(c.author, (h.authors.get(c.author) ?? 0) + 1);
     }
     this.commitModules.push(ids);
-    if (this.isMaintenance(c)) {
-      this.maintenance.push({ sha: c.sha, subject: c.subject, files: c.files.length });
+    const why = this.isMaintenance(c);
+    if (why) {
+      this.maintenance.push({ sha: c.sha, subject: c.subject, files: c.files.length, why });
       this.commitModules[k] = [];
       return;
     }
@@ -296,11 +297,21 @@ function countPairs(ids: readonly number[], revs: number[], shared: PairCounts):
   }
 }
 
-/** The maintenance test of a commit: enough files and a subject matching the pattern (RE2: linear time). */
-function maintenanceTest(pattern: string | undefined): (c: HistoryCommit) => boolean {
-  if (!pattern) return () => false;
+/**
+ * Why a commit is maintenance, if it is: enough files and a subject matching the pattern (RE2: linear
+ * time), or the change shape of a sweep: renames only (a package move), or, with churn, every file
+ * changed by at most 2 lines in 10 files or more (a licence header, an import rewrite). '' = off.
+ */
+function maintenanceTest(pattern: string | undefined): (c: HistoryCommit) => string | undefined {
+  if (!pattern) return () => undefined;
   const re = RE2JS.compile(pattern);
-  return (c) => c.files.length >= MAINTENANCE_MIN_FILES && re.matcher(c.subject).find();
+  return (c) => {
+    if (c.files.length < MAINTENANCE_MIN_FILES) return undefined;
+    if (re.matcher(c.subject).find()) return 'subject';
+    if (c.renameOnly) return 'renames only';
+    if (c.files.length >= 10 && c.files.every((f) => f.added !== undefined && f.added + (f.deleted ?? 0) <= 2)) return 'at most 2 changed lines in every file';
+    return undefined;
+  };
 }
 
 /** Applies the thresholds, then collects evidence (first change sets, newest first) for the pairs kept. */

@@ -331,8 +331,8 @@ export interface HistoryModel {
   changesets: number;
   /** Change sets over maxChangesetSize files, left out of coupling. */
   bulkChangesets: number;
-  /** Maintenance commits (5+ files, subject matching maintenancePattern: licence headers, formatting, renames, bumps) left out of coupling, with the first ones (newest first). Absent in analyses written before it. */
-  maintenanceCommits?: { count: number; examples: { sha: string; subject: string; files: number }[] };
+  /** Maintenance commits (5+ files whose subject matches maintenancePattern, or renames only, or with churn at most 2 changed lines in each of 10+ files) left out of coupling, with the first ones (newest first) and why. Absent in analyses written before it. */
+  maintenanceCommits?: { count: number; examples: { sha: string; subject: string; files: number; why: string }[] };
   renamesFollowed: number;
   shallowDepth?: number;
   firstCommit?: string;

@@ -66,6 +66,13 @@ describe('buildHistoryModel', () => {
     expect(swept.modules.find((m) => m.module === 'a.ts')!.revisions).toBe(4);
     expect(swept.maintenanceCommits!.count).toBe(4);
     expect(swept.maintenanceCommits!.examples.map((e) => e.subject)).toContain('Update license headers');
+    expect(swept.maintenanceCommits!.examples.every((e) => e.why === 'subject')).toBe(true);
+    // The change shape of a sweep: renames only, or (with churn) at most 2 changed lines in each of 10+ files.
+    const moved = { ...c('ann@x', 250, wide, 'tidy the packages'), renameOnly: true as const };
+    const header = { ...c('ann@x', 251, [...wide, 'f.ts', 'g.ts', 'h.ts', 'i.ts', 'j.ts'], 'routine'), files: [...wide, 'f.ts', 'g.ts', 'h.ts', 'i.ts', 'j.ts'].map((path) => ({ path, added: 1, deleted: 1 })) };
+    const feature = { ...header, sha: 'feat', files: header.files.map((f) => ({ ...f, added: 6 })) };
+    const shaped = buildHistoryModel(facts([moved, header, feature]), five, { ...loose, maintenancePattern: DEFAULT_MAINTENANCE_PATTERN }).maintenanceCommits!;
+    expect(shaped.examples.map((e) => [e.subject, e.why])).toEqual([['tidy the packages', 'renames only'], ['routine', 'at most 2 changed lines in every file']]);
     // Small commits are never maintenance, whatever their subject; '' turns detection off.
     expect(buildHistoryModel(facts([c('ann@x', 300, ['a.ts', 'b.ts'], 'rename x')]), five, { ...loose, maintenancePattern: DEFAULT_MAINTENANCE_PATTERN }).maintenanceCommits!.count).toBe(0);
     expect(buildHistoryModel(facts(sweeps), five, { ...loose, maintenancePattern: '' }).coChange.length).toBeGreaterThan(0);

@@ -144,7 +144,8 @@ async function readHistory(
     let names = state.nameCounts.get(author);
     if (!names) state.nameCounts.set(author, (names = new Map()));
     names.set(c.name, (names.get(c.name) ?? 0) + 1);
-    const commit = { sha: c.sha, author, date: c.date, subject: c.subject, files: [...files.values()] };
+    const renameOnly = c.changes.length > 0 && c.changes.every((ch) => ch.status === 'R');
+    const commit = { sha: c.sha, author, date: c.date, subject: c.subject, files: [...files.values()], ...(renameOnly ? { renameOnly: true as const } : {}) };
     state.commits.push(commit);
     sink?.add(commit);
   };

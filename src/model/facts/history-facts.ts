@@ -9,6 +9,8 @@ export interface HistoryCommit {
   date: string;
   subject: string;
   files: { path: string; added?: number; deleted?: number }[];
+  /** Every change of the commit is a rename (a package move, a file-naming sweep). */
+  renameOnly?: true;
 }
 
 export interface HistoryFacts {

@@ -22,6 +22,10 @@ describe('collectHistory', () => {
     const h = await collectHistory(repo, defaults);
     expect(h.renamesFollowed).toBe(2);
     expect(touches(h)).toEqual(['src/catalog/find.ts', 'src/catalog/find.ts', 'src/catalog/find.ts', 'src/catalog/find.ts,src/other.ts', 'src/catalog/find.ts']);
+    // A commit of renames only is marked (a package move is a maintenance sweep); one that also edits is not.
+    expect(h.commits.map((c) => c.renameOnly ?? false).reverse()).toEqual([false, false, true, false, false]);
+    const withChurn = await collectHistory(repo, { ...defaults, churn: true });
+    expect(withChurn.commits.map((c) => c.renameOnly ?? false).reverse()).toEqual([false, false, true, false, false]);
   });
 
   it('excludes merge commits by default, counts bots apart, merges authors by .mailmap and e-mail', async () => {
