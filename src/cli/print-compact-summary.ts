@@ -44,7 +44,8 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
     lines.push(c.dim(`  modularity Q ${g.modularity}, TurboMQ ${g.turboMQ}, IFN ${g.interfaceNumber}, NED ${g.nonExtremeDistribution}`));
     const width = Math.min(24, Math.max(8, ...scores.contexts.map((s) => s.name.length)));
     for (const s of scores.contexts.slice(0, MAX_CONTEXTS)) {
-      lines.push(`  ${s.name.padEnd(width)} ${String(s.modules).padStart(4)} modules  cohesion ${s.cohesion}  coupling ${s.coupling}  confidence ${s.confidence}`);
+      const name = s.name.length > width ? `${s.name.slice(0, width - 1)}…` : s.name;
+      lines.push(`  ${name.padEnd(width)} ${String(s.modules).padStart(4)} modules  cohesion ${s.cohesion}  coupling ${s.coupling}  confidence ${s.confidence}`);
     }
     if (scores.contexts.length > MAX_CONTEXTS) lines.push(c.dim(`  ... ${scores.contexts.length - MAX_CONTEXTS} more`));
     const apart = [
@@ -84,7 +85,8 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
   else if (h.commits === 0) lines.push(c.yellow('  history: no commits in the window read (check --since, --until and --branch)'));
   else {
     const cc = analyses.changeCoupling;
-    lines.push(`  history: ${h.commits} commits by ${plural(h.authors.length, 'author')} (${h.firstCommit?.slice(0, 10)} .. ${h.lastCommit?.slice(0, 10)}); ${cc ? `${cc.pairs.length} coupled pairs (${cc.pairs.filter((p) => p.crossArea).length} across areas)` : ''}`);
+    const sweeps = h.maintenanceCommits?.count ? `; ${h.maintenanceCommits.count} maintenance commits left out` : '';
+    lines.push(`  history: ${h.commits} commits by ${plural(h.authors.length, 'author')} (${h.firstCommit?.slice(0, 10)} .. ${h.lastCommit?.slice(0, 10)}); ${cc ? `${cc.pairs.length} coupled pairs (${cc.pairs.filter((p) => p.crossArea).length} across areas)` : ''}${sweeps}`);
     const hot = analyses.hotspots?.hotspots.slice(0, 3) ?? [];
     if (hot.length > 0) lines.push(`  hotspots: ${hot.map((x) => `${x.module} (${x.revisions})`).join(', ')}`);
   }

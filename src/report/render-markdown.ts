@@ -292,6 +292,14 @@ function renderHistorySection(result: AnalysisResult): string[] {
     out.push('### Change coupling\n');
     out.push(`code-maat semantics: degree = shared / mean(revisions A, revisions B) × 100; ${mdText(changeCoupling.thresholds)}; ${h.bulkChangesets} change sets over the size limit left out.\n`);
     if (changeCoupling.note) out.push(`_${mdText(changeCoupling.note)}._\n`);
+    const m = h.maintenanceCommits;
+    if (m && m.count > 0) {
+      out.push(
+        `Maintenance commits left out of coupling (they change many files for no business reason; still counted as revisions): ${m.count}, e.g. ` +
+          m.examples.map((e) => `${mdText(e.sha.slice(0, 10))} "${mdText(e.subject)}" (${e.files} files, ${mdText(e.why)})`).join('; ') +
+          '. Tune with `--maintenance-pattern`.\n',
+      );
+    }
     out.push(
       table(
         ['Module A', 'Module B', 'Degree %', 'Shared', 'Revisions A/B', 'Across areas', 'Code edge'],
