@@ -10,7 +10,7 @@ import picomatch from 'picomatch';
 import type { FrameworkFact } from '../model/facts/code-facts.js';
 import type { Role, RoleFact } from '../model/types.js';
 import type { FileView, FrameworkDetector } from './file-view.js';
-import { DEFAULT_RULE, GENERATED_RULES, matches, NAME_RULES, TOOLING_RULES, type PathRule } from './path-rules.js';
+import { DEFAULT_RULE, GENERATED_RULES, matches, NAME_RULES, PROGRAM_ENTRY_RULE, TOOLING_RULES, type PathRule } from './path-rules.js';
 import { FRAMEWORK_DETECTORS } from './registry.js';
 
 export interface ClassifyInput {
@@ -33,6 +33,12 @@ export interface Classification {
 const SET_ASIDE: Partial<Record<Role, 'platform' | 'tooling'>> = { tooling: 'tooling', generated: 'tooling' };
 /** Generated code first (a generated config is generated), then tooling. */
 const APART_RULES: readonly PathRule[] = [...GENERATED_RULES, ...TOOLING_RULES];
+/**
+ * The program's entry file (server.js, main.ts, app.ts at a package root) is the composition root even
+ * when it also registers routes itself: it decides before the framework detectors (which still add
+ * their entry points).
+ */
+const PROGRAM_ENTRY: PathRule = PROGRAM_ENTRY_RULE;
 
 export function classifyFiles(input: ClassifyInput, detectors: readonly FrameworkDetector[] = FRAMEWORK_DETECTORS): Classification {
   const overrides = Object.entries(input.overrides).map(([glob, role]) => ({ glob, role, match: picomatch(glob, { dot: true }) }));
@@ -50,7 +56,7 @@ export function classifyFiles(input: ClassifyInput, detectors: readonly Framewor
     let role: RoleFact | undefined;
     const override = overrides.find((o) => o.match(path));
     if (override) role = { role: override.role, rule: `config override '${override.glob}'`, ...(SET_ASIDE[override.role] ? { setAside: SET_ASIDE[override.role]! } : {}) };
-    const pathRule = APART_RULES.find((r) => matches(r, path));
+    const pathRule = APART_RULES.find((r) => matches(r, path)) ?? (matches(PROGRAM_ENTRY, path) ? PROGRAM_ENTRY : undefined);
     if (!role && pathRule) role = fromPath(pathRule);
     // Frameworks: entry points always (even for a tooling file a framework loads), a role when none yet.
     for (const detector of active) {

@@ -69,9 +69,12 @@ export const GENERATED_RULES: readonly PathRule[] = [
   { role: 'generated', setAside: 'tooling', rule: 'vendored library bundle (webapp/resources, wwwroot/lib, *.umd.js, *.esm.js, *-src.js)', test: isVendoredBundle },
 ];
 
+/** The program's entry file at a package root: the composition root (classify-files.ts lets it decide before frameworks). */
+export const PROGRAM_ENTRY_RULE: PathRule = { role: 'configuration', setAside: 'platform', rule: 'program entry file (main/server/app at a package root)', test: /^(?:(?:apps|packages|services|libs)\/[^/]+\/|[^/]+\/)?(?:src\/)?(main|server|app|polyfills)\.[cm]?[jt]s$/ };
+
 /** Technical names and folders, most specific first. */
 export const NAME_RULES: readonly PathRule[] = [
-  { role: 'configuration', setAside: 'platform', rule: 'program entry file (main/server/app at a package root)', test: /^(?:(?:apps|packages|services|libs)\/[^/]+\/|[^/]+\/)?(?:src\/)?(main|server|app|polyfills)\.[cm]?[jt]s$/ },
+  PROGRAM_ENTRY_RULE,
   { role: 'configuration', setAside: 'platform', rule: 'build-time environment file (environments/)', test: folder('environments') },
   { role: 'configuration', setAside: 'platform', rule: 'ORM data source / connection setup (data-source, ormconfig)', test: /(^|\/)(data-?source|ormconfig|typeorm\.config|mikro-orm\.config)\.[cm]?[jt]s$/i },
   { role: 'infrastructure', rule: 'request pipeline folder (middleware, guards, interceptors, filters, pipes)', test: folder('middlewares?|guards|interceptors|filters|pipes') },

@@ -160,3 +160,14 @@ describe('paths that no framework fact explains (issue #13)', () => {
     expect(roles.get('src/main/webapp/resources/app.css.ts')!.setAside).toBeUndefined();
   });
 });
+
+describe('the program entry file', () => {
+  it('is the platform even when it registers routes itself (server.js of an Express app)', () => {
+    const { roles } = classify(
+      { 'server/server.js': [{ kind: 'route', name: 'get', detail: '/metrics', line: 12 }], 'server/routers/api-router.js': [{ kind: 'route', name: 'get', detail: '/api/push', line: 3 }] },
+      { dependencies: new Set(['express']) },
+    );
+    expect(roles.get('server/server.js')).toMatchObject({ role: 'configuration', setAside: 'platform' });
+    expect(roles.get('server/routers/api-router.js')!.role).toBe('interface');
+  });
+});
