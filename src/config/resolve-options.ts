@@ -128,7 +128,7 @@ function readLayer(layer: OptionLayer, problems: string[]): Partial<Record<Optio
       else if (k === 'coupleBy') parseCoupleBy(value as string, name);
       else if (k === 'maintenancePattern') checkRe2(value as string, name);
       else if (spec.schema.type === 'array' && k !== 'botPatterns') value = checkGlobs(value as string[], name);
-      else if (k === 'roles') checkGlobs(Object.keys(value as object), name);
+      else if (k === 'roles' || k === 'priorities') checkGlobs(Object.keys(value as object), name);
     } catch (error) {
       problems.push((error as Error).message);
       continue;

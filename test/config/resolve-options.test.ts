@@ -37,6 +37,10 @@ describe('the options pipeline', () => {
     expect(bad).toThrow(OptionsError);
     expect(bad).toThrow("cfg.yaml: 'roles' must be an object of glob -> role (domain, application, interface, persistence, configuration, infrastructure, tooling, generated)");
     expect(() => resolveApiOptions({ roles: { '[': 'domain' } })).toThrow(/option 'roles': invalid glob "\["/);
+    // Business priorities: a number per context name or module glob; a bad glob or value is named.
+    expect(resolveApiOptions({ priorities: { payments: 2, 'src/orders/**': 1 } }).priorities).toEqual({ payments: 2, 'src/orders/**': 1 });
+    expect(() => resolveApiOptions({ priorities: { 'src/[': 1 } })).toThrow(/option 'priorities': invalid glob "src\/\["/);
+    expect(() => resolveApiOptions({ priorities: { payments: 'high' } as unknown as Record<string, number> })).toThrow(/'priorities' must be an object of context name or module glob -> number/);
   });
 
   it('merges layers in order, weights deeply, and freezes the result', () => {

@@ -39,6 +39,19 @@ describe('planMigration', () => {
     expect(plan.notes).toEqual(['no history signal: value = lines of code instead of change frequency', 'old: mostly dead-code candidates; remove rather than extract (listed last)']);
   });
 
+  it('orders the steps after the pilot by business priority first (by context name or module glob), then value / cost', () => {
+    const scores = scoreDecomposition(model, d, graph);
+    const dead = new Set(['src/old/dead.ts', 'src/old/dead2.ts']);
+    const byName = planMigration(model, d, scores, analyzeCycles(model), dead, { loop: 3 });
+    expect(byName.steps.map((s) => s.name)).toEqual(['edge', 'loop', 'core', 'old']);
+    expect(byName.steps[1]!.why).toMatch(/^business priority 3; value 10/);
+    const byGlob = planMigration(model, d, scores, analyzeCycles(model), dead, { 'src/loop/**': 1, core: -1 });
+    expect(byGlob.steps.map((s) => s.name)).toEqual(['edge', 'loop', 'core', 'old']);
+    // The pilot stays the pilot; dead code stays last, whatever its priority.
+    expect(planMigration(model, d, scores, analyzeCycles(model), dead, { old: 9, edge: -5 }).steps.map((s) => s.name)).toEqual(['edge', 'core', 'loop', 'old']);
+    expect(plan.pilotCandidates!.map((p) => p.name)).toEqual(['edge', 'loop', 'core']);
+  });
+
   it('lists the calls that become API calls, the remote calls and the cycle edges to break first, with numbers in the reason', () => {
     const core = plan.steps.find((s) => s.name === 'core')!;
     expect(core.becomeApiCalls.map((c) => `${c.from} -> ${c.to} x${c.count}`)).toEqual(['src/loop/l.ts -> src/core/c1.ts x4', 'src/edge/e.ts -> src/core/c1.ts x1']);
