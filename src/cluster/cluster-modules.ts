@@ -262,7 +262,8 @@ function nameContexts(model: SystemModel, groups: string[][], lines: Map<string,
   }
   for (const [table, g] of [...anchoredOwner].sort(([a], [b]) => compareStrings(a, b))) if (!owned.has(table)) tablesOf[g]!.push(table);
   const role = new Map(model.modules.map((m) => [m.id, m.role?.role]));
-  const named = nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m));
+  const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
+  const named = nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m), (m) => side.get(m));
   const drafts = groups.map((modules, i) => {
     // No business term at all (every name technical): the dominant folder, as before.
     const byArea = new Map<string, number>();

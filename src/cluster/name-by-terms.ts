@@ -9,7 +9,8 @@
  * Score = tf x idf, tf = the term's share of the context's terms, idf = ln(contexts / contexts using
  * the term) (1 when there is a single context): a term every context uses names none. The name is the best two terms joined by " · " (one when it dominates).
  * Layer warning: 70% or more of the modules share one role of interface, application, persistence
- * or domain, and they come from three or more business folders.
+ * or domain, and they come from three or more business folders (a front end when 70% or more run in
+ * the browser).
  */
 import { businessFolderOf } from '../model/business-folder.js';
 import { compareStrings } from '../model/compare.js';
@@ -84,7 +85,11 @@ export interface ContextTerms {
 
 const LAYER_ROLES = new Set(['interface', 'application', 'persistence', 'domain']);
 
-export function nameByTerms(contexts: readonly { modules: readonly string[]; tables: readonly string[] }[], roleOf: (m: string) => string | undefined): ContextTerms[] {
+export function nameByTerms(
+  contexts: readonly { modules: readonly string[]; tables: readonly string[] }[],
+  roleOf: (m: string) => string | undefined,
+  sideOf: (m: string) => string | undefined = () => undefined,
+): ContextTerms[] {
   const counts = contexts.map((c) => {
     const tf = new Map<string, number>();
     const add = (t: string, w: number) => tf.set(t, (tf.get(t) ?? 0) + w);
@@ -112,11 +117,11 @@ export function nameByTerms(contexts: readonly { modules: readonly string[]; tab
     const terms = ranked.slice(0, 8).map(([t]) => t);
     const [first, second] = ranked;
     const name = !first ? '' : !second || second[1] < first[1] / 3 ? first[0] : `${first[0]} · ${second[0]}`;
-    return { name, terms, ...layerWarning(c.modules, roleOf) };
+    return { name, terms, ...layerWarning(c.modules, roleOf, sideOf) };
   });
 }
 
-function layerWarning(modules: readonly string[], roleOf: (m: string) => string | undefined): { warning?: string } {
+function layerWarning(modules: readonly string[], roleOf: (m: string) => string | undefined, sideOf: (m: string) => string | undefined): { warning?: string } {
   if (modules.length < 4) return {};
   const byRole = new Map<string, number>();
   for (const m of modules) {
@@ -126,5 +131,10 @@ function layerWarning(modules: readonly string[], roleOf: (m: string) => string 
   const [role, count] = [...byRole].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0] ?? ['', 0];
   const folders = new Set(modules.map((m) => businessFolderOf(m) ?? '(none)'));
   if (count < 0.7 * modules.length || folders.size < 3) return {};
+  // Browser code of many capabilities is a front end: its split follows the services it calls.
+  const browser = modules.filter((m) => sideOf(m) === 'browser').length;
+  if (browser >= 0.7 * modules.length) {
+    return { warning: `this context is a front end, not a capability: ${browser} of ${modules.length} modules are browser code from ${folders.size} business folders; split it by the services it calls (HTTP calls) or keep it as one client` };
+  }
   return { warning: `this context is a layer, not a capability: ${count} of ${modules.length} modules are ${role} code from ${folders.size} business folders` };
 }

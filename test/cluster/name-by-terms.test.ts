@@ -30,6 +30,8 @@ describe('business terms and names', () => {
     const controllers = ['src/orders/web/OrderController.java', 'src/billing/web/InvoiceController.java', 'src/stock/web/StockController.java', 'src/users/web/UserController.java'];
     const [layer] = nameByTerms([{ modules: controllers, tables: [] }], () => 'interface');
     expect(layer!.warning).toBe('this context is a layer, not a capability: 4 of 4 modules are interface code from 4 business folders');
+    const [client] = nameByTerms([{ modules: controllers, tables: [] }], () => 'interface', () => 'browser');
+    expect(client!.warning).toMatch(/^this context is a front end, not a capability: 4 of 4 modules are browser code/);
     const [vertical] = nameByTerms([{ modules: ['src/orders/a.ts', 'src/orders/b.ts', 'src/orders/c.ts', 'src/orders/d.ts'], tables: [] }], () => 'interface');
     expect(vertical!.warning).toBeUndefined();
   });
