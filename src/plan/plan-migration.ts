@@ -178,7 +178,7 @@ export function planMigration(
   // A pilot a team would pick is a business capability: domain or interface code that owns data or
   // serves requests; never a technical layer, a tool, a set of UI widgets or type-only files.
   // Serving requests is server-side interface code: browser components are widgets of a client.
-  const servesRequests = (x: (typeof drafts)[number]) => x.c.modules.some((m) => roleOf.get(m)?.role?.role === 'interface' && roleOf.get(m)?.unit?.side !== 'browser');
+  const servesRequests = (x: (typeof drafts)[number]) => x.c.modules.some((m) => roleOf.get(m)?.role?.role === 'interface' && roleOf.get(m)?.unit?.side === 'server');
   const isCapability = (x: (typeof drafts)[number]) =>
     !x.c.warning && x.c.modules.some((m) => ['domain', 'interface'].includes(roleOf.get(m)?.role?.role ?? '')) && (x.c.tables.length > 0 || servesRequests(x));
   // Analyses written before roles existed say nothing about capabilities: every candidate qualifies.
