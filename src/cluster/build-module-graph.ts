@@ -21,7 +21,7 @@ import { Graph, type UndirectedGraph } from '../model/graphology.js';
 import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
 import { acrossTheWire } from '../model/sides.js';
 import { computeDataFootprint } from './data-footprint.js';
-import { dataAnchorEdges } from './data-anchors.js';
+import { dataAnchorEdges, isPseudoNode } from './data-anchors.js';
 import { businessFolderOf } from '../model/business-folder.js';
 
 const MAX_TABLE_ACCESSORS = 50;
@@ -127,7 +127,7 @@ export const FOLDER_NODE = '\u0000folder:';
  */
 function addFolderTies(graph: UndirectedGraph, add: (a: string, b: string, kind: string, w: number) => void, w: number): void {
   if (w <= 0) return;
-  const modules = graph.nodes().filter((n) => !n.startsWith('\u0000'));
+  const modules = graph.nodes().filter((n) => !isPseudoNode(n));
   const folderOf = new Map<string, string>();
   const size = new Map<string, number>();
   for (const m of modules) {

@@ -19,7 +19,7 @@ import { pushTo } from '../model/group.js';
 import type { Context, Decomposition, SystemModel } from '../model/types.js';
 import { adjustedRandIndex } from '../model/adjusted-rand-index.js';
 import { louvain, type UndirectedGraph } from '../model/graphology.js';
-import { isTableNode, tableOfNode } from './data-anchors.js';
+import { isPseudoNode, isTableNode, tableOfNode } from './data-anchors.js';
 import { agglomerate, mergeCommunities, splitCommunity, type Assignment } from './community-moves.js';
 import { mulberry32 } from '../model/random.js';
 import { nameByTerms } from './name-by-terms.js';
@@ -148,9 +148,6 @@ export function clusterModules(model: SystemModel, graph: UndirectedGraph, kerne
     merges: agglomerate(graph, byId),
   };
 }
-
-/** Table and capability-folder nodes of the clustering graph (their ids start with a NUL). */
-const isPseudoNode = (node: string) => node.startsWith('\u0000');
 
 /**
  * `--contexts N` gives exactly N: merge the pair with the best modularity gain while there are too

@@ -46,11 +46,14 @@ export function bestMerge(graph: UndirectedGraph, assignment: Assignment, allowe
   for (const [key, w] of [...between].sort(([x], [y]) => compareStrings(x, y))) {
     const [a, b] = key.split('\0') as [string, string];
     if (!allowed(a, b)) continue;
-    const gain = w / total - ((degree.get(a) ?? 0) * (degree.get(b) ?? 0)) / (2 * total * total);
+    const gain = mergeGain(w, degree.get(a) ?? 0, degree.get(b) ?? 0, total);
     if (!best || gain > best.gain + 1e-12) best = { a, b, gain };
   }
   return best;
 }
+
+/** Newman's modularity gain of merging two communities: w_ab / m - d_a d_b / (2 m^2). */
+const mergeGain = (between: number, degreeA: number, degreeB: number, total: number) => between / total - (degreeA * degreeB) / (2 * total * total);
 
 /**
  * Merges step by step on the contracted graph (communities as nodes): the best pair by the same gain,
@@ -74,7 +77,7 @@ export function agglomerate(graph: UndirectedGraph, assignment: Assignment, targ
     for (const a of [...ties.keys()].sort(compareStrings)) {
       for (const [b, w] of [...ties.get(a)!].sort(([x], [y]) => compareStrings(x, y))) {
         if (compareStrings(a, b) >= 0) continue;
-        const gain = w / total - ((degree.get(a) ?? 0) * (degree.get(b) ?? 0)) / (2 * total * total);
+        const gain = mergeGain(w, degree.get(a) ?? 0, degree.get(b) ?? 0, total);
         if (!best || gain > best.gain + 1e-12) best = { a, b, gain };
       }
     }

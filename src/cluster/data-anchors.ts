@@ -15,6 +15,8 @@ import { compareStrings } from '../model/compare.js';
 import type { DataModel } from '../model/types.js';
 import type { Footprint } from './data-footprint.js';
 
+/** Pseudo-nodes of the clustering graph (tables, capability folders): ids start with a NUL, which no path has. */
+export const isPseudoNode = (node: string) => node.startsWith('\u0000');
 export const TABLE_NODE = '\u0000table:';
 export const tableNode = (table: string) => `${TABLE_NODE}${table}`;
 export const isTableNode = (node: string) => node.startsWith(TABLE_NODE);
