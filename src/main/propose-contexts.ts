@@ -12,7 +12,7 @@ import { liftSpreadModules } from '../cluster/lift-spread-modules.js';
 import { compareStrings } from '../model/compare.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
-import type { SystemModel } from '../model/types.js';
+import type { Decomposition, SystemModel } from '../model/types.js';
 import { planMigration } from '../plan/plan-migration.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { explainDecomposition } from '../score/explain-decomposition.js';
@@ -57,8 +57,10 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   const plan = planMigration(model, decomposition, scores, analyses.cycles, dead, options.priorities);
   // Go macro first: every level of the proposal's own hierarchy, scored and planned.
   const qualityCurve: QualityPoint[] = [];
+  const atLevel = new Map<number, Decomposition>();
   for (let k = decomposition.contexts.length; k >= 2 && decomposition.contexts.length - k <= (decomposition.merges?.length ?? 0) && qualityCurve.length < MAX_LEVELS; k--) {
     const level = k === decomposition.contexts.length ? decomposition : decompositionAtLevel(decomposition, k);
+    atLevel.set(k, level);
     const s = k === decomposition.contexts.length ? scores : scoreDecomposition(model, level, graph);
     const p = k === decomposition.contexts.length ? plan : planMigration(model, level, s, analyses.cycles, dead, options.priorities);
     const mean = (f: (c: (typeof s.contexts)[number]) => number) => round3(s.contexts.reduce((n, c) => n + f(c), 0) / Math.max(1, s.contexts.length));
@@ -74,7 +76,8 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   }
   qualityCurve.reverse();
   const levels = recommendLevels(qualityCurve, decomposition.contexts.length);
-  const macro = levels && levels.macro < decomposition.contexts.length ? decompositionAtLevel(decomposition, levels.macro) : undefined;
+  // The macro level was scored in the loop above: reuse it.
+  const macro = levels && levels.macro < decomposition.contexts.length ? atLevel.get(levels.macro) : undefined;
   const withMacro = macro
     ? {
         ...decomposition,
