@@ -8,7 +8,7 @@
  */
 import { compareStrings } from '../model/compare.js';
 import type { CoChange, SystemModel } from '../model/types.js';
-import { areaOf } from '../model/areas.js';
+import { areasOf } from '../model/areas.js';
 
 export interface CoupledPair extends CoChange {
   crossArea: boolean;
@@ -23,6 +23,7 @@ export interface ChangeCouplingResult {
 }
 
 export function analyzeChangeCoupling(model: SystemModel): ChangeCouplingResult | undefined {
+  const areaOf = areasOf(model.modules.map((m) => m.id));
   const history = model.history;
   if (!history?.available) return undefined;
   const s = history.settings;

@@ -13,7 +13,7 @@
 import { compareStrings } from '../model/compare.js';
 import { pushTo } from '../model/group.js';
 import type { DataEdge, Evidence, SystemModel } from '../model/types.js';
-import { areaOf } from '../model/areas.js';
+import { areasOf } from '../model/areas.js';
 
 export interface TableUsage {
   table: string;
@@ -50,6 +50,7 @@ export interface DataCouplingResult {
 }
 
 export function analyzeDataCoupling(model: SystemModel): DataCouplingResult | undefined {
+  const areaOf = areasOf(model.modules.map((m) => m.id));
   const data = model.data;
   if (!data) return undefined;
   const accesses = data.edges.filter((e) => e.kind === 'table-access');

@@ -8,7 +8,7 @@
 import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
-import { areaOf } from '../model/areas.js';
+import { areasOf } from '../model/areas.js';
 
 export interface AreaOwnership {
   area: string;
@@ -28,6 +28,7 @@ export interface OwnershipResult {
 }
 
 export function analyzeOwnership(model: SystemModel): OwnershipResult | undefined {
+  const areaOf = areasOf(model.modules.map((m) => m.id));
   const history = model.history;
   if (!history?.available) return undefined;
   const names = new Map(history.authors.map((a) => [a.id, a.name]));

@@ -3,14 +3,14 @@
  * objects). They need a decision of their own (library, duplicate, or own service) before splitting.
  * Input: the model's code edges of every kind; areas from areaOf(). Output per candidate: the distinct
  * areas (other than its own) whose modules depend on it, spread = those areas / (all areas - 1), its
- * dependents, and whether its path reads like shared code (shared/common/util/kernel/core/lib).
+ * dependents, and whether its path below the base package reads like shared code (shared/common/util/kernel/core/lib).
  * Rule: candidate when at least `minAreas` other areas depend on it (default 3, lowered to the number
  * of other areas in repositories with fewer areas, never below 2).
  */
 import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { SystemModel } from '../model/types.js';
-import { areaOf } from '../model/areas.js';
+import { areaOf as areaIn, belowBasePackage, readBasePackages } from '../model/areas.js';
 import { ALL_CODE_KINDS, buildDependencyGraph } from './dependency-graph.js';
 
 export interface SharedKernelCandidate {
@@ -38,6 +38,8 @@ export interface SharedKernelResult {
 const SHARED_NAME = /(^|\/|[-_.])(shared|common|commons|util|utils|helpers?|kernel|core|lib|libs|base|constants?)([-_./]|$)/i;
 
 export function analyzeSharedKernel(model: SystemModel, options: { minAreas?: number } = {}): SharedKernelResult {
+  const basePackages = readBasePackages(model.modules.map((m) => m.id));
+  const areaOf = (id: string) => areaIn(id, basePackages);
   const graph = buildDependencyGraph(model, ALL_CODE_KINDS);
   const areas = [...new Set(model.modules.map((m) => areaOf(m.id)))].sort(compareStrings);
   const others = Math.max(areas.length - 1, 0);
@@ -55,7 +57,9 @@ export function analyzeSharedKernel(model: SystemModel, options: { minAreas?: nu
         dependentAreas,
         spread: round3(dependentAreas.length / others),
         fanIn: dependents.length,
-        namedShared: SHARED_NAME.test(m.id),
+        // Read below the base package: com/acme/core/orders/... is not shared code because the product's
+        // package is named core.
+        namedShared: SHARED_NAME.test(belowBasePackage(m.id, basePackages)),
       });
     }
   }

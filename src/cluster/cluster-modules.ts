@@ -13,7 +13,7 @@
  * (2 x writes + reads), not counting scripts, tests and tool configs (seed data owns nothing); an entity's
  * table goes to the entity's context first.
  */
-import { areaOf } from '../model/areas.js';
+import { areasOf } from '../model/areas.js';
 import { compareStrings } from '../model/compare.js';
 import { pushTo } from '../model/group.js';
 import type { Context, Decomposition, SystemModel } from '../model/types.js';
@@ -229,6 +229,7 @@ function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label
 }
 
 function nameContexts(model: SystemModel, groups: string[][], lines: Map<string, number>, anchoredOwner: ReadonlyMap<string, number>): Context[] {
+  const areaOf = areasOf(model.modules.map((m) => m.id));
   // Table owner: the group holding the entity that maps it; else the group with the highest
   // 2 x writes + reads; else (reached only through the call chain) the group its node landed with.
   // Scripts, tests and tool configs touch tables too (seed data, fixtures), but they own nothing.

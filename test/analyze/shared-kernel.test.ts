@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOf } from '../../src/model/areas.js';
+import { areaOf, areasOf } from '../../src/model/areas.js';
 import { analyzeSharedKernel } from '../../src/analyze/shared-kernel.js';
 import { tinyModel } from '../helpers/tiny-model.js';
 
@@ -12,6 +12,27 @@ describe('areaOf', () => {
     ['lib/app/shared/util.ts', 'shared'],
     ['src/orders', 'orders'],
   ])('%s -> %s', (id, area) => expect(areaOf(id)).toBe(area));
+
+  it('reads the base package from the repository: a deep one, a short one, one package only', () => {
+    const j = 'src/main/java/';
+    const areas = areasOf([
+      `${j}com/ibm/websphere/samples/pbw/bean/CartBean.java`,
+      `${j}com/ibm/websphere/samples/pbw/jpa/Order.java`,
+      `${j}com/ibm/websphere/samples/pbw/utils/Util.java`,
+      `${j}com/pathfinder/api/Path.java`,
+      `${j}com/pathfinder/internal/Dao.java`,
+      `lib/src/main/java/org/acme/Only.java`,
+      `lib/src/main/java/org/acme/Other.java`,
+      'src/orders/order.ts',
+    ]);
+    expect(areas(`${j}com/ibm/websphere/samples/pbw/jpa/Order.java`)).toBe('jpa');
+    expect(areas(`${j}com/ibm/websphere/samples/pbw/utils/Util.java`)).toBe('utils');
+    expect(areas(`${j}com/pathfinder/internal/Dao.java`)).toBe('internal');
+    expect(areas('lib/src/main/java/org/acme/Only.java')).toBe('acme');
+    expect(areas('src/orders/order.ts')).toBe('orders');
+    // Without the repository, the fixed tld.company.app rule: pbw's areas all read 'samples'.
+    expect(areaOf(`${j}com/ibm/websphere/samples/pbw/jpa/Order.java`)).toBe('samples');
+  });
 });
 
 describe('analyzeSharedKernel', () => {
@@ -32,6 +53,23 @@ describe('analyzeSharedKernel', () => {
     expect(r.candidates.map((c) => [c.module, c.dependentAreas.join(','), c.spread, c.fanIn, c.namedShared])).toEqual([
       ['src/billing/b.ts', 'catalog,orders,shipping', 0.75, 3, false],
       ['src/shared/money.ts', 'billing,orders,shipping', 0.75, 3, true],
+    ]);
+  });
+
+  it('reads areas and shared names below a Java base package (a product package named core is not shared code)', () => {
+    const j = 'src/main/java/com/acme/core/';
+    const r = analyzeSharedKernel(tinyModel([
+      `${j}orders/OrderApi.java -> ${j}util/Strings.java`,
+      `${j}billing/Billing.java -> ${j}util/Strings.java`,
+      `${j}shipping/Ship.java -> ${j}util/Strings.java`,
+      `${j}orders/OrderApi.java -> ${j}customers/CustomerService.java`,
+      `${j}billing/Billing.java -> ${j}customers/CustomerService.java`,
+      `${j}shipping/Ship.java -> ${j}customers/CustomerService.java`,
+    ]), { minAreas: 3 });
+    expect(r.areas).toEqual(['billing', 'customers', 'orders', 'shipping', 'util']);
+    expect(r.candidates.map((c) => [c.module.slice(j.length), c.namedShared])).toEqual([
+      ['customers/CustomerService.java', false],
+      ['util/Strings.java', true],
     ]);
   });
 
