@@ -48,6 +48,7 @@ function concatOrm(a: OrmFacts, b: OrmFacts): OrmFacts {
   return {
     tables: [...a.tables, ...b.tables],
     foreignKeys: [...a.foreignKeys, ...b.foreignKeys],
+    relations: [...a.relations, ...b.relations],
     accesses: [...a.accesses, ...b.accesses],
     joins: [...a.joins, ...b.joins],
     prismaProviders: [...a.prismaProviders, ...b.prismaProviders],

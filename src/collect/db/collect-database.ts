@@ -19,7 +19,7 @@ import { fallbackTables } from './fallback-tables.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
 import { collectOrmFacts } from './orm/collect-orm-facts.js';
-import type { OrmFacts } from './orm/orm-facts.js';
+import type { OrmFacts, OrmRelation } from './orm/orm-facts.js';
 import { createSqlParser, DYNAMIC_TABLE, type SqlStatementParser } from './parse-sql.js';
 import { SchemaBuilder } from './schema-builder.js';
 import type { Dialect } from '../../model/dialects.js';
@@ -58,6 +58,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     ? {
         tables: [...ts.tables, ...extra.tables],
         foreignKeys: [...ts.foreignKeys, ...extra.foreignKeys],
+        relations: [...ts.relations, ...extra.relations],
         accesses: [...ts.accesses, ...extra.accesses],
         joins: [...ts.joins, ...extra.joins],
         prismaProviders: ts.prismaProviders,
@@ -170,6 +171,8 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     }
   }
 
+  accesses.push(...throughRelations(accesses, orm.relations));
+
   // Tables code uses but no schema declares still exist for the analysis, marked undeclared.
   const undeclared = new Set(accesses.map((a) => a.table).filter((t) => !known.has(t)));
   for (const j of joins) for (const t of [j.a, j.b]) if (!known.has(t)) undeclared.add(t);
@@ -186,6 +189,39 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     }
   }
   return { dialect, tables, foreignKeys, accesses, joins, statements, skipped, diagnostics };
+}
+
+/**
+ * Accesses through an entity's relations: code that reads an owner reads its junction, collection
+ * and child tables; code that writes it writes its junction and collection tables, and its children
+ * when the relation cascades. Followed up to RELATION_HOPS relations deep (a child's own children),
+ * each derived access once per file, table and mode; evidence: the owner's access and the relation.
+ */
+const RELATION_HOPS = 3;
+
+export function throughRelations(accesses: readonly FileTableAccess[], relations: readonly OrmRelation[]): FileTableAccess[] {
+  if (relations.length === 0) return [];
+  const byOwner = new Map<string, OrmRelation[]>();
+  for (const r of relations) pushTo(byOwner, tableId({ name: r.from }), r);
+  const seen = new Set(accesses.map((a) => `${a.file}\0${a.table}\0${a.mode}`));
+  const out: FileTableAccess[] = [];
+  let frontier: readonly FileTableAccess[] = accesses;
+  for (let hop = 0; hop < RELATION_HOPS && frontier.length > 0; hop++) {
+    const next: FileTableAccess[] = [];
+    for (const a of frontier) {
+      for (const r of byOwner.get(a.table) ?? []) {
+        const mode = a.mode === 'write' && (r.kind !== 'child' || r.cascade) ? 'write' : 'read';
+        const table = tableId({ name: r.to });
+        const key = `${a.file}\0${table}\0${mode}`;
+        if (table === a.table || seen.has(key)) continue;
+        seen.add(key);
+        next.push({ file: a.file, table, mode, via: 'orm', evidence: { ...a.evidence, text: excerpt(`${r.kind} table ${table} through ${r.evidence.text}; ${a.evidence.text}`) } });
+      }
+    }
+    out.push(...next);
+    frontier = next;
+  }
+  return out;
 }
 
 function parseOrFallback(

@@ -66,10 +66,14 @@ export class SchemaBuilder {
     });
   }
 
-  /** Tables and foreign keys after everything was applied; unknown FK targets reported once each. */
+  /** Tables and foreign keys after everything was applied (entity-mapped keys the DDL also declares once); unknown FK targets reported once each. */
   finish(): { tables: SchemaTable[]; foreignKeys: SchemaForeignKey[] } {
     const foreignKeys: SchemaForeignKey[] = [];
+    // The DDL is the truth about keys: an entity mapping's key between two tables that the DDL already
+    // links has columns guessed from naming defaults (authorId vs author_id) and is the same key.
+    const declared = new Set(this.foreignKeys.filter((fk) => fk.source === 'sql' || fk.source === 'migration').map((fk) => `${fk.from}\0${fk.to}`));
     for (const fk of this.foreignKeys) {
+      if (MAPPED_KEYS.has(fk.source) && declared.has(`${fk.from}\0${fk.to}`)) continue;
       if (this.tables.has(fk.to)) foreignKeys.push(fk);
       else this.warn('unknown-table', `foreign key ${fk.from}(${fk.fromColumns.join(', ')}) references ${fk.to}, which no migration or entity declares`, fk.evidence);
     }
@@ -119,3 +123,6 @@ export class SchemaBuilder {
     this.diagnostics.push({ severity: 'warning', code, message, file: at.file, line: at.line });
   }
 }
+
+/** Sources whose foreign keys come from entity mappings with naming defaults, not from the DDL. */
+const MAPPED_KEYS = new Set<SchemaSource>(['typeorm', 'jpa', 'sequelize']);

@@ -44,7 +44,44 @@ describe('database stage on themed fixtures', () => {
     expect(fks(r)).toEqual(['book(authorId)->author', 'book_tags_tag(bookId)->book', 'book_tags_tag(tagId)->tag']);
     expect(r.model.data!.tables.find((t) => t.id === 'book')!.entityModules).toEqual(['src/entities/book.ts']);
     expect(r.model.data!.tables.find((t) => t.id === 'book')!.declaredIn.map((d) => `${d.source} ${d.file}`)).toEqual(['typeorm src/entities/book.ts', 'migration src/migrations/1700000000000-Init.ts']);
-    expect(accesses(r)).toEqual(['src/catalog-service.ts read book via orm', 'src/catalog-service.ts write book via orm']);
+    // The junction table of Book's @ManyToMany is read and written with the book.
+    expect(accesses(r)).toEqual(['src/catalog-service.ts read book via orm', 'src/catalog-service.ts write book via orm', 'src/catalog-service.ts read book_tags_tag via orm', 'src/catalog-service.ts write book_tags_tag via orm']);
+  });
+
+  it('JPA relations: embedded children, collection tables, default junction tables, cascades, EntityManager', async () => {
+    const r = await run('jpa-relations');
+    expect(tables(r)).toEqual(['cargo', 'cargo_label', 'cargo_notes', 'claim', 'handling_event', 'label', 'leg']);
+    // Itinerary's @OneToMany @JoinColumn lives in an @Embeddable: the key is the embedding cargo's.
+    expect(fks(r)).toEqual(['cargo_label(cargo_id)->cargo', 'cargo_label(label_id)->label', 'cargo_notes(cargo_id)->cargo', 'claim(cargo_id)->cargo', 'handling_event(cargo_id)->cargo', 'leg(cargo_id)->cargo']);
+    const repo = 'src/main/java/com/acme/freight/cargo/CargoRepository.java';
+    // Through the repository: the junction and collection tables and the cascading legs are read and
+    // written with cargo; claims (lazy, not cascaded) are not reached.
+    expect(accesses(r).filter((a) => a.startsWith(repo)).map((a) => a.slice(repo.length + 1))).toEqual([
+      'read cargo via orm', 'write cargo via orm', 'read cargo_label via orm', 'write cargo_label via orm', 'read cargo_notes via orm', 'write cargo_notes via orm', 'read leg via orm', 'write leg via orm',
+    ]);
+    const derived = r.model.data!.edges.find((e) => e.kind === 'table-access' && e.to === 'leg' && e.mode === 'write')!;
+    expect(derived.evidence[0]!.text).toBe('child table leg through Itinerary.legs; CargoRepository extends JpaRepository<Cargo, Long>');
+    expect(accesses(r)).toContain('src/main/java/com/acme/freight/handling/HandlingEventStore.java write handling_event via orm');
+  });
+
+  it('MikroORM: Collection targets, pivot tables of the owning side, snake_case keys, EntityManager and repository classes', async () => {
+    const r = await run('mikro-orm-app');
+    expect(tables(r)).toEqual(['article', 'user', 'user_favorites', 'user_to_follower']);
+    expect(fks(r)).toEqual(['article(author_id)->user', 'user_favorites(article_id)->article', 'user_favorites(user_id)->user', 'user_to_follower(user_id)->user']);
+    expect(accesses(r)).toEqual([
+      'src/user/user.repository.ts read user via orm',
+      'src/user/user.repository.ts write user via orm',
+      'src/user/user.repository.ts read user_favorites via orm',
+      'src/user/user.repository.ts write user_favorites via orm',
+      'src/user/user.repository.ts read user_to_follower via orm',
+      'src/user/user.repository.ts write user_to_follower via orm',
+      'src/user/user.service.ts read user via orm',
+      'src/user/user.service.ts write user via orm',
+      'src/user/user.service.ts read user_favorites via orm',
+      'src/user/user.service.ts write user_favorites via orm',
+      'src/user/user.service.ts read user_to_follower via orm',
+      'src/user/user.service.ts write user_to_follower via orm',
+    ]);
   });
 
   it('Knex-style builders: root table calls, from/into/join chains, write detection, join edges', async () => {

@@ -45,7 +45,7 @@ const ENTRY_ANNOTATIONS = new Set(['SpringBootApplication', 'Controller', 'RestC
 const TEST_PATH = /(^|\/)src\/test\//;
 const GENERATED_PATH = /(^|\/)(generated|generated-sources|generated-test-sources)\//;
 
-const ann = (list: JavaAnnotation[], name: string) => list.find((a) => a.name === name);
+const ann = (list: readonly JavaAnnotation[], name: string) => list.find((a) => a.name === name);
 
 export async function collectJava(listing: FileListing, options: JavaOptions): Promise<JavaFacts> {
   const facts: JavaFacts = {
@@ -61,7 +61,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     classes: new Map(),
     stereotypes: new Map(),
     frameworkFacts: new Map(),
-    orm: { tables: [], foreignKeys: [], accesses: [], joins: [], prismaProviders: [], diagnostics: [] },
+    orm: { tables: [], foreignKeys: [], relations: [], accesses: [], joins: [], prismaProviders: [], diagnostics: [] },
   };
   const skipped: SkippedPath[] = facts.skipped;
   const diagnostics: Diagnostic[] = facts.diagnostics;
@@ -168,8 +168,10 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
 
     // Persistence.
     for (const t of scan.types) {
-      const table = entityTable.get(t.name);
-      if (table && ann(t.annotations, 'Entity')) {
+      const entity = entityTable.get(t.name) !== undefined && ann(t.annotations, 'Entity') !== undefined;
+      // An @Embeddable's relations belong to the entities that embed it (resolved once all files are read).
+      const table = entity ? entityTable.get(t.name)! : ann(t.annotations, 'Embeddable') ? `${EMBEDDED}${t.name}` : undefined;
+      if (table) {
         const columns: { name: string }[] = [];
         const primaryKey: string[] = [];
         for (const f of t.fields) {
@@ -178,23 +180,46 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
           if (relation) {
             const target = entityTable.get(relation === 'ManyToMany' || relation === 'OneToMany' ? (f.typeArgs[0] ?? f.type) : f.type);
             if (!target) continue;
+            const rel = ann(f.annotations, relation)!;
+            const inverse = rel.args.mappedBy !== undefined;
+            const cascade = cascades(f.annotations, rel);
             if (relation === 'ManyToOne' || (relation === 'OneToOne' && ann(f.annotations, 'JoinColumn'))) {
               const column = ann(f.annotations, 'JoinColumn')?.args.name ?? `${snakeCase(f.name)}_id`;
               facts.orm.foreignKeys.push({ from: { name: table }, fk: { columns: [column], references: { name: target }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
-            } else if (relation === 'ManyToMany' && ann(f.annotations, 'JoinTable')) {
-              const junction = ann(f.annotations, 'JoinTable')!.args.name ?? `${table}_${target}`;
+            } else if (relation === 'OneToMany' && ann(f.annotations, 'JoinColumn') && !inverse) {
+              // A unidirectional one-to-many keeps its key in the child table.
+              const column = ann(f.annotations, 'JoinColumn')!.args.name ?? `${snakeCase(t.name)}_id`;
+              facts.orm.foreignKeys.push({ from: { name: target }, fk: { columns: [column], references: { name: table }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+            } else if (relation === 'ManyToMany' && !inverse) {
+              // The owning side declares the junction table: @JoinTable(name) or JPA's default owner_target.
+              const junction = ann(f.annotations, 'JoinTable')?.args.name ?? `${table}_${target}`;
               facts.orm.tables.push({ ref: { name: junction }, columns: [], primaryKey: [], evidence: at, source: 'jpa', file });
               facts.orm.foreignKeys.push({ from: { name: junction }, fk: { columns: [`${table}_id`], references: { name: table }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
               facts.orm.foreignKeys.push({ from: { name: junction }, fk: { columns: [`${target}_id`], references: { name: target }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+              facts.orm.relations.push({ from: table, to: junction, kind: 'junction', cascade: true, evidence: at });
             }
+            // What code does with the entity reaches the tables behind its collections and children:
+            // reading an owner loads its eager or cascading children, writing it writes the cascading ones.
+            // A lazy collection that does not cascade is only loaded by code that asks for it: not followed.
+            const eager = /\bEAGER\b/.test(rel.args.fetch ?? '');
+            if ((relation === 'OneToMany' || relation === 'OneToOne') && (cascade || eager)) facts.orm.relations.push({ from: table, to: target, kind: 'child', cascade, evidence: at });
+            continue;
+          }
+          if (ann(f.annotations, 'ElementCollection')) {
+            // A collection of values lives in a table of its own, owned by the entity.
+            const collection = ann(f.annotations, 'CollectionTable')?.args.name ?? `${entity ? table : snakeCase(t.name)}_${snakeCase(f.name)}`;
+            facts.orm.tables.push({ ref: { name: collection }, columns: [], primaryKey: [], evidence: at, source: 'jpa', file });
+            facts.orm.foreignKeys.push({ from: { name: collection }, fk: { columns: [`${table}_id`], references: { name: table }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+            facts.orm.relations.push({ from: table, to: collection, kind: 'collection', cascade: true, evidence: at });
             continue;
           }
           if (ann(f.annotations, 'Transient')) continue;
+          if (ann(f.annotations, 'Embedded')) facts.orm.relations.push({ from: table, to: `${EMBEDDED}${f.type}`, kind: 'child', cascade: true, evidence: at });
           const name = ann(f.annotations, 'Column')?.args.name ?? snakeCase(f.name);
           columns.push({ name });
           if (ann(f.annotations, 'Id')) primaryKey.push(name);
         }
-        facts.orm.tables.push({ ref: { name: table }, columns, primaryKey, evidence: { file, line: t.line, text: `@Entity ${t.name}` }, source: 'jpa', file });
+        if (entity) facts.orm.tables.push({ ref: { name: table }, columns, primaryKey, evidence: { file, line: t.line, text: `@Entity ${t.name}` }, source: 'jpa', file });
       }
       // Spring Data repositories.
       const base = t.extends.find((s) => REPOSITORY_BASES.has(s.name) && s.typeArgs.length > 0);
@@ -235,9 +260,31 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       else facts.sqlLiterals.push({ file, line: s.line, text: s.text });
     }
   }
+  resolveEmbedded(facts.orm);
   // Classes loaded by name from web.xml, Spring XML, JSP, META-INF/services, spring.factories.
   for (const [file, reason] of descriptorReferences(listing, facts.classes)) if (!facts.entryPoints.has(file)) facts.entryPoints.set(file, reason);
   return facts;
+}
+
+/** Placeholder owner for the relations declared inside an @Embeddable. */
+const EMBEDDED = '\u0000embedded:';
+
+/** The relations and keys an @Embeddable declares become those of each entity that embeds it. */
+function resolveEmbedded(orm: OrmFacts): void {
+  const owners = new Map<string, string[]>();
+  for (const r of orm.relations) if (r.to.startsWith(EMBEDDED) && !r.from.startsWith(EMBEDDED)) (owners.get(r.to) ?? owners.set(r.to, []).get(r.to)!).push(r.from);
+  const expand = (name: string) => (name.startsWith(EMBEDDED) ? (owners.get(name) ?? []) : [name]);
+  orm.relations = orm.relations.filter((r) => !r.to.startsWith(EMBEDDED)).flatMap((r) => expand(r.from).map((from) => ({ ...r, from })));
+  orm.foreignKeys = orm.foreignKeys.flatMap((k) =>
+    expand(k.from.name).flatMap((from) => expand(k.fk.references.name).map((to) => ({ ...k, from: { ...k.from, name: from }, fk: { ...k.fk, references: { ...k.fk.references, name: to } } }))),
+  );
+  orm.tables = orm.tables.filter((t) => !t.ref.name.startsWith(EMBEDDED));
+}
+
+/** Whether a relation cascades writes: JPA's `cascade` element or Hibernate's @Cascade naming persist, merge, save, remove or all. */
+function cascades(annotations: readonly JavaAnnotation[], relation: JavaAnnotation): boolean {
+  const text = `${relation.args.cascade ?? ''} ${ann(annotations, 'Cascade')?.args.value ?? ''} ${relation.args.orphanRemoval === 'true' ? 'ALL' : ''}`;
+  return /\b(ALL|PERSIST|MERGE|SAVE_UPDATE|REMOVE|DELETE)\b/.test(text);
 }
 
 const PERSISTENCE_WRITES = new Set(['persist', 'merge', 'remove', 'save', 'saveOrUpdate', 'update', 'delete', 'insert', 'upsert']);

@@ -3,7 +3,7 @@
  * Input: code texts and each ORM reader with the names its schema maps to tables. Output: table
  * accesses and joins. One walk per file that any reader may use: for the outermost call of every
  * chain the readers' matchers are tried in registry order (the first that recognises it claims it),
- * and every decorator is shown to the readers that read decorators.
+ * and every decorator and heritage clause is shown to the readers that read them.
  */
 import ts from 'typescript';
 import type { Evidence } from '../../../model/types.js';
@@ -40,6 +40,7 @@ export function readOrmUsage(texts: ReadonlyMap<string, string>, readers: readon
         if (chain.length > 0) readers.some(({ reader, names }) => reader.matchChain?.(node, chain, names, sink) === true);
       }
       if (ts.isDecorator(node)) for (const { reader, names } of readers) reader.matchDecorator?.(node, names, sink);
+      if (ts.isHeritageClause(node)) for (const type of node.types) for (const { reader, names } of readers) reader.matchHeritage?.(type, names, sink);
       ts.forEachChild(node, visit);
     };
     visit(sf);

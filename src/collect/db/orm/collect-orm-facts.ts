@@ -22,6 +22,7 @@ export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string,
   return {
     tables: schemas.flatMap(({ schema }) => schema.tables),
     foreignKeys: schemas.flatMap(({ schema }) => schema.foreignKeys),
+    relations: schemas.flatMap(({ schema }) => schema.relations ?? []),
     accesses: usage.accesses,
     joins: usage.joins,
     prismaProviders: schemas.flatMap(({ schema }) => schema.providers ?? []),

@@ -21,9 +21,23 @@ export interface OrmForeignKey {
   source: SchemaSource;
 }
 
+/**
+ * A table reached through an entity's relation: a junction table (many-to-many), a collection table
+ * (values held by the entity) or a child table (one-to-many, cascading one-to-one). Code that uses
+ * the owner uses these too; `cascade` says whether writing the owner writes them.
+ */
+export interface OrmRelation {
+  from: string;
+  to: string;
+  kind: 'junction' | 'collection' | 'child';
+  cascade: boolean;
+  evidence: Evidence;
+}
+
 export interface OrmFacts {
   tables: OrmTable[];
   foreignKeys: OrmForeignKey[];
+  relations: OrmRelation[];
   accesses: FileTableAccess[];
   joins: FileJoin[];
   /** Prisma datasource providers seen (a dialect signal). */

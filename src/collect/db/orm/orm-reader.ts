@@ -6,12 +6,14 @@
  */
 import type ts from 'typescript';
 import type { FileListing } from '../../files/list-files.js';
-import type { OrmForeignKey, OrmTable, ParseSource } from './orm-facts.js';
+import type { OrmForeignKey, OrmRelation, OrmTable, ParseSource } from './orm-facts.js';
 import type { Diagnostic } from '../../../model/types.js';
 
 export interface OrmSchema {
   tables: OrmTable[];
   foreignKeys: OrmForeignKey[];
+  /** Tables reached through an entity's relations (junction, collection, child tables). */
+  relations?: OrmRelation[];
   /** Code name (model, entity class) -> table name. */
   names: ReadonlyMap<string, string>;
   /** Database providers the schema declares (Prisma's datasource), for the dialect guess. */
@@ -42,6 +44,8 @@ export interface OrmReader {
   mayUse: RegExp;
   /** Table uses in the outermost call of a chain; true when the chain was recognised. */
   matchChain?(outer: ts.CallExpression, chain: readonly ChainLink[], names: ReadonlyMap<string, string>, sink: UseSink): boolean;
+  /** Table uses in a class's heritage (`class UserRepository extends EntityRepository<User>`). */
+  matchHeritage?(type: ts.ExpressionWithTypeArguments, names: ReadonlyMap<string, string>, sink: UseSink): void;
   /** Table uses in a decorator (`@InjectRepository(Order)`). */
   matchDecorator?(decorator: ts.Decorator, names: ReadonlyMap<string, string>, sink: UseSink): void;
 }

@@ -6,16 +6,24 @@
  * foreign keys: @ManyToOne always, @OneToOne with @JoinColumn (column from @JoinColumn({ name }), else
  * `<property>Id`), @ManyToMany with @JoinTable (a junction table, `name` option or
  * `<table>_<property>_<other table>`, with a foreign key to each side). @OneToMany is the inverse side: no key.
+ * MikroORM's decorators read the same way, with its own defaults: the target may come from the
+ * `entity` option or the `Collection<T>` the property holds, the owning side of a many-to-many is the
+ * one without `mappedBy` and its pivot table is `pivotTable` or `<table>_<property>`, key columns are
+ * snake_case `<property>_id`.
+ * Relations (orm-facts.ts OrmRelation): junction tables, and the children of a @OneToMany that is
+ * eager or cascades (`cascade`, `orphanRemoval`), so code using an entity reaches them; a lazy,
+ * non-cascading collection is only loaded by code that asks for it.
  * Also returns class name -> table, for getRepository(Order) and friends.
  */
 import ts from 'typescript';
 import type { Evidence } from '../../../model/types.js';
-import type { OrmForeignKey, OrmTable } from './orm-facts.js';
+import type { OrmForeignKey, OrmRelation, OrmTable } from './orm-facts.js';
 import { parseSource, snakeCase, type ParseSource } from './orm-facts.js';
 
 export interface TypeormEntities {
   tables: OrmTable[];
   foreignKeys: OrmForeignKey[];
+  relations: OrmRelation[];
   /** Entity class name -> table name. */
   classToTable: Map<string, string>;
 }
@@ -26,16 +34,21 @@ interface Relation {
   property: string;
   joinColumn?: string;
   joinTable?: string | true;
+  /** The inverse side of a bidirectional relation (`mappedBy`, or MikroORM's second argument). */
+  inverse: boolean;
+  cascade: boolean;
+  eager: boolean;
   evidence: Evidence;
 }
 
 export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: ParseSource = parseSource): TypeormEntities {
   const tables: OrmTable[] = [];
   const classToTable = new Map<string, string>();
-  const pending: { table: string; relations: Relation[] }[] = [];
+  const pending: { table: string; relations: Relation[]; mikro: boolean }[] = [];
   for (const [file, text] of texts) {
     if (!text.includes('@Entity')) continue;
     const sf = parse(file, text);
+    const mikro = text.includes('@mikro-orm/');
     const visit = (node: ts.Node): void => {
       if (ts.isClassDeclaration(node) && node.name) {
         const entity = decorators(node).find((d) => d.name === 'Entity');
@@ -59,17 +72,27 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
                 if (d.name.startsWith('Primary')) primaryKey.push(name);
               }
               if (['ManyToOne', 'OneToOne', 'ManyToMany', 'OneToMany'].includes(d.name)) {
-                const target = targetOf(d.args[0]);
+                const options = d.args.find((a) => ts.isObjectLiteralExpression(a));
+                const target = targetOf(d.args[0]) ?? targetOf(optionValue(options, 'entity')) ?? collectionOf(member);
                 if (!target) continue;
                 const join = decs.find((x) => x.name === 'JoinColumn');
                 const joinTable = decs.find((x) => x.name === 'JoinTable');
                 const joinColumn = join ? (optionString(join.args[0], 'name') ?? `${property}Id`) : undefined;
+                const inverse = optionValue(options, 'mappedBy') !== undefined || (d.args[1] !== undefined && ts.isArrowFunction(d.args[1]));
+                const pivot = optionString(options, 'pivotTable');
+                const owningPivot = mikro && d.name === 'ManyToMany' && !inverse ? (pivot ?? snakeCase(`${table}_${property}`)) : undefined;
+                const cascadeOption = optionValue(options, 'cascade');
+                const isTrue = (key: string) => optionValue(options, key)?.kind === ts.SyntaxKind.TrueKeyword;
+                const cascade = (cascadeOption !== undefined && cascadeOption.kind !== ts.SyntaxKind.FalseKeyword) || isTrue('orphanRemoval');
                 relations.push({
                   kind: d.name,
                   target,
                   property,
                   ...(joinColumn ? { joinColumn } : {}),
-                  ...(joinTable ? { joinTable: optionString(joinTable.args[0], 'name') ?? true } : {}),
+                  ...(joinTable ? { joinTable: optionString(joinTable.args[0], 'name') ?? true } : owningPivot ? { joinTable: owningPivot } : {}),
+                  inverse,
+                  cascade,
+                  eager: isTrue('eager'),
                   evidence: at,
                 });
               }
@@ -83,7 +106,7 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
             source: 'typeorm',
             file,
           });
-          pending.push({ table, relations });
+          pending.push({ table, relations, mikro });
         }
       }
       ts.forEachChild(node, visit);
@@ -91,20 +114,25 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
     visit(sf);
   }
   const foreignKeys: OrmForeignKey[] = [];
-  for (const { table, relations } of pending) {
+  const ormRelations: OrmRelation[] = [];
+  for (const { table, relations, mikro } of pending) {
+    // Key columns by each ORM's default naming: TypeORM `authorId`, MikroORM `author_id`.
+    const key = (name: string) => (mikro ? `${snakeCase(name)}_id` : `${name}Id`);
     for (const r of relations) {
       const other = classToTable.get(r.target) ?? snakeCase(r.target);
       if (r.kind === 'ManyToOne' || (r.kind === 'OneToOne' && r.joinColumn)) {
-        foreignKeys.push({ from: { name: table }, fk: { columns: [r.joinColumn ?? `${r.property}Id`], references: { name: other }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
+        foreignKeys.push({ from: { name: table }, fk: { columns: [r.joinColumn ?? key(r.property)], references: { name: other }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
       } else if (r.kind === 'ManyToMany' && r.joinTable) {
         const junction = r.joinTable === true ? snakeCase(`${table}_${r.property}_${other}`) : r.joinTable;
         tables.push({ ref: { name: junction }, columns: [], primaryKey: [], evidence: r.evidence, source: 'typeorm' });
-        foreignKeys.push({ from: { name: junction }, fk: { columns: [`${table}Id`], references: { name: table }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
-        foreignKeys.push({ from: { name: junction }, fk: { columns: [`${other}Id`], references: { name: other }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
+        foreignKeys.push({ from: { name: junction }, fk: { columns: [key(table)], references: { name: table }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
+        foreignKeys.push({ from: { name: junction }, fk: { columns: [key(other)], references: { name: other }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
+        ormRelations.push({ from: table, to: junction, kind: 'junction', cascade: true, evidence: r.evidence });
       }
+      if (r.kind === 'OneToMany' && (r.cascade || r.eager)) ormRelations.push({ from: table, to: other, kind: 'child', cascade: r.cascade, evidence: r.evidence });
     }
   }
-  return { tables, foreignKeys, classToTable };
+  return { tables, foreignKeys, relations: ormRelations, classToTable };
 }
 
 interface DecoratorCall {
@@ -138,6 +166,20 @@ export function optionString(e: ts.Expression | undefined, key: string): string 
     if (ts.isPropertyAssignment(p) && p.name.getText() === key) return stringArg(p.initializer);
   }
   return undefined;
+}
+
+function optionValue(e: ts.Expression | undefined, key: string): ts.Expression | undefined {
+  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+  for (const p of e.properties) if (ts.isPropertyAssignment(p) && p.name.getText() === key) return p.initializer;
+  return undefined;
+}
+
+/** MikroORM: `items = new Collection<Item>(this)` or `items!: Collection<Item>` -> Item. */
+function collectionOf(member: ts.PropertyDeclaration): string | undefined {
+  const fromType = (t: ts.TypeNode | undefined) => (t && ts.isTypeReferenceNode(t) && t.typeArguments?.[0] && ts.isTypeReferenceNode(t.typeArguments[0]) ? t.typeArguments[0].typeName.getText() : undefined);
+  const init = member.initializer;
+  const fromNew = init && ts.isNewExpression(init) && init.typeArguments?.[0] && ts.isTypeReferenceNode(init.typeArguments[0]) ? init.typeArguments[0].typeName.getText() : undefined;
+  return fromNew ?? fromType(member.type);
 }
 
 /** `() => Customer`, `type => Customer`, `'Customer'` -> Customer. */
