@@ -2,6 +2,8 @@
  * The database collector: schema from SQL files, migrations and ORM mappings; table accesses and joins
  * from the SQL literals, query builders and ORM calls in code.
  * Input: the file listing, the code facts (SQL literals, texts, declared dependencies), options.
+ * Schema sources, applied in migration order: SQL files, SQL literals of code migrations, Knex
+ * schema-builder calls (knex-schema.ts); then ORM mappings.
  * Output: DbFacts. Every statement is parsed on its own (the splitter streams big files); a statement
  * that fails in the chosen dialect is retried in the others; one that fails in all goes to the
  * fallback table-name extractor and becomes a diagnostic naming what was recovered.
@@ -16,8 +18,11 @@ import type { FileListing, ListedFile } from '../files/list-files.js';
 import { openRegularFile } from '../files/safe-read.js';
 import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from '../../model/facts/db-facts.js';
 import { fallbackTables } from './fallback-tables.js';
+import { readCreateTableTolerantly } from './tolerant-ddl.js';
+import { isSystemCatalog } from './system-catalogs.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
+import { MAY_HOLD_KNEX_SCHEMA, readKnexSchema } from './knex-schema.js';
 import { collectOrmFacts } from './orm/collect-orm-facts.js';
 import type { OrmFacts, OrmRelation } from './orm/orm-facts.js';
 import { createSqlParser, DYNAMIC_TABLE, type SqlStatementParser } from './parse-sql.js';
@@ -45,6 +50,7 @@ export interface CodeInputs {
 }
 
 const SQL_FILE = /\.(?:sql|ddl)$/i;
+const CODE_FILE = /\.(?:[cm]?[jt]s)$/i;
 const CHUNK = 1024 * 1024;
 const BULK_STATEMENT = /^\s*(?:insert|replace|copy)\b/i;
 
@@ -119,6 +125,17 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
       },
     });
   }
+  // Knex schema-builder code (createTable/alterTable/...) in migrations and init scripts, in path order
+  // among the migrations (knex_init_db.js before knex_migrations/2023-...).
+  for (const [file, text] of [...code.texts].sort(([a], [b]) => compareStrings(a, b))) {
+    if (!CODE_FILE.test(file) || !MAY_HOLD_KNEX_SCHEMA.test(text)) continue;
+    sources.push({
+      key: { ...migrationOrderKey(file), group: 1 },
+      run: () => {
+        for (const step of readKnexSchema(file, text)) schema.apply(step.facts, step.at, 'migration');
+      },
+    });
+  }
   sources.sort((a, b) => compareOrderKeys(a.key, b.key));
   for (const s of sources) s.run();
 
@@ -172,6 +189,13 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   }
 
   accesses.push(...throughRelations(accesses, orm.relations));
+  // The database's own catalogs (sqlite_master, information_schema.*, pg_catalog.*) are not the domain's.
+  const catalogs = new Set([...accesses.map((a) => a.table), ...joins.flatMap((j) => [j.a, j.b])].filter(isSystemCatalog));
+  if (catalogs.size > 0) {
+    diagnostics.push({ severity: 'info', code: 'system-catalog', message: `queries of the database's own catalogs left out of the data picture: ${[...catalogs].sort().join(', ')}` });
+    removeWhere(accesses, (a) => catalogs.has(a.table));
+    removeWhere(joins, (j) => catalogs.has(j.a) || catalogs.has(j.b));
+  }
 
   // Tables code uses but no schema declares still exist for the analysis, marked undeclared.
   const undeclared = new Set(accesses.map((a) => a.table).filter((t) => !known.has(t)));
@@ -189,6 +213,12 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     }
   }
   return { dialect, tables, foreignKeys, accesses, joins, statements, skipped, diagnostics };
+}
+
+function removeWhere<T>(list: T[], drop: (x: T) => boolean): void {
+  let kept = 0;
+  for (const x of list) if (!drop(x)) list[kept++] = x;
+  list.length = kept;
 }
 
 /**
@@ -239,6 +269,19 @@ function parseOrFallback(
     return statementFacts(parsed.ast);
   }
   statements.fallback++;
+  const tolerant = readCreateTableTolerantly(text);
+  if (tolerant) {
+    if (!quiet) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'ddl-read-tolerantly',
+        message: `no dialect parses this CREATE TABLE (${parsed.error}); read by the tolerant DDL reader: table ${tableId(tolerant.table)}, ${tolerant.columns.length} columns, ${tolerant.foreignKeys.length} foreign keys`,
+        file: at.file,
+        line: at.line,
+      });
+    }
+    return { creates: [tolerant], alters: [], drops: [], renames: [], accesses: [], joins: [], dynamicTable: false };
+  }
   const recovered = fallbackTables(text);
   if (!quiet) {
     diagnostics.push({

@@ -10,7 +10,8 @@ import { compareStrings } from '../../model/compare.js';
 
 const FLYWAY_VERSIONED = /(?:^|\/)V(\d+(?:[._]\d+)*)__[^/]*\.sql$/i;
 const FLYWAY_REPEATABLE = /(?:^|\/)R__[^/]*\.sql$/i;
-const MIGRATION_FOLDER = /(?:^|\/)(?:migrations?|migrate|changelogs?|db\/changes)\//i;
+// A folder named migrations (or migrate, changelog), also with a prefix: knex_migrations/, db-migrations/.
+const MIGRATION_FOLDER = /(?:^|\/)(?:[\w-]*[_-])?(?:migrations?|migrate|changelogs?)\/|(?:^|\/)db\/changes\//i;
 
 export interface OrderKey {
   group: number;

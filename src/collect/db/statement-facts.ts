@@ -115,6 +115,8 @@ export function statementFacts(ast: Node): StatementFacts {
   };
 
   if (type === 'create' && keyword === 'table') {
+    // A temporary table lives for one session: never a table of the domain.
+    if (ast.temporary) return facts;
     const table = firstTable(ast.table);
     if (table) facts.creates.push({ table, ...definitionsOf(ast.create_definitions) });
     return facts;

@@ -105,9 +105,33 @@ describe('database stage on themed fixtures', () => {
     expect(fks(sqlite)).toEqual(['note_tags(note_id)->notes']);
     const tsql = await run('tsql-schema');
     expect(tsql.model.data!.dialect.name).toBe('transactsql');
-    expect(tables(tsql)).toEqual(['warehouses']);
-    // node-sql-parser 5.4's T-SQL grammar has no REFERENCES: the statement is reported, its tables recovered.
-    expect(tsql.model.diagnostics).toEqual([expect.objectContaining({ code: 'sql-parse-failed', file: 'schema.sql', line: 6, message: expect.stringContaining('bins') })]);
+    // node-sql-parser 5.4's T-SQL grammar has no REFERENCES: the tolerant DDL reader still gets the
+    // table, its columns and its foreign key, and says so.
+    expect(tables(tsql)).toEqual(['bins', 'warehouses']);
+    expect(fks(tsql)).toEqual(['bins(WarehouseId)->warehouses']);
+    expect(tsql.model.data!.tables.find((t) => t.id === 'bins')!.columns.map((c) => c.name)).toEqual(['Id', 'WarehouseId']);
+    expect(tsql.model.diagnostics).toEqual([expect.objectContaining({ code: 'ddl-read-tolerantly', file: 'schema.sql', line: 6, message: expect.stringContaining('table bins, 2 columns, 1 foreign keys') })]);
+  });
+
+  it('Knex schema builder in an init script and dated migrations, a SQLite rebuild no dialect parses, catalogs, temporary tables, redbean', async () => {
+    const r = await run('knex-sqlite-app');
+    expect(r.model.data!.dialect.name).toBe('sqlite');
+    // report_scratch is temporary, sqlite_master the catalog: neither is a table of the domain.
+    expect(tables(r)).toEqual(['customers', 'order_items', 'orders']);
+    expect(r.model.data!.tables.find((t) => t.id === 'order_items')!.primaryKey).toEqual(['order_id', 'sku']);
+    expect(r.model.data!.tables.find((t) => t.id === 'orders')!.columns.map((c) => c.name)).toEqual(['id', 'customer_id', 'total', 'notes']);
+    // The rebuild (create orders_tmp, drop orders, rename) keeps order_items' key to orders; the
+    // tolerant reader reads `references customers` (no column: the primary key).
+    expect(fks(r)).toEqual(['order_items(order_id)->orders', 'orders(customer_id)->customers']);
+    expect(accesses(r)).toEqual(['src/store.js write order_items via orm', 'src/store.js read orders via orm']);
+    expect(r.model.diagnostics.map((d) => d.code).sort()).toEqual(['ddl-read-tolerantly', 'system-catalog']);
+  });
+
+  it('Prisma junctions: implicit many-to-many tables and explicit relation models are written through their owners', async () => {
+    const r = await run('prisma-junctions');
+    expect(tables(r)).toEqual(['_ordertotag', 'account', 'folder', 'order', 'orderline', 'tag', 'tagsonaccount']);
+    expect(fks(r)).toEqual(['_ordertotag(A)->order', '_ordertotag(B)->tag', 'folder(parentId)->folder', 'orderline(orderId)->order', 'tagsonaccount(accountId)->account', 'tagsonaccount(tagId)->tag']);
+    expect(accesses(r)).toEqual(['src/accounts.ts read _ordertotag via orm', 'src/accounts.ts write account via orm', 'src/accounts.ts read order via orm', 'src/accounts.ts write tagsonaccount via orm']);
   });
 
   it('--dialect forces the first dialect tried', async () => {

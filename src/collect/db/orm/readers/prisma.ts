@@ -13,7 +13,7 @@ export const prismaReader: OrmReader = {
   name: 'prisma',
   readSchema(listing) {
     const prisma = readPrismaSchemas(listing.files.filter((f) => f.path.endsWith('.prisma')));
-    return { tables: prisma.tables, foreignKeys: prisma.foreignKeys, names: prisma.clientModels, providers: prisma.providers, diagnostics: prisma.diagnostics };
+    return { tables: prisma.tables, foreignKeys: prisma.foreignKeys, relations: prisma.relations, names: prisma.clientModels, providers: prisma.providers, diagnostics: prisma.diagnostics };
   },
   mayUse: /\.find|\.create|\.update|\.delete|\.count/,
   matchChain(outer, _chain, models, sink) {
