@@ -8,6 +8,7 @@
 import type { CodeFacts, FileEdge } from './facts/code-facts.js';
 import type { DbFacts } from './facts/db-facts.js';
 import { buildDataModel } from './build-data-model.js';
+import { buildTransactions } from './build-transactions.js';
 import {
   compareDiagnostics,
   compareEdges,
@@ -20,7 +21,7 @@ import {
   sortedUnique,
 } from './compare.js';
 import { formatGranularity, moduleIdFor } from './ids.js';
-import { EVIDENCE_CAP, ROLES, type Edge, type ExternalDependency, type Granularity, type Language, type ModuleNode, type Role, type RoleFact, type SystemModel } from './types.js';
+import { EVIDENCE_CAP, ROLES, type DataModel, type Edge, type ExternalDependency, type Granularity, type Language, type ModuleNode, type Role, type RoleFact, type SystemModel, type TransactionNode } from './types.js';
 
 export function buildModel(rootName: string, facts: CodeFacts, granularity: Granularity, db?: DbFacts): SystemModel {
   const moduleOf = new Map<string, string>();
@@ -70,8 +71,12 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
       .sort(compareSqlLiterals),
     skipped: sortedUnique([...facts.skipped, ...(db?.skipped ?? [])], compareSkipped),
     diagnostics: sortedUnique([...facts.diagnostics, ...(db?.diagnostics ?? [])], compareDiagnostics),
-    ...(db ? { data: buildDataModel(db, moduleFor) } : {}),
+    ...(db ? { data: withTransactions(buildDataModel(db, moduleFor), buildTransactions(facts.transactions ?? [], facts.edges, db.accesses, new Set(db.tables.flatMap((t) => t.entityFiles)), moduleFor)) } : {}),
   };
+}
+
+function withTransactions(data: DataModel, transactions: TransactionNode[]): DataModel {
+  return transactions.length > 0 ? { ...data, transactions } : data;
 }
 
 /** Sums file-level occurrences into module-level edges; evidence sorted, capped. */

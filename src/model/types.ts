@@ -253,6 +253,26 @@ export interface DataEdge {
   evidence: Evidence[];
 }
 
+/**
+ * A transaction boundary in code and the tables it writes: inside its own lines, and through the
+ * modules its lines call (two calls deep).
+ */
+export interface TransactionNode {
+  /** `module#member:line` (member left out when unknown). */
+  id: string;
+  module: string;
+  member?: string;
+  /** How it is declared: `@Transactional`, `prisma.$transaction`, `em.transactional`, ... */
+  kind: string;
+  /** Spring's propagation when not the default (REQUIRES_NEW, ...). */
+  propagation?: string;
+  /** Tables written by its own lines, sorted. */
+  writes: string[];
+  /** Tables written by modules it calls, with the module that writes, sorted. */
+  writesThrough: { table: string; module: string }[];
+  evidence: Evidence;
+}
+
 /** The data signal: the schema and how code reaches it. */
 export interface DataModel {
   /** The dialect statements were parsed with first, and why it was chosen. */
@@ -263,6 +283,8 @@ export interface DataModel {
   edges: DataEdge[];
   /** Statement counts: parsed per dialect, recovered by the fallback extractor, skipped as bulk data. */
   statements: { parsed: number; byDialect: Record<string, number>; fallback: number; bulkSkipped: number };
+  /** Transactions that write at least one table, sorted by id (absent in older analyses). */
+  transactions?: TransactionNode[];
 }
 
 /** A person who committed, after .mailmap and e-mail merging. */

@@ -3,7 +3,8 @@
  * Input: the model, a decomposition and its scores, the cycles analysis. Output: ordered steps.
  * Cost of extracting a context = inbound dependency weight it must serve as an API (x1) + outbound
  * weight it must call remotely (x0.5) + shared tables (x3) + foreign keys (x2) and joins (x2) crossing
- * its boundary + cycles through it and another context (x3). Value = revisions of its modules in the
+ * its boundary + cycles through it and another context (x3) + transactions writing its tables and
+ * another context's (x3: each becomes a saga or eventual consistency). Value = revisions of its modules in the
  * history window x (0.5 + 0.5 x mean ownership of its modules): often-changed code owned by one team
  * gains most from its own service; without history, value = lines (noted).
  * Order: step 1 is the pilot = among business capabilities (domain or interface code that owns tables
@@ -32,7 +33,8 @@ export interface MigrationStep {
   wiring?: true;
   cost: number;
   value: number;
-  costParts: { inbound: number; outbound: number; sharedTables: number; foreignKeys: number; joins: number; cycles: number };
+  /** `transactions`: transactions writing its tables and another context's (absent in older analyses). */
+  costParts: { inbound: number; outbound: number; sharedTables: number; foreignKeys: number; joins: number; cycles: number; transactions?: number };
   why: string;
   modules: string[];
   /** Code edges from other contexts into it: they become calls to its API. */
@@ -42,6 +44,8 @@ export interface MigrationStep {
   takesOverTables: string[];
   sharedTablesToDecide: { table: string; alsoUsedBy: string[] }[];
   dropForeignKeys: { from: string; to: string }[];
+  /** Transactions it splits: each becomes a saga or eventual consistency (absent in older analyses). */
+  splitTransactions?: { transaction: string; module: string; member?: string; kind: string; tables: string[]; otherContexts: string[]; evidence: Evidence }[];
   rewriteJoins: { a: string; b: string; modules: string[] }[];
   breakCyclesFirst: { from: string; to: string; evidence?: Evidence }[];
   kernelNeeded: string[];
@@ -120,6 +124,17 @@ export function planMigration(
     const outbound = outboundOf.get(c.id) ?? [];
     const used = new Set(scores.tables.filter((t) => t.contexts.some((x) => x.context === c.id)).map((t) => t.table));
     const shared = [...used].filter((t) => (tableUsers.get(t) ?? []).length > 1).sort(compareStrings);
+    const splitTransactions = (scores.crossingTransactions ?? [])
+      .filter((t) => t.byContext.some((x) => x.context === c.id))
+      .map((t) => ({
+        transaction: t.transaction,
+        module: t.module,
+        ...(t.member ? { member: t.member } : {}),
+        kind: t.kind,
+        tables: t.byContext.flatMap((x) => x.tables),
+        otherContexts: t.byContext.map((x) => x.context).filter((x) => x !== c.id),
+        evidence: t.evidence,
+      }));
     const crossCycles = cycles.cycles.filter((_cy, i) => cycleContexts[i]!.has(c.id) && cycleContexts[i]!.size > 1);
     const costParts = {
       inbound: round2(inbound.reduce((n, e) => n + e.weight, 0)),
@@ -128,8 +143,9 @@ export function planMigration(
       foreignKeys: s.crossForeignKeys.length,
       joins: s.crossJoins.length,
       cycles: crossCycles.length,
+      transactions: splitTransactions.length,
     };
-    const cost = round2(costParts.inbound + 0.5 * costParts.outbound + 3 * costParts.sharedTables + 2 * costParts.foreignKeys + 2 * costParts.joins + 3 * costParts.cycles);
+    const cost = round2(costParts.inbound + 0.5 * costParts.outbound + 3 * costParts.sharedTables + 2 * costParts.foreignKeys + 2 * costParts.joins + 3 * costParts.cycles + 3 * costParts.transactions);
     const revisions = c.modules.reduce((n, m) => n + (moduleHistory.get(m)?.revisions ?? 0), 0);
     const ownership = c.modules.length === 0 ? 0 : c.modules.reduce((n, m) => n + (moduleHistory.get(m)?.ownership ?? 0), 0) / c.modules.length;
     const value = round2(history ? revisions * (0.5 + 0.5 * ownership) : c.lines);
@@ -160,6 +176,7 @@ export function planMigration(
       shared: shared.map((t) => ({ table: t, alsoUsedBy: (tableUsers.get(t) ?? []).filter((x) => x !== c.id).map((x) => nameOf.get(x) ?? x).sort(compareStrings) })),
       breakCyclesFirst: closingOf.get(c.id) ?? [],
       kernelNeeded,
+      splitTransactions,
     };
   });
 
@@ -241,7 +258,7 @@ export function planMigration(
       ? `mostly dead code (${x.c.modules.filter((m) => deadCode.has(m)).length} of ${x.c.modules.length} modules unreferenced): delete it before the split instead of extracting it`
       : x === pilot
       ? `pilot: ${x.s.afferent.length} contexts depend on it (inbound weight ${x.costParts.inbound}), ${x.costParts.sharedTables} shared tables, ${x.c.lines} lines - the smallest, least entangled first step`
-      : `${priorityOf(x) !== 0 ? `business priority ${priorityOf(x)}; ` : ''}value ${x.value} / cost ${x.cost} = ${ratio} (${history ? 'revisions x ownership' : 'lines'}; cost = inbound ${x.costParts.inbound} + 0.5 x outbound ${x.costParts.outbound} + 3 x ${x.costParts.sharedTables} shared tables + 2 x ${x.costParts.foreignKeys} foreign keys + 2 x ${x.costParts.joins} joins + 3 x ${x.costParts.cycles} cycles)`;
+      : `${priorityOf(x) !== 0 ? `business priority ${priorityOf(x)}; ` : ''}value ${x.value} / cost ${x.cost} = ${ratio} (${history ? 'revisions x ownership' : 'lines'}; cost = inbound ${x.costParts.inbound} + 0.5 x outbound ${x.costParts.outbound} + 3 x ${x.costParts.sharedTables} shared tables + 2 x ${x.costParts.foreignKeys} foreign keys + 2 x ${x.costParts.joins} joins + 3 x ${x.costParts.cycles} cycles + 3 x ${x.costParts.transactions} transactions to split)`;
     return {
       step: i + 1,
       context: x.c.id,
@@ -259,6 +276,7 @@ export function planMigration(
       takesOverTables: x.c.tables,
       sharedTablesToDecide: x.shared,
       dropForeignKeys: x.s.crossForeignKeys,
+      splitTransactions: x.splitTransactions,
       rewriteJoins: x.s.crossJoins,
       breakCyclesFirst: x.breakCyclesFirst,
       kernelNeeded: x.kernelNeeded,

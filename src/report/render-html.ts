@@ -111,6 +111,7 @@ function pageData(result: AnalysisResult): PageData {
       tables: s.takesOverTables,
       fks: s.dropForeignKeys.map((f) => `${f.from} -> ${f.to}`),
       joins: s.rewriteJoins.map((j) => `${j.a} + ${j.b}`),
+      transactions: (s.splitTransactions ?? []).map((t) => `${t.kind}${t.member ? ` ${t.member}` : ''} writes ${t.tables.join(', ')} (${t.evidence.file}:${t.evidence.line})`),
       cycles: s.breakCyclesFirst.map((c) => `${c.from} -> ${c.to}`),
     })),
     hotspots: (result.analyses.hotspots?.hotspots ?? [])
@@ -122,6 +123,12 @@ function pageData(result: AnalysisResult): PageData {
       .map((x) => ({ severity: x.severity, code: x.code, where: x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : '', message: x.message })),
     levels: result.levels?.why ?? '',
     curve: (result.qualityCurve ?? []).map((p) => ({ contexts: p.contexts, modularity: p.modularity, icp: p.interCallPercentage, ned: p.nonExtremeDistribution, cohesion: p.meanCohesion, coupling: p.meanCoupling, cost: p.planCost })),
+    transactions: (result.scores?.crossingTransactions ?? []).slice(0, 200).map((t) => ({
+      transaction: `${t.kind}${t.member ? ` ${t.member}` : ''}`,
+      context: t.context !== undefined ? (names.get(t.context) ?? t.context) : 'set aside',
+      writes: t.byContext.map((x) => `${names.get(x.context) ?? x.context}: ${x.tables.join(', ')}`).join('; '),
+      where: `${t.evidence.file}:${t.evidence.line}`,
+    })),
     facades: (result.explanations?.facades ?? []).slice(0, 200).map((f) => ({ module: f.module, context: names.get(f.context) ?? f.context, reaches: f.suggestion })),
     unplaced: (d?.unplaced ?? []).slice(0, 500),
     pilots: (result.plan?.pilotCandidates ?? []).map((p) => ({ name: p.name, tradeOff: p.tradeOff })),

@@ -380,6 +380,24 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push(table(['Module', 'Sits in', 'Calls by context', 'Suggestion'], facades.slice(0, LIST_LIMIT).map((f) => [mdText(f.module), mdText(names.get(f.context) ?? f.context), f.reaches.map((r) => `${mdText(r.name)} ${Math.round(r.share * 100)}%`).join(', '), mdText(f.suggestion)])));
     out.push(more(facades.length, LIST_LIMIT));
   }
+  const crossing = scores.crossingTransactions ?? [];
+  if (crossing.length > 0) {
+    const names = new Map(d.contexts.map((c) => [c.id, c.name]));
+    out.push(`### Transactions across contexts (${crossing.length})\n`);
+    out.push('Each writes tables that different contexts would own: once split it is no longer one database transaction. Decide per row: a saga (local transactions with compensations), eventual consistency (events), or keep the tables together.\n');
+    out.push(
+      table(
+        ['Transaction', 'Opened in', 'Writes (by owning context)', 'Where'],
+        crossing.slice(0, LIST_LIMIT).map((t) => [
+          `${mdText(t.kind)}${t.member ? ` ${mdText(t.member)}` : ''}`,
+          mdText(t.context !== undefined ? (names.get(t.context) ?? t.context) : 'set aside'),
+          t.byContext.map((x) => `${mdText(names.get(x.context) ?? x.context)}: ${x.tables.map(mdText).join(', ')}`).join('; '),
+          `${mdText(t.evidence.file)}:${t.evidence.line}`,
+        ]),
+      ),
+    );
+    out.push(more(crossing.length, LIST_LIMIT));
+  }
   if ((d.unplaced?.length ?? 0) > 0) {
     out.push(`### Unplaced: decide in the workshop (${d.unplaced!.length})\n`);
     out.push('No evidence ties these modules to any candidate context; they were not forced into one.\n');
@@ -403,6 +421,7 @@ function renderContextsSection(result: AnalysisResult): string[] {
     list('Shared tables to decide', s.sharedTablesToDecide.map((t) => `${mdText(t.table)} (also ${t.alsoUsedBy.map(mdText).join(', ')})`));
     list('Foreign keys to drop', s.dropForeignKeys.map((f) => `${mdText(f.from)} → ${mdText(f.to)}`));
     list('Joins to rewrite', s.rewriteJoins.map((j) => `${mdText(j.a)} ⋈ ${mdText(j.b)}`));
+    list('Transactions to split (saga or eventual consistency)', (s.splitTransactions ?? []).map((t) => `${mdText(t.kind)}${t.member ? ` ${mdText(t.member)}` : ''} writes ${t.tables.map(mdText).join(', ')} (${mdText(t.evidence.file)}:${t.evidence.line})`));
     list('Cycles to break first', s.breakCyclesFirst.map((c) => `${mdText(c.from)} → ${mdText(c.to)}`));
     list('Shared kernel it needs', s.kernelNeeded.map(mdText));
     out.push('');

@@ -7,7 +7,8 @@
  * - cohesion = 2 in / (2 in + out) (CARGO); 1 for a context with no edges (nothing pulls it apart);
  * - coupling = out / (in + out); afferent / efferent = distinct other contexts depending on it / it depends on
  *   (directed code edges); API surface = its modules used from other contexts, with callers and counts;
- * - cross-boundary foreign keys and joins (tables owned by different contexts), co-change pairs across
+ * - cross-boundary foreign keys and joins (tables owned by different contexts), transactions writing
+ *   tables of this and another context (cross-context-transactions.ts), co-change pairs across
  *   its boundary, confidence = mean module confidence.
  * Global: modularity Q (Newman, resolution 1, weighted, graphology-metrics), TurboMQ = sum of
  * 2 mu_i / (2 mu_i + eps_i), structural modularity SM = mean(mu_i / N_i^2) - mean over pairs of
@@ -20,6 +21,7 @@ import { round3 } from '../model/numbers.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 import { modularity, type UndirectedGraph } from '../model/graphology.js';
 import { contextIndex } from '../model/context-index.js';
+import { crossContextTransactions, type CrossingTransaction } from './cross-context-transactions.js';
 
 export interface ContextScore {
   context: string;
@@ -35,6 +37,8 @@ export interface ContextScore {
   apiSurface: { module: string; usedBy: { module: string; count: number }[] }[];
   crossForeignKeys: { from: string; to: string }[];
   crossJoins: { a: string; b: string; modules: string[] }[];
+  /** Transactions writing its tables and another context's (ids into DecompositionScores.crossingTransactions). */
+  crossTransactions?: string[];
   coChangeAcross: { a: string; b: string; degree: number }[];
   confidence: number;
 }
@@ -53,6 +57,8 @@ export interface DecompositionScores {
   tables: TableEntropy[];
   /** Tables accessed from more than one context: each needs a decision. */
   sharedTables: string[];
+  /** Transactions that write tables of two or more contexts: sagas or eventual consistency to decide. */
+  crossingTransactions?: CrossingTransaction[];
   /** Shared-kernel modules and the contexts that depend on them. */
   kernelUsers: { module: string; contexts: string[] }[];
   global: {
@@ -142,6 +148,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     if (e.kind === 'foreign-key') crossFk.push({ from: e.from, to: e.to, a: ca, b: cb });
     if (e.kind === 'join') crossJoin.push({ a: e.from, b: e.to, ca, cb, modules: e.modules ?? [] });
   }
+  const crossingTransactions = crossContextTransactions(model, d, ctxOf);
   const coAcross = (model.history?.available ? model.history.coChange : []).filter((p) => ctxOf.get(p.a) && ctxOf.get(p.b) && ctxOf.get(p.a) !== ctxOf.get(p.b));
   const confidence = new Map(d.confidence.map((c) => [c.module, c.confidence]));
 
@@ -171,6 +178,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
         })),
       crossForeignKeys: crossFk.filter((x) => x.a === c.id || x.b === c.id).map(({ from, to }) => ({ from, to })),
       crossJoins: crossJoin.filter((x) => x.ca === c.id || x.cb === c.id).map(({ a, b, modules }) => ({ a, b, modules })),
+      ...(model.data?.transactions ? { crossTransactions: crossingTransactions.filter((t) => t.byContext.some((x) => x.context === c.id)).map((t) => t.transaction) } : {}),
       coChangeAcross: coAcross.filter((p) => members.has(p.a) !== members.has(p.b)).map((p) => ({ a: p.a, b: p.b, degree: p.degree })),
       confidence: c.modules.length === 0 ? 0 : round3(c.modules.reduce((s, m) => s + (confidence.get(m) ?? 1), 0) / c.modules.length),
     };
@@ -204,6 +212,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     contexts,
     tables,
     sharedTables: tables.filter((t) => t.contexts.length > 1).map((t) => t.table),
+    ...(model.data?.transactions ? { crossingTransactions } : {}),
     kernelUsers: d.kernel.map((module) => ({
       module,
       contexts: [...new Set(model.edges.filter((e) => e.to === module && ctxOf.has(e.from)).map((e) => ctxOf.get(e.from)!))].sort(compareStrings),

@@ -56,7 +56,7 @@ describe('planMigration', () => {
     const core = plan.steps.find((s) => s.name === 'core')!;
     expect(core.becomeApiCalls.map((c) => `${c.from} -> ${c.to} x${c.count}`)).toEqual(['src/loop/l.ts -> src/core/c1.ts x4', 'src/edge/e.ts -> src/core/c1.ts x1']);
     expect(core.becomeRemoteCalls.map((c) => `${c.from} -> ${c.to} x${c.count}`)).toEqual(['src/core/c2.ts -> src/loop/l.ts x2']);
-    expect(core.costParts).toEqual({ inbound: 5, outbound: 2, sharedTables: 0, foreignKeys: 0, joins: 0, cycles: 1 });
+    expect(core.costParts).toEqual({ inbound: 5, outbound: 2, sharedTables: 0, foreignKeys: 0, joins: 0, cycles: 1, transactions: 0 });
     expect(core.cost).toBe(9); // 5 + 0.5 x 2 + 3 x 1
     expect(core.breakCyclesFirst.map((e) => `${e.from} -> ${e.to}`)).toEqual(['src/loop/l.ts -> src/core/c1.ts']);
     expect(core.why).toMatch(/value 20 \/ cost 9/);

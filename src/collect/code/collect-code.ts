@@ -36,6 +36,7 @@ export async function collectCode(
     merged.diagnostics.push(...facts.diagnostics);
     if (facts.stereotypes) merged.stereotypes = new Map([...(merged.stereotypes ?? []), ...facts.stereotypes]);
     if (facts.frameworkFacts) merged.frameworkFacts = new Map([...(merged.frameworkFacts ?? []), ...facts.frameworkFacts]);
+    if (facts.transactions) (merged.transactions ??= []).push(...facts.transactions);
     for (const [file, text] of facts.db.texts) merged.db.texts.set(file, text);
     for (const d of facts.db.dependencies) merged.db.dependencies.add(d);
     if (facts.db.orm) merged.db.orm = merged.db.orm ? concatOrm(merged.db.orm, facts.db.orm) : facts.db.orm;

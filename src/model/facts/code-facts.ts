@@ -64,6 +64,26 @@ export interface FrameworkFact {
   line: number;
 }
 
+/**
+ * A transaction boundary in code: a @Transactional method (or every method of a @Transactional class),
+ * a `prisma.$transaction(...)` / `sequelize.transaction(...)` / `knex.transaction(...)` /
+ * `dataSource.transaction(...)` / `em.transactional(...)` callback, a @Transactional() decorated
+ * method. Lines `line`..`endLine` of `file` are inside it.
+ */
+export interface TransactionFact {
+  file: string;
+  line: number;
+  endLine: number;
+  /** The method or function that holds it, when known. */
+  member?: string;
+  /** How it was declared: `@Transactional`, `prisma.$transaction`, ... */
+  kind: string;
+  /** Spring's propagation (REQUIRES_NEW, ...), when not the default. */
+  propagation?: string;
+  /** Declared read-only: it writes nothing. */
+  readOnly?: boolean;
+}
+
 export interface CodeFacts {
   files: CodeFileInfo[];
   edges: FileEdge[];
@@ -80,6 +100,8 @@ export interface CodeFacts {
   stereotypes?: Map<string, string[]>;
   /** Decorators, annotations, supertypes and route registrations per file. */
   frameworkFacts?: Map<string, FrameworkFact[]>;
+  /** Transaction boundaries, when the adapter finds them. */
+  transactions?: TransactionFact[];
   /** Each file's role (set by the classify stage, read by buildModel). */
   roles?: Map<string, RoleFact>;
 }

@@ -28,13 +28,15 @@ export interface PageData {
   modules: { id: string; ctx: string; lines: number; role: string; side: string }[];
   edges: { s: string; t: string; w: number; k: string; ev: string }[];
   tables: { table: string; owner: string; cells: Record<string, string> }[];
-  plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; cycles: string[] }[];
+  plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; transactions: string[]; cycles: string[] }[];
   hotspots: { rank: number; module: string; revisions: number; lines: number; score: number; author: string }[];
   coupling: { a: string; b: string; degree: number; shared: number }[];
   diagnostics: { severity: string; code: string; where: string; message: string }[];
   /** Quality over the number of contexts and the recommended macro/micro levels ('' when none). */
   levels: string;
   curve: { contexts: number; modularity: number; icp: number; ned: number; cohesion: number; coupling: number; cost: number }[];
+  /** Transactions writing tables of two or more contexts. */
+  transactions: { transaction: string; context: string; writes: string; where: string }[];
   facades: { module: string; context: string; reaches: string }[];
   unplaced: { module: string; reason: string }[];
   pilots: { name: string; tradeOff: string }[];

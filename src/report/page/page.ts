@@ -101,6 +101,11 @@ if (D.facades.length > 0) {
   byId('contexts').appendChild(el('h3', 'Facades to split'));
   table(byId('contexts'), ['Module', 'Sits in', 'Its methods serve'], D.facades.map((f) => [f.module, f.context, f.reaches]));
 }
+if (D.transactions.length > 0) {
+  byId('contexts').appendChild(el('h3', 'Transactions across contexts'));
+  byId('contexts').appendChild(el('p', 'Each writes tables that different contexts would own: a saga, eventual consistency, or keep the tables together.', 'dim'));
+  table(byId('contexts'), ['Transaction', 'Opened in', 'Writes (by owning context)', 'Where'], D.transactions.map((t) => [t.transaction, t.context, t.writes, t.where]));
+}
 if (D.unplaced.length > 0) {
   byId('contexts').appendChild(el('h3', 'Unplaced: decide in the workshop'));
   table(byId('contexts'), ['Module', 'Why'], D.unplaced.map((u) => [u.module, u.reason]));
@@ -137,6 +142,7 @@ D.plan.forEach((s) => {
     ['Tables it takes over', s.tables],
     ['Foreign keys to drop', s.fks],
     ['Joins to rewrite', s.joins],
+    ['Transactions to split', s.transactions],
     ['Cycles to break first', s.cycles],
   ];
   parts.forEach(([label, list]) => {

@@ -61,6 +61,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     classes: new Map(),
     stereotypes: new Map(),
     frameworkFacts: new Map(),
+    transactions: [],
     orm: { tables: [], foreignKeys: [], relations: [], accesses: [], joins: [], prismaProviders: [], diagnostics: [] },
   };
   const skipped: SkippedPath[] = facts.skipped;
@@ -166,6 +167,29 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     }
     for (const r of scan.refs) edge(r.how === 'type' ? 'import' : 'call', resolveName(r.name), r.line, r.text, r.how !== 'type');
 
+    // Transaction boundaries: @Transactional methods, or every method of a @Transactional class
+    // (Spring's and Jakarta's annotation; a method's own annotation wins over its class's), and every
+    // method of an EJB session bean (container-managed transactions, REQUIRED by default) unless
+    // @TransactionAttribute says NOT_SUPPORTED or NEVER.
+    const ejb = scan.imports.some((i) => /^(javax|jakarta)\.ejb\b/.test(i.name));
+    for (const t of scan.types) {
+      const sessionBean = ['Stateless', 'Stateful', ...(ejb ? ['Singleton'] : [])].find((a) => ann(t.annotations, a));
+      const onType = ann(t.annotations, 'Transactional') ?? (sessionBean ? { name: `@${sessionBean} (container-managed)`, args: ann(t.annotations, 'TransactionAttribute')?.args ?? {} } : undefined);
+      for (const m of t.methods) {
+        const tx = ann(m.annotations, 'Transactional') ?? (sessionBean && ann(m.annotations, 'TransactionAttribute') ? { name: onType!.name, args: ann(m.annotations, 'TransactionAttribute')!.args } : onType);
+        if (!tx || /\b(NOT_SUPPORTED|NEVER)\b/.test(tx.args.value ?? '')) continue;
+        const propagation = /\b(REQUIRES_NEW|NESTED|NOT_SUPPORTED|NEVER|SUPPORTS|MANDATORY)\b/.exec(`${tx.args.propagation ?? ''} ${tx.args.value ?? ''}`)?.[1];
+        facts.transactions!.push({
+          file,
+          line: m.line,
+          endLine: m.endLine,
+          member: m.name,
+          kind: tx.name === 'Transactional' ? '@Transactional' : tx.name,
+          ...(propagation ? { propagation } : {}),
+          ...(tx.args.readOnly === 'true' ? { readOnly: true } : {}),
+        });
+      }
+    }
     // Persistence.
     for (const t of scan.types) {
       const entity = entityTable.get(t.name) !== undefined && ann(t.annotations, 'Entity') !== undefined;
@@ -240,7 +264,8 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     for (const call of scan.persistenceCalls) {
       const mode = PERSISTENCE_WRITES.has(call.method) ? 'write' : PERSISTENCE_READS.has(call.method) ? 'read' : undefined;
       if (!mode) continue;
-      const evidence = { file, line: call.line, text: call.text };
+      const member = memberAt(call.line);
+      const evidence = { file, line: call.line, text: call.text, ...(member ? { member } : {}) };
       const jpql = call.method === 'createQuery' ? call.args.find((a) => a.kind === 'string') : undefined;
       if (jpql) {
         jpqlAccesses(jpql.name, file, call.line, entityTable, facts.orm.accesses, facts.orm.joins);

@@ -28,7 +28,7 @@ export interface JavaType {
   /** Fields: name, declared type (simple, generic arguments kept apart), annotations. */
   fields: { name: string; type: string; typeArgs: string[]; annotations: JavaAnnotation[]; line: number }[];
   /** Methods with annotations (for @Query). */
-  methods: { name: string; annotations: JavaAnnotation[]; line: number }[];
+  methods: { name: string; annotations: JavaAnnotation[]; line: number; endLine: number }[];
 }
 
 /** Receivers whose calls read or write entities: JPA's EntityManager and Hibernate's Session. */
@@ -209,7 +209,7 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
         break;
       }
       case 'method_declaration': {
-        inType?.methods.push({ name: n.childForFieldName('name')?.text ?? '', annotations: annotationsOf(n.namedChildren.find((c) => c?.type === 'modifiers')), line: lineOf(n) });
+        inType?.methods.push({ name: n.childForFieldName('name')?.text ?? '', annotations: annotationsOf(n.namedChildren.find((c) => c?.type === 'modifiers')), line: lineOf(n), endLine: n.endPosition.row + 1 });
         const t = typeName(n.childForFieldName('type'));
         for (const name of [t.name, ...t.typeArgs]) if (name && name !== 'void') out.refs.push({ name, line: lineOf(n), how: 'type', text: excerpt(n.text.split('{')[0] ?? n.text) });
         break;

@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import type { Diagnostic, SkippedPath } from '../../../model/types.js';
 import type { FileListing, ListedFile } from '../../files/list-files.js';
 import { countLines, readTextFile } from '../../files/read-text-file.js';
-import type { CodeFacts, FileEdge, FrameworkFact } from '../../../model/facts/code-facts.js';
+import type { CodeFacts, FileEdge, FrameworkFact, TransactionFact } from '../../../model/facts/code-facts.js';
 import type { ProgressListener } from '../../../model/progress.js';
 import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
 import { createRepositoryHost } from './repository-host.js';
@@ -92,6 +92,7 @@ export function collectTypescript(
   const externals: TypescriptFacts['externals'] = [];
   const unresolved: TypescriptFacts['unresolved'] = [];
   const sqlLiterals: TypescriptFacts['sqlLiterals'] = [];
+  const transactions: TransactionFact[] = [];
   const resolvedImports = new Map<string, Map<string, string>>();
   const frameworkFacts = new Map<string, FrameworkFact[]>();
   done = 0;
@@ -123,6 +124,7 @@ export function collectTypescript(
     }
     resolvedImports.set(file, resolvedHere);
     for (const lit of scan.sqlLiterals) sqlLiterals.push({ file, ...lit });
+    for (const tx of scan.transactions) transactions.push({ file, ...tx });
     if (++done % 200 === 0) onProgress({ stage: 'imports', done, total: texts.size });
   }
   onProgress({ stage: 'imports', done: texts.size, total: texts.size });
@@ -148,6 +150,7 @@ export function collectTypescript(
     externals,
     unresolved,
     sqlLiterals,
+    transactions,
     entryPoints,
     packageRoots: packages.packageRoots,
     frameworkFacts,

@@ -35,6 +35,8 @@ export interface ScanResult {
   sqlLiterals: SqlLiteralFact[];
   /** Decorators on classes and their members, route registrations (`router.get('/x', ...)`). */
   framework: FrameworkFact[];
+  /** Transaction boundaries: ORM transaction callbacks and @Transactional() methods. */
+  transactions: { line: number; endLine: number; member?: string; kind: string }[];
   diagnostics: Diagnostic[];
   /** Set when the file nests too deeply for the TypeScript parser's recursion (the stack ran out). */
   tooDeep?: boolean;
@@ -66,6 +68,7 @@ export function scanSource(filePath: string, text: string, options: { harvestSql
       imports: [],
       sqlLiterals: [],
       framework: [],
+      transactions: [],
       tooDeep: true,
       diagnostics: [{ severity: 'warning', code: 'nesting-too-deep', message: `nested too deeply to parse (${error.message}); the file counts as a module with no dependencies`, file: filePath }],
     };
@@ -78,8 +81,10 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
   const imports: ImportFact[] = [];
   const sqlLiterals: SqlLiteralFact[] = [];
   const framework: FrameworkFact[] = [];
+  const transactions: ScanResult['transactions'] = [];
   const diagnostics: Diagnostic[] = [];
   const lineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const endLineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
   const excerptOf = (node: ts.Node): string => excerpt(node.getText(sf));
 
   // parseDiagnostics is internal to the TypeScript API but stable for a decade; it is the only way to
@@ -117,6 +122,7 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
         const on = ts.isClassDeclaration(node) || ts.isClassExpression(node) ? 'type' : 'member';
         const owner = on === 'type' ? (node as ts.ClassLikeDeclaration).name?.text : memberName(node, sf);
         const value = decoratorValue(d);
+        if (name === 'Transactional' && on === 'member') transactions.push({ line: lineOf(node), endLine: endLineOf(node), ...(owner ? { member: owner } : {}), kind: '@Transactional' });
         framework.push({ kind: 'decorator', name, on, ...(owner ? { detail: owner } : {}), ...(value !== undefined ? { value } : {}), line: lineOf(d) });
       }
     }
@@ -165,6 +171,15 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
         : undefined;
       if (method) framework.push({ kind: 'http-call', name: method === 'del' ? 'delete' : method, detail: url!, line: lineOf(node) });
     }
+    // A transaction: prisma.$transaction(...), sequelize/knex/dataSource/manager.transaction(...),
+    // MikroORM's em.transactional(...), queryRunner.startTransaction(). With a callback, the callback is
+    // the boundary; without one (an unmanaged transaction), the enclosing function is.
+    if (ts.isPropertyAccessExpression(callee) && calleeName !== undefined && TRANSACTION_CALLS.test(calleeName) && (calleeName !== 'transaction' || TRANSACTION_RECEIVER.test(callee.expression.getText(sf)))) {
+      const callback = node.arguments.some((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+      const span = (callback ? undefined : enclosingFunction(node)) ?? node;
+      const member = enclosingOf(node).enclosing;
+      transactions.push({ line: lineOf(span), endLine: endLineOf(span), ...(member ? { member } : {}), kind: `${callee.expression.getText(sf).split('.').pop()}.${calleeName}` });
+    }
     // A route registration: `<app|router|x>.get('/path', handler)` (Express, Koa-router, Fastify, Hono).
     if (literal !== undefined && literal.startsWith('/') && node.arguments.length >= 2 && ts.isPropertyAccessExpression(node.expression) && ROUTE_METHODS.has(node.expression.name.text)) {
       framework.push({ kind: 'route', name: node.expression.name.text, detail: literal, line: lineOf(node) });
@@ -198,10 +213,20 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
     if (st.expression.text === 'use client' || st.expression.text === 'use server') framework.push({ kind: 'directive', name: st.expression.text, line: lineOf(st) });
   }
   visit(sf);
-  return { imports, sqlLiterals, framework, diagnostics };
+  return { imports, sqlLiterals, framework, transactions, diagnostics };
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'route']);
+const TRANSACTION_CALLS = /^(\$transaction|transaction|transactional|startTransaction)$/;
+/** `x.transaction(...)` is a database transaction when x reads like a database handle. */
+const TRANSACTION_RECEIVER = /(sequelize|knex|db|database|datasource|manager|connection|prisma|orm|client|trx|pool|em)$/i;
+
+/** The function or method a node sits in, if any. */
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
 const HTTP_FUNCTIONS = new Set(['fetch', '$fetch', 'useFetch', 'axios', 'ky', 'got', 'request', 'superagent']);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'request']);
 /** Receivers of `.get(url)` that are HTTP clients (not a Map, a router or a repository). */
