@@ -8,6 +8,9 @@ import type { DbFacts } from './facts/db-facts.js';
 import { compareEvidence, compareStrings, sortedUnique } from './compare.js';
 import { EVIDENCE_CAP, type DataEdge, type DataModel, type TableNode } from './types.js';
 
+/** Schema sources that declare document-store collections, not relational tables. */
+const DOCUMENT_SOURCES = new Set(['mongoose', 'mongodb']);
+
 const VIA_RANK: Record<DataEdge['via'], number> = { sql: 0, orm: 1, 'query-builder': 2, fallback: 3 };
 
 export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string): DataModel {
@@ -20,6 +23,7 @@ export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string)
       declaredIn: [...t.declaredIn].sort(compareEvidence),
       entityModules: [...new Set(t.entityFiles.map(moduleFor))].sort(compareStrings),
       ...(t.undeclared ? { undeclared: true } : {}),
+      ...(t.declaredIn.length > 0 && t.declaredIn.every((d) => DOCUMENT_SOURCES.has(d.source)) ? { store: 'document' as const } : {}),
     }))
     .sort((a, b) => compareStrings(a.id, b.id));
 

@@ -209,7 +209,7 @@ export interface Column {
 }
 
 /** Where a schema fact came from. */
-export type SchemaSource = 'sql' | 'migration' | 'typeorm' | 'prisma' | 'sequelize' | 'jpa';
+export type SchemaSource = 'sql' | 'migration' | 'typeorm' | 'prisma' | 'sequelize' | 'jpa' | 'mongoose' | 'mongodb';
 
 /** A table of the final schema (after every migration has been applied in order). */
 export interface TableNode {
@@ -226,6 +226,8 @@ export interface TableNode {
   entityModules: string[];
   /** True when code uses the table but no schema declares it. */
   undeclared?: boolean;
+  /** `document` for a document-store collection (MongoDB); absent for a relational table. */
+  store?: 'document';
 }
 
 /** Kinds of edges that involve tables. */

@@ -134,6 +134,32 @@ describe('database stage on themed fixtures', () => {
     expect(accesses(r)).toEqual(['src/accounts.ts read _ordertotag via orm', 'src/accounts.ts write account via orm', 'src/accounts.ts read order via orm', 'src/accounts.ts write tagsonaccount via orm']);
   });
 
+  it('Spring Data MongoDB: @Document collections (named and default), @DBRef, MongoRepository, MongoTemplate', async () => {
+    const r = await run('mongo-spring');
+    expect(r.model.data!.tables.map((t) => `${t.id} ${t.store ?? 'table'} ${t.declaredIn[0]!.source}`)).toEqual(['author document mongodb', 'notes document mongodb']);
+    expect(fks(r)).toEqual(['notes(author)->author']);
+    const J = 'src/main/java/com/acme/notes';
+    expect(accesses(r).map((a) => a.slice(J.length + 1))).toEqual([
+      'authors/AuthorDirectory.java read author via orm',
+      'authors/AuthorDirectory.java write author via orm',
+      'notes/NoteRepository.java read notes via orm',
+      'notes/NoteRepository.java write notes via orm',
+    ]);
+  });
+
+  it('Mongoose: models (collection option, default plural, names already plural), refs, statics, a wrapper handed the model; the Node driver', async () => {
+    const r = await run('mongoose-app');
+    expect(r.model.data!.tables.map((t) => `${t.id}${t.store ? ` ${t.store}` : ''}${t.undeclared ? ' undeclared' : ''}`)).toEqual(['audit_log undeclared', 'executiondetails document', 'orgs document', 'users document']);
+    expect(fks(r)).toEqual(['orgs(_userId)->users', 'users(_organizationId)->orgs']);
+    expect(accesses(r)).toEqual([
+      'src/repositories/organization.repository.ts read orgs via orm',
+      'src/repositories/organization.repository.ts write orgs via orm',
+      'src/services/user.service.ts write audit_log via orm',
+      'src/services/user.service.ts read users via orm',
+      'src/services/user.service.ts write users via orm',
+    ]);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);

@@ -40,7 +40,10 @@ export interface JavaFacts extends CodeFacts {
 }
 
 const STEREOTYPES = new Set(['Controller', 'RestController', 'Service', 'Repository', 'Component', 'Configuration', 'SpringBootApplication']);
-const REPOSITORY_BASES = new Set(['JpaRepository', 'CrudRepository', 'PagingAndSortingRepository', 'ListCrudRepository', 'ListPagingAndSortingRepository', 'Repository', 'JpaSpecificationExecutor']);
+const REPOSITORY_BASES = new Set([
+  'JpaRepository', 'CrudRepository', 'PagingAndSortingRepository', 'ListCrudRepository', 'ListPagingAndSortingRepository', 'Repository', 'JpaSpecificationExecutor',
+  'MongoRepository', 'ReactiveMongoRepository', 'ReactiveCrudRepository',
+]);
 const ENTRY_ANNOTATIONS = new Set(['SpringBootApplication', 'Controller', 'RestController', 'Configuration']);
 const TEST_PATH = /(^|\/)src\/test\//;
 const GENERATED_PATH = /(^|\/)(generated|generated-sources|generated-test-sources)\//;
@@ -101,8 +104,10 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
   const entityTable = new Map<string, string>();
   for (const scan of scans.values()) {
     for (const t of scan.types) {
-      if (!ann(t.annotations, 'Entity')) continue;
-      const table = ann(t.annotations, 'Table')?.args.name ?? snakeCase(t.name);
+      const document = ann(t.annotations, 'Document');
+      if (!ann(t.annotations, 'Entity') && !document) continue;
+      // A Spring Data MongoDB @Document: its collection (`collection`/`value`, else the class name with a lower-case first letter).
+      const table = document ? (document.args.collection ?? document.args.value ?? t.name.charAt(0).toLowerCase() + t.name.slice(1)) : (ann(t.annotations, 'Table')?.args.name ?? snakeCase(t.name));
       entityTable.set(t.name, table);
       entityTable.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, table);
     }
@@ -192,7 +197,8 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     }
     // Persistence.
     for (const t of scan.types) {
-      const entity = entityTable.get(t.name) !== undefined && ann(t.annotations, 'Entity') !== undefined;
+      const document = ann(t.annotations, 'Document') !== undefined;
+      const entity = entityTable.get(t.name) !== undefined && (ann(t.annotations, 'Entity') !== undefined || document);
       // An @Embeddable's relations belong to the entities that embed it (resolved once all files are read).
       const table = entity ? entityTable.get(t.name)! : ann(t.annotations, 'Embeddable') ? `${EMBEDDED}${t.name}` : undefined;
       if (table) {
@@ -229,6 +235,12 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
             if ((relation === 'OneToMany' || relation === 'OneToOne') && (cascade || eager)) facts.orm.relations.push({ from: table, to: target, kind: 'child', cascade, evidence: at });
             continue;
           }
+          if (ann(f.annotations, 'DBRef') || ann(f.annotations, 'DocumentReference')) {
+            // A MongoDB reference to another document's collection.
+            const target = entityTable.get(f.typeArgs[0] ?? f.type);
+            if (target) facts.orm.foreignKeys.push({ from: { name: table }, fk: { columns: [f.name], references: { name: target }, referencedColumns: ['_id'] }, evidence: at, source: 'mongodb' });
+            continue;
+          }
           if (ann(f.annotations, 'ElementCollection')) {
             // A collection of values lives in a table of its own, owned by the entity.
             const collection = ann(f.annotations, 'CollectionTable')?.args.name ?? `${entity ? table : snakeCase(t.name)}_${snakeCase(f.name)}`;
@@ -243,7 +255,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
           columns.push({ name });
           if (ann(f.annotations, 'Id')) primaryKey.push(name);
         }
-        if (entity) facts.orm.tables.push({ ref: { name: table }, columns, primaryKey, evidence: { file, line: t.line, text: `@Entity ${t.name}` }, source: 'jpa', file });
+        if (entity) facts.orm.tables.push({ ref: { name: table }, columns, primaryKey, evidence: { file, line: t.line, text: `@${document ? 'Document' : 'Entity'} ${t.name}` }, source: document ? 'mongodb' : 'jpa', file });
       }
       // Spring Data repositories.
       const base = t.extends.find((s) => REPOSITORY_BASES.has(s.name) && s.typeArgs.length > 0);
@@ -312,8 +324,9 @@ function cascades(annotations: readonly JavaAnnotation[], relation: JavaAnnotati
   return /\b(ALL|PERSIST|MERGE|SAVE_UPDATE|REMOVE|DELETE)\b/.test(text);
 }
 
-const PERSISTENCE_WRITES = new Set(['persist', 'merge', 'remove', 'save', 'saveOrUpdate', 'update', 'delete', 'insert', 'upsert']);
-const PERSISTENCE_READS = new Set(['find', 'getReference', 'createQuery', 'createNamedQuery', 'createNativeQuery', 'get', 'load', 'byId', 'createCriteria', 'refresh', 'lock', 'contains']);
+// EntityManager / Session, and Spring Data's MongoTemplate (updateFirst, findAndModify, ...).
+const PERSISTENCE_WRITES = new Set(['persist', 'merge', 'remove', 'save', 'saveOrUpdate', 'update', 'delete', 'insert', 'upsert', 'insertAll', 'updateFirst', 'updateMulti', 'findAndModify', 'findAndRemove', 'findAllAndRemove', 'findAndReplace']);
+const PERSISTENCE_READS = new Set(['find', 'getReference', 'createQuery', 'createNamedQuery', 'createNativeQuery', 'get', 'load', 'byId', 'createCriteria', 'refresh', 'lock', 'contains', 'findOne', 'findById', 'findAll', 'findDistinct', 'count', 'exists', 'aggregate', 'stream']);
 
 /** JPQL names entities, not tables: the names after FROM / JOIN that are entities become accesses. */
 function jpqlAccesses(jpql: string, file: string, line: number, entityTable: Map<string, string>, accesses: FileTableAccess[], joins: FileJoin[]): void {

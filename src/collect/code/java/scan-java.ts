@@ -32,7 +32,7 @@ export interface JavaType {
 }
 
 /** Receivers whose calls read or write entities: JPA's EntityManager and Hibernate's Session. */
-const PERSISTENCE_RECEIVERS = new Set(['EntityManager', 'Session', 'StatelessSession']);
+const PERSISTENCE_RECEIVERS = new Set(['EntityManager', 'Session', 'StatelessSession', 'MongoTemplate', 'MongoOperations', 'ReactiveMongoTemplate', 'ReactiveMongoOperations']);
 
 export interface JavaScan {
   packageName: string;

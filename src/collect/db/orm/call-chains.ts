@@ -67,6 +67,10 @@ export function flatten(outer: ts.CallExpression): ChainLink[] {
       } else if (ts.isIdentifier(callee)) {
         links.unshift({ name: callee.text, args: e.arguments, node: e });
         break;
+      } else if (callee.kind === ts.SyntaxKind.SuperKeyword) {
+        // `super(Order, ...)`: a subclass handing a model to its base (a repository wrapper).
+        links.unshift({ name: 'super', args: e.arguments, node: e });
+        break;
       } else break;
     } else if (ts.isPropertyAccessExpression(e)) {
       e = e.expression;
