@@ -123,6 +123,14 @@ function pageData(result: AnalysisResult): PageData {
       .map((x) => ({ severity: x.severity, code: x.code, where: x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : '', message: x.message })),
     levels: result.levels?.why ?? '',
     curve: (result.qualityCurve ?? []).map((p) => ({ contexts: p.contexts, modularity: p.modularity, icp: p.interCallPercentage, ned: p.nonExtremeDistribution, cohesion: p.meanCohesion, coupling: p.meanCoupling, cost: p.planCost })),
+    verdicts: (result.scores?.tableVerdicts ?? []).slice(0, 500).map((v) => ({
+      table: v.table,
+      owner: v.owner !== undefined ? (names.get(v.owner) ?? v.owner) : '',
+      strategy: v.strategy,
+      others: [...v.otherWriters.map((x) => `${names.get(x.context) ?? x.context} writes ${x.writes}`), ...v.otherReaders.map((x) => `${names.get(x.context) ?? x.context} reads ${x.reads}`)].join(', '),
+      crossing: [v.crossingForeignKeys.length ? `${v.crossingForeignKeys.length} keys` : '', v.crossingTransactions.length ? `${v.crossingTransactions.length} transactions` : ''].filter(Boolean).join(', '),
+      why: v.reason,
+    })),
     transactions: (result.scores?.crossingTransactions ?? []).slice(0, 200).map((t) => ({
       transaction: `${t.kind}${t.member ? ` ${t.member}` : ''}`,
       context: t.context !== undefined ? (names.get(t.context) ?? t.context) : 'set aside',

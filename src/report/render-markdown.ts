@@ -230,7 +230,7 @@ function renderDatabaseSection(result: AnalysisResult): string[] {
       coupling.tables.map((t) => {
         const node = data.tables.find((x) => x.id === t.table)!;
         return [
-          mdText(t.table),
+          `${mdText(t.table)}${node.store === 'document' ? ' (collection)' : ''}`,
           node.columns.length,
           t.ownerArea ? mdText(t.ownerArea) : t.untouched ? '_no code touches it_' : '',
           t.areas.map(mdText).join(', '),
@@ -379,6 +379,28 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push('Modules whose calls serve several contexts (two or more take 25% of their calls each): split them by the context each method serves instead of merging those contexts.\n');
     out.push(table(['Module', 'Sits in', 'Calls by context', 'Suggestion'], facades.slice(0, LIST_LIMIT).map((f) => [mdText(f.module), mdText(names.get(f.context) ?? f.context), f.reaches.map((r) => `${mdText(r.name)} ${Math.round(r.share * 100)}%`).join(', '), mdText(f.suggestion)])));
     out.push(more(facades.length, LIST_LIMIT));
+  }
+  const verdicts = (scores.tableVerdicts ?? []).filter((v) => v.strategy !== 'move' || v.crossingForeignKeys.length > 0 || v.crossingTransactions.length > 0);
+  if ((scores.tableVerdicts ?? []).length > 0) {
+    const names = new Map(d.contexts.map((c) => [c.id, c.name]));
+    const moving = scores.tableVerdicts!.length - verdicts.length;
+    out.push(`### Data verdicts: what to do with each table (${verdicts.length} need work, ${moving} simply move with their owner)\n`);
+    out.push(
+      table(
+        ['Table', 'Owner', 'Strategy', 'Other writers', 'Other readers', 'Crossing keys', 'Crossing transactions', 'Why'],
+        verdicts.slice(0, LIST_LIMIT).map((v) => [
+          mdText(v.table),
+          v.owner !== undefined ? mdText(names.get(v.owner) ?? v.owner) : '',
+          v.strategy,
+          v.otherWriters.map((x) => `${mdText(names.get(x.context) ?? x.context)} ${x.writes}`).join(', '),
+          v.otherReaders.map((x) => `${mdText(names.get(x.context) ?? x.context)} ${x.reads}`).join(', '),
+          v.crossingForeignKeys.map((k) => `${mdText(k.from)} → ${mdText(k.to)}`).join(', '),
+          v.crossingTransactions.length || '',
+          mdText(v.reason),
+        ]),
+      ),
+    );
+    out.push(more(verdicts.length, LIST_LIMIT));
   }
   const crossing = scores.crossingTransactions ?? [];
   if (crossing.length > 0) {

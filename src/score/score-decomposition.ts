@@ -22,6 +22,7 @@ import type { Decomposition, SystemModel } from '../model/types.js';
 import { modularity, type UndirectedGraph } from '../model/graphology.js';
 import { contextIndex } from '../model/context-index.js';
 import { crossContextTransactions, type CrossingTransaction } from './cross-context-transactions.js';
+import { tableVerdicts, type TableVerdict } from './table-verdicts.js';
 
 export interface ContextScore {
   context: string;
@@ -59,6 +60,8 @@ export interface DecompositionScores {
   sharedTables: string[];
   /** Transactions that write tables of two or more contexts: sagas or eventual consistency to decide. */
   crossingTransactions?: CrossingTransaction[];
+  /** Per table: owner, other readers and writers, what crosses, and the suggested strategy (absent in older analyses). */
+  tableVerdicts?: TableVerdict[];
   /** Shared-kernel modules and the contexts that depend on them. */
   kernelUsers: { module: string; contexts: string[] }[];
   global: {
@@ -213,6 +216,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     tables,
     sharedTables: tables.filter((t) => t.contexts.length > 1).map((t) => t.table),
     ...(model.data?.transactions ? { crossingTransactions } : {}),
+    ...(model.data ? { tableVerdicts: tableVerdicts(model, d, ctxOf, crossingTransactions) } : {}),
     kernelUsers: d.kernel.map((module) => ({
       module,
       contexts: [...new Set(model.edges.filter((e) => e.to === module && ctxOf.has(e.from)).map((e) => ctxOf.get(e.from)!))].sort(compareStrings),

@@ -35,6 +35,8 @@ export interface PageData {
   /** Quality over the number of contexts and the recommended macro/micro levels ('' when none). */
   levels: string;
   curve: { contexts: number; modularity: number; icp: number; ned: number; cohesion: number; coupling: number; cost: number }[];
+  /** Per table: owner, strategy, who else uses it, what crosses. */
+  verdicts: { table: string; owner: string; strategy: string; others: string; crossing: string; why: string }[];
   /** Transactions writing tables of two or more contexts. */
   transactions: { transaction: string; context: string; writes: string; where: string }[];
   facades: { module: string; context: string; reaches: string }[];

@@ -101,6 +101,10 @@ if (D.facades.length > 0) {
   byId('contexts').appendChild(el('h3', 'Facades to split'));
   table(byId('contexts'), ['Module', 'Sits in', 'Its methods serve'], D.facades.map((f) => [f.module, f.context, f.reaches]));
 }
+if (D.verdicts.length > 0) {
+  byId('tables').appendChild(el('h3', 'Data verdicts'));
+  table(byId('tables'), ['Table', 'Owner', 'Strategy', 'Also used by', 'Crossing', 'Why'], D.verdicts.map((v) => [v.table, v.owner, v.strategy, v.others, v.crossing, v.why]));
+}
 if (D.transactions.length > 0) {
   byId('contexts').appendChild(el('h3', 'Transactions across contexts'));
   byId('contexts').appendChild(el('p', 'Each writes tables that different contexts would own: a saga, eventual consistency, or keep the tables together.', 'dim'));
