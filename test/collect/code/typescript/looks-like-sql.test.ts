@@ -19,6 +19,20 @@ describe('looksLikeSql', () => {
     ['create a new order', false],
     ['short', false],
     ['with love', false],
+    // Tailwind class lists and prose that open with a SQL keyword.
+    ['truncate flex-1', false],
+    ['truncate text-sm font-medium', false],
+    ['select an option from the list', false],
+    ['Select the user from the table below', false],
+    ['Delete from the cart.', false],
+    ['create table if you want', false],
+    ['drop table if you must', false],
+    // ... and the real statements next to them.
+    ['TRUNCATE TABLE orders', true],
+    ['truncate orders, lines restart identity cascade;', true],
+    ['select * from users where id = ?', true],
+    ['create table t as select 1', true],
+    ['DROP TABLE IF EXISTS a, b CASCADE', true],
   ])('%s -> %s', (text, expected) => {
     expect(looksLikeSql(text)).toBe(expected);
   });
