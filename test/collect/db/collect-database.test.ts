@@ -160,6 +160,16 @@ describe('database stage on themed fixtures', () => {
     ]);
   });
 
+  it('a dialect the parser lacks: ten failures listed, the rest summarised in one diagnostic', async () => {
+    // ClickHouse: ENGINE = MergeTree ORDER BY, no dialect of node-sql-parser reads it.
+    const statements = Array.from({ length: 25 }, (_, i) => `SELECT count() FROM events_${i} FINAL SAMPLE 1/10 SETTINGS max_threads = 2;`).join('\n');
+    const repo = tempRepo({ 'package.json': '{"dependencies":{"@clickhouse/client":"1"}}', 'src/report.sql': `CREATE TABLE events_0 (id UInt64) ENGINE = MergeTree ORDER BY id;\n${statements}` });
+    const r = await analyze(repo, { symbols: false });
+    const failed = r.model.diagnostics.filter((d) => d.code === 'sql-parse-failed');
+    expect(failed.length).toBe(11);
+    expect(failed.filter((d) => d.file === undefined).map((d) => d.message)).toEqual([expect.stringMatching(/^15 more statements no dialect parses .* in 1 files \(src\/report.sql\)/)]);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);
