@@ -19,6 +19,7 @@ import { openRegularFile } from '../files/safe-read.js';
 import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from '../../model/facts/db-facts.js';
 import { fallbackTables } from './fallback-tables.js';
 import { readCreateTableTolerantly } from './tolerant-ddl.js';
+import { pickVendorVariants } from './vendor-variants.js';
 import { isSystemCatalog } from './system-catalogs.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
@@ -83,6 +84,8 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     prismaProviders: orm.prismaProviders,
     sqlSample: sampleOf(sqlFiles),
   });
+  const variants = pickVendorVariants(sqlFiles, dialect.name);
+  diagnostics.push(...variants.diagnostics);
   const parser = createSqlParser(dialect.name);
   const schema = new SchemaBuilder();
   const statements = { parsed: 0, byDialect: {} as Record<string, number>, fallback: 0, bulkSkipped: 0 };
@@ -93,7 +96,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
 
   // 1. Schema sources in migration order: SQL files and SQL literals of code migrations.
   type Source = { key: ReturnType<typeof migrationOrderKey>; run: () => void };
-  const sources: Source[] = sqlFiles.map((file) => ({
+  const sources: Source[] = variants.files.map((file) => ({
     key: migrationOrderKey(file.path),
     run: () =>
       readSqlFile(file, dialect.name, options.bulkThresholdBytes, diagnostics, skipped, (st, bulk) => {

@@ -170,6 +170,18 @@ describe('database stage on themed fixtures', () => {
     expect(failed.filter((d) => d.file === undefined).map((d) => d.message)).toEqual([expect.stringMatching(/^15 more statements no dialect parses .* in 1 files \(src\/report.sql\)/)]);
   });
 
+  it('MyBatis with the schema shipped per vendor: one variant read and said, a rejected CREATE TABLE read tolerantly', async () => {
+    const r = await run('mybatis-vendors');
+    expect(r.model.data!.dialect.name).toBe('mysql');
+    expect(r.model.data!.tables.map((t) => `${t.id} ${t.declaredIn.map((d) => d.file.split('/').slice(-2).join('/')).join(',')}`)).toEqual(['account mysql/schema.sql', 'customer mysql/schema.sql']);
+    expect(r.model.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(['schema-vendor-variants: the schema under src/main/resources/db/ is shipped once per database vendor: read the mysql variant (the dialect, mysql), skipped 2 files of h2, postgres']);
+    expect(accesses(r).map((a) => a.split('/').pop())).toEqual(['AccountMapper.java read account via sql', 'AccountMapper.java write account via sql', 'AccountMapper.java read customer via sql']);
+    const pg = await run('mybatis-vendors', { dialect: 'postgresql' });
+    expect(pg.model.data!.tables.map((t) => `${t.id} ${t.columns.length}`)).toEqual(['account 3', 'customer 2']);
+    expect(fks(pg)).toEqual(['account(customer_id)->customer']);
+    expect(pg.model.diagnostics.map((d) => d.code).sort()).toEqual(['ddl-read-tolerantly', 'schema-vendor-variants']);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);
