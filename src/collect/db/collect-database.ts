@@ -3,7 +3,7 @@
  * from the SQL literals, query builders and ORM calls in code.
  * Input: the file listing, the code facts (SQL literals, texts, declared dependencies), options.
  * Schema sources, applied in migration order: SQL files, SQL literals of code migrations, Knex
- * schema-builder calls (knex-schema.ts); then ORM mappings.
+ * schema-builder calls (knex-schema.ts), Sequelize queryInterface migrations (sequelize-schema.ts); then ORM mappings.
  * Output: DbFacts. Every statement is parsed on its own (the splitter streams big files); a statement
  * that fails in the chosen dialect is retried in the others; one that fails in all goes to the
  * fallback table-name extractor and becomes a diagnostic naming what was recovered.
@@ -24,6 +24,7 @@ import { isSystemCatalog } from './system-catalogs.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
 import { MAY_HOLD_KNEX_SCHEMA, readKnexSchema } from './knex-schema.js';
+import { MAY_HOLD_SEQUELIZE_SCHEMA, readSequelizeSchema } from './sequelize-schema.js';
 import { collectOrmFacts } from './orm/collect-orm-facts.js';
 import type { OrmFacts, OrmRelation } from './orm/orm-facts.js';
 import { createSqlParser, DYNAMIC_TABLE, type SqlStatementParser } from './parse-sql.js';
@@ -131,11 +132,11 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   // Knex schema-builder code (createTable/alterTable/...) in migrations and init scripts, in path order
   // among the migrations (knex_init_db.js before knex_migrations/2023-...).
   for (const [file, text] of [...code.texts].sort(([a], [b]) => compareStrings(a, b))) {
-    if (!CODE_FILE.test(file) || !MAY_HOLD_KNEX_SCHEMA.test(text)) continue;
+    if (!CODE_FILE.test(file) || !(MAY_HOLD_KNEX_SCHEMA.test(text) || MAY_HOLD_SEQUELIZE_SCHEMA.test(text))) continue;
     sources.push({
       key: { ...migrationOrderKey(file), group: 1 },
       run: () => {
-        for (const step of readKnexSchema(file, text)) schema.apply(step.facts, step.at, 'migration');
+        for (const step of [...readKnexSchema(file, text), ...readSequelizeSchema(file, text)].sort((a, b) => a.at.line - b.at.line)) schema.apply(step.facts, step.at, 'migration');
       },
     });
   }

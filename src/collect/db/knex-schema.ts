@@ -168,7 +168,7 @@ function throughSchema(e: ts.Expression): boolean {
 }
 
 /** Inside `down()`, `exports.down = ...`, `down: async () => ...` and the like. */
-function inRollback(node: ts.Node): boolean {
+export function inRollback(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
     if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) return ROLLBACK.test(n.name.text);
     if (ts.isFunctionExpression(n) || ts.isArrowFunction(n)) {

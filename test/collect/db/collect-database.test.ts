@@ -34,7 +34,8 @@ describe('database stage on themed fixtures', () => {
     expect(tables(r)).toEqual(['customers', 'invoice_products', 'invoices', 'products']);
     expect(r.model.data!.tables.find((t) => t.id === 'invoices')!.columns.map((c) => c.name)).toEqual(['id', 'total_cents']);
     expect(fks(r)).toEqual(['invoice_products(InvoiceId)->invoices', 'invoice_products(ProductId)->products', 'invoices(customer_id)->customers']);
-    expect(accesses(r)).toEqual(['src/billing.js read customers via orm', 'src/billing.js write invoices via orm']);
+    // Writing an invoice writes the junction of its belongsToMany too.
+    expect(accesses(r)).toEqual(['src/billing.js read customers via orm', 'src/billing.js write invoice_products via orm', 'src/billing.js write invoices via orm']);
   });
 
   it('TypeORM: SQL in queryRunner.query()/addSql() migrations in timestamp order, entities, @JoinTable, @InjectRepository', async () => {
@@ -180,6 +181,35 @@ describe('database stage on themed fixtures', () => {
     expect(pg.model.data!.tables.map((t) => `${t.id} ${t.columns.length}`)).toEqual(['account 3', 'customer 2']);
     expect(fks(pg)).toEqual(['account(customer_id)->customer']);
     expect(pg.model.diagnostics.map((d) => d.code).sort()).toEqual(['ddl-read-tolerantly', 'schema-vendor-variants']);
+  });
+
+  it('Sequelize as real apps write it: models in one folder, associations in a relations file under imported aliases, default imports, include, raw SQL, SQLite', async () => {
+    const r = await run('sequelize-real');
+    expect(r.model.data!.dialect.name).toBe('sqlite');
+    expect(tables(r)).toEqual(['order_products', 'orders', 'products', 'users']);
+    expect(fks(r)).toEqual(['order_products(OrderId)->orders', 'order_products(ProductId)->products', 'orders(user_id)->users']);
+    expect(accesses(r)).toEqual([
+      'services/orders.ts read order_products via orm',
+      'services/orders.ts write order_products via orm',
+      'services/orders.ts read orders via sql',
+      'services/orders.ts write orders via orm',
+      'services/orders.ts read users via sql',
+    ]);
+    const join = r.model.data!.edges.find((e) => e.kind === 'join')!;
+    expect([join.from, join.to, join.evidence.map((e) => e.line)]).toEqual(['orders', 'users', [6, 18]]);
+  });
+
+  it('sequelize-typescript models with queryInterface migrations in JS: one schema, the DDL keys winning', async () => {
+    const r = await run('sequelize-ts');
+    expect(r.model.data!.tables.map((t) => `${t.id} ${t.declaredIn.map((d) => d.source).join('+')}`)).toEqual(['categories migration+sequelize', 'product_tags migration+sequelize', 'products migration+sequelize', 'tags migration+sequelize']);
+    expect(r.model.data!.tables.find((t) => t.id === 'tags')!.columns.map((c) => c.name)).toEqual(['id', 'label', 'color']);
+    expect(fks(r)).toEqual(['product_tags(productId)->products', 'product_tags(tagId)->tags', 'products(category_id)->categories']);
+    expect(accesses(r)).toEqual([
+      'src/services/catalog.service.ts read product_tags via orm',
+      'src/services/catalog.service.ts write product_tags via orm',
+      'src/services/catalog.service.ts read products via orm',
+      'src/services/catalog.service.ts write products via orm',
+    ]);
   });
 
   it('--dialect forces the first dialect tried', async () => {

@@ -11,6 +11,9 @@ import { excerpt } from '../../code/excerpt.js';
 import { tableId, type FileJoin, type FileTableAccess } from '../../../model/facts/db-facts.js';
 import { parseSource, type ParseSource } from './orm-facts.js';
 import type { ChainLink, OrmReader, UseSink } from './orm-reader.js';
+import { defaultExportName, importAliases } from './import-aliases.js';
+
+const DEFAULT_EXPORT = /\bexport\s+default\s+(?:class\s+)?[A-Za-z_$]|\bmodule\.exports\s*=\s*[A-Za-z_$]/;
 
 export interface ReaderWithNames {
   reader: OrmReader;
@@ -20,9 +23,27 @@ export interface ReaderWithNames {
 export function readOrmUsage(texts: ReadonlyMap<string, string>, readers: readonly ReaderWithNames[], parse: ParseSource = parseSource): { accesses: FileTableAccess[]; joins: FileJoin[] } {
   const accesses: FileTableAccess[] = [];
   const joins: FileJoin[] = [];
+  // Default exports of model files, so that a default import under another name finds its table.
+  const known = (name: string) => readers.some(({ names }) => names.has(name));
+  const defaults = new Map<string, string>();
+  if (readers.some(({ names }) => names.size > 0)) {
+    for (const [file, text] of texts) {
+      if (!DEFAULT_EXPORT.test(text)) continue;
+      const name = defaultExportName(parse(file, text));
+      if (name && known(name)) defaults.set(file, name);
+    }
+  }
+  const files = new Set(texts.keys());
   for (const [file, text] of texts) {
     if (!readers.some(({ reader }) => reader.mayUse.test(text))) continue;
     const sf = parse(file, text);
+    // Names this file gives the models it imports (`import OrderModel from './order'`).
+    const aliases = [...importAliases(file, sf, files, defaults)].filter(([, name]) => known(name));
+    const namesHere = (names: ReadonlyMap<string, string>): ReadonlyMap<string, string> => {
+      const extra = aliases.filter(([local, name]) => names.has(name) && !names.has(local));
+      return extra.length === 0 ? names : new Map([...names, ...extra.map(([local, name]) => [local, names.get(name)!] as const)]);
+    };
+    const local = aliases.length === 0 ? readers : readers.map((r) => ({ reader: r.reader, names: namesHere(r.names) }));
     const at = (n: ts.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
     const add = (table: string, mode: 'read' | 'write', via: FileTableAccess['via'], n: ts.Node) => accesses.push({ file, table: tableId({ name: table }), mode, via, evidence: at(n) });
     const sink: UseSink = {
@@ -37,10 +58,10 @@ export function readOrmUsage(texts: ReadonlyMap<string, string>, readers: readon
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && !isInnerOfChain(node)) {
         const chain = flatten(node);
-        if (chain.length > 0) readers.some(({ reader, names }) => reader.matchChain?.(node, chain, names, sink) === true);
+        if (chain.length > 0) local.some(({ reader, names }) => reader.matchChain?.(node, chain, names, sink) === true);
       }
-      if (ts.isDecorator(node)) for (const { reader, names } of readers) reader.matchDecorator?.(node, names, sink);
-      if (ts.isHeritageClause(node)) for (const type of node.types) for (const { reader, names } of readers) reader.matchHeritage?.(type, names, sink);
+      if (ts.isDecorator(node)) for (const { reader, names } of local) reader.matchDecorator?.(node, names, sink);
+      if (ts.isHeritageClause(node)) for (const type of node.types) for (const { reader, names } of local) reader.matchHeritage?.(type, names, sink);
       ts.forEachChild(node, visit);
     };
     visit(sf);

@@ -1,11 +1,32 @@
 /**
  * Sequelize: models from `sequelize.define` / `Model.init` / classes; uses as statics on a known model
- * (`Order.findAll()`): find*, count, max, min, sum read; create, bulkCreate, update, destroy, upsert,
- * increment, decrement, truncate write.
+ * (`Order.findAll()`, `db.Order.findAll()`): find*, count, max, min, sum read; create, bulkCreate,
+ * update, destroy, upsert, increment, decrement, truncate write; `include:` models are read and joined.
  */
 import ts from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 import { readSequelizeModels } from '../sequelize-models.js';
+import { identifierName } from '../call-chains.js';
+
+/** Tables of the models an options object includes, nested includes too. */
+function includedModels(options: ts.Expression | undefined, models: ReadonlyMap<string, string>, depth = 0): string[] {
+  if (!options || !ts.isObjectLiteralExpression(options) || depth > 4) return [];
+  const include = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'include');
+  if (!include) return [];
+  const items = ts.isArrayLiteralExpression(include.initializer) ? [...include.initializer.elements] : [include.initializer];
+  const out: string[] = [];
+  for (const item of items) {
+    const direct = models.get(identifierName(item) ?? '');
+    if (direct) out.push(direct);
+    if (ts.isObjectLiteralExpression(item)) {
+      const model = item.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'model');
+      const table = model && models.get(identifierName(model.initializer) ?? '');
+      if (table) out.push(table);
+      out.push(...includedModels(item, models, depth + 1));
+    }
+  }
+  return out;
+}
 
 const READ = /^(findAll|findOne|findByPk|findAndCountAll|findOrCreate|count|max|min|sum)$/;
 const WRITE = /^(create|bulkCreate|update|destroy|upsert|increment|decrement|truncate)$/;
@@ -14,17 +35,24 @@ export const sequelizeReader: OrmReader = {
   name: 'sequelize',
   readSchema(_listing, texts, parse) {
     const sequelize = readSequelizeModels(texts, parse);
-    return { tables: sequelize.tables, foreignKeys: sequelize.foreignKeys, names: sequelize.modelToTable };
+    return { tables: sequelize.tables, foreignKeys: sequelize.foreignKeys, relations: sequelize.relations, names: sequelize.modelToTable };
   },
   mayUse: /\.find|\.create|\.update|\.destroy|\.count/,
   matchChain(outer, _chain, models, sink) {
     const callee = outer.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
-    const table = models.get(callee.expression.text);
+    // `Order.findAll()`, and `db.Order.findAll()` / `models.Order.create()` through the models object.
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const receiver = identifierName(callee.expression);
+    const table = receiver !== undefined ? models.get(receiver) : undefined;
     const method = callee.name.text;
     if (!table || !(READ.test(method) || WRITE.test(method))) return false;
     if (WRITE.test(method)) sink.write(table, outer);
     else sink.read(table, outer);
+    // Eager loading: `include: [User]`, `include: [{ model: User }]`, `include: User` reads and joins.
+    for (const included of includedModels(outer.arguments[0], models)) {
+      sink.read(included, outer);
+      sink.join(table, included, outer);
+    }
     return true;
   },
 };
