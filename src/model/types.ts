@@ -349,7 +349,7 @@ export interface HistoryModel {
   /** Why there is no history, or a caveat. */
   note?: string;
   /** How commits were grouped into change sets, and the coupling thresholds used. */
-  settings: { coupleBy: string; maxChangesetSize: number; minRevs: number; minShared: number; minCoupling: number; mergesExcluded: boolean; churn: boolean };
+  settings: { coupleBy: string; maxChangesetSize: number; minRevs: number; minShared: number; minCoupling: number; mergesExcluded: boolean; churn: boolean; maintenancePattern?: string };
   commits: number;
   botCommits: number;
   changesets: number;

@@ -18,8 +18,10 @@ import type { CreateTableFact, ForeignKeyFact, StatementFacts, TableRef } from '
 import { parseSource, type ParseSource } from './orm/orm-facts.js';
 import { stringValue } from './orm/call-chains.js';
 
-/** A cheap test on a file's text before parsing it. */
-export const MAY_HOLD_KNEX_SCHEMA = /\.schema\b[\s\S]*\.(?:createTable|alterTable|table|dropTable|dropTableIfExists|renameTable|createTableIfNotExists)\(/;
+const SCHEMA_CALL = /\.(?:createTable|alterTable|table|dropTable|dropTableIfExists|renameTable|createTableIfNotExists)\(/;
+
+/** A cheap test on a file's text before parsing it (two linear scans). */
+export const MAY_HOLD_KNEX_SCHEMA = { test: (text: string): boolean => text.includes('.schema') && SCHEMA_CALL.test(text) };
 
 const COLUMN_TYPES = new Set([
   'increments', 'bigIncrements', 'integer', 'bigInteger', 'bigint', 'tinyint', 'smallint', 'mediumint', 'text', 'string', 'float', 'double',
