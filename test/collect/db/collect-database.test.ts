@@ -212,6 +212,22 @@ describe('database stage on themed fixtures', () => {
     ]);
   });
 
+  it('Objection: models by class and file name (WIKI.models.pages), this.query(), relationMappings, withGraphJoined, $relatedQuery, a knex CTE', async () => {
+    const r = await run('objection-app');
+    expect(r.model.data!.tables.map((t) => `${t.id} ${t.declaredIn.map((d) => d.source).join('+')}`)).toEqual(['pages migration+objection', 'pagetags migration', 'tags migration+objection', 'users migration+objection']);
+    expect(fks(r)).toEqual(['pages(authorId)->users', 'pagetags(pageId)->pages', 'pagetags(tagId)->tags']);
+    // The CTE 'ancestors' is no table; the page's junction comes with it; writes are patches.
+    expect(accesses(r)).toEqual([
+      'server/models/pages.js read pages via orm',
+      'server/models/pages.js read pagetags via orm',
+      'server/services/search.js read pages via orm',
+      'server/services/search.js read pagetags via orm',
+      'server/services/search.js read tags via orm',
+      'server/services/search.js write users via orm',
+    ]);
+    expect(r.model.data!.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to}`)).toEqual(['pages-tags']);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);
