@@ -48,7 +48,7 @@ export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string)
         kind: 'foreign-key',
         from: fk.from,
         to: fk.to,
-        columns: { from: fk.fromColumns, to: fk.toColumns, ...(fk.constraint ? { constraint: fk.constraint } : {}) },
+        columns: { from: fk.fromColumns, to: fk.toColumns, ...(fk.constraint ? { constraint: fk.constraint } : {}), ...(fk.onDelete ? { onDelete: fk.onDelete } : {}) },
         via: fk.source === 'sql' || fk.source === 'migration' ? 'sql' : 'orm',
         weight: 0,
         evidence: [],

@@ -244,8 +244,8 @@ export interface DataEdge {
   to: string;
   /** For table-access. */
   mode?: 'read' | 'write';
-  /** For foreign-key: referencing and referenced columns, and the constraint name if any. */
-  columns?: { from: string[]; to: string[]; constraint?: string };
+  /** For foreign-key: referencing and referenced columns, the constraint name and ON DELETE action if any. */
+  columns?: { from: string[]; to: string[]; constraint?: string; onDelete?: string };
   /** For join: modules whose queries join the two tables, sorted. */
   modules?: string[];
   /** How it was found: a parsed statement, the fallback table-name extractor, an ORM mapping or a query builder. */

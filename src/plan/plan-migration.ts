@@ -43,7 +43,7 @@ export interface MigrationStep {
   becomeRemoteCalls: { from: string; to: string; kinds: string[]; count: number }[];
   takesOverTables: string[];
   sharedTablesToDecide: { table: string; alsoUsedBy: string[] }[];
-  dropForeignKeys: { from: string; to: string }[];
+  dropForeignKeys: { from: string; to: string; onDelete?: string }[];
   /** Transactions it splits: each becomes a saga or eventual consistency (absent in older analyses). */
   splitTransactions?: { transaction: string; module: string; member?: string; kind: string; tables: string[]; otherContexts: string[]; evidence: Evidence }[];
   rewriteJoins: { a: string; b: string; modules: string[] }[];

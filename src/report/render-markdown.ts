@@ -441,7 +441,7 @@ function renderContextsSection(result: AnalysisResult): string[] {
     list('Calls that become API calls', s.becomeApiCalls.slice(0, 10).map((x) => `${mdText(x.from)} → ${mdText(x.to)} (${x.kinds.map(mdText).join(' + ')} ×${x.count}${x.evidence[0] ? `, ${mdText(x.evidence[0].file)}:${x.evidence[0].line}` : ''})`));
     list('Tables it takes over', s.takesOverTables.map(mdText));
     list('Shared tables to decide', s.sharedTablesToDecide.map((t) => `${mdText(t.table)} (also ${t.alsoUsedBy.map(mdText).join(', ')})`));
-    list('Foreign keys to drop', s.dropForeignKeys.map((f) => `${mdText(f.from)} → ${mdText(f.to)}`));
+    list('Foreign keys to drop', s.dropForeignKeys.map((f) => `${mdText(f.from)} → ${mdText(f.to)}${f.onDelete ? ` (ON DELETE ${mdText(f.onDelete.toUpperCase())})` : ''}`));
     list('Joins to rewrite', s.rewriteJoins.map((j) => `${mdText(j.a)} ⋈ ${mdText(j.b)}`));
     list('Transactions to split (saga or eventual consistency)', (s.splitTransactions ?? []).map((t) => `${mdText(t.kind)}${t.member ? ` ${mdText(t.member)}` : ''} writes ${t.tables.map(mdText).join(', ')} (${mdText(t.evidence.file)}:${t.evidence.line})`));
     list('Cycles to break first', s.breakCyclesFirst.map((c) => `${mdText(c.from)} → ${mdText(c.to)}`));

@@ -36,7 +36,8 @@ export interface ContextScore {
   afferent: string[];
   efferent: string[];
   apiSurface: { module: string; usedBy: { module: string; count: number }[] }[];
-  crossForeignKeys: { from: string; to: string }[];
+  /** `onDelete`: the key's ON DELETE action (a cascade across contexts deletes another context's rows). */
+  crossForeignKeys: { from: string; to: string; onDelete?: string }[];
   crossJoins: { a: string; b: string; modules: string[] }[];
   /** Transactions writing its tables and another context's (ids into DecompositionScores.crossingTransactions). */
   crossTransactions?: string[];
@@ -142,13 +143,13 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
         entropy: round3(Math.abs(entropy)),
       };
     });
-  const crossFk: { from: string; to: string; a: string; b: string }[] = [];
+  const crossFk: { from: string; to: string; a: string; b: string; onDelete?: string }[] = [];
   const crossJoin: { a: string; b: string; ca: string; cb: string; modules: string[] }[] = [];
   for (const e of model.data?.edges ?? []) {
     const ca = owner.get(e.from);
     const cb = owner.get(e.to);
     if (!ca || !cb || ca === cb) continue;
-    if (e.kind === 'foreign-key') crossFk.push({ from: e.from, to: e.to, a: ca, b: cb });
+    if (e.kind === 'foreign-key') crossFk.push({ from: e.from, to: e.to, a: ca, b: cb, ...(e.columns?.onDelete ? { onDelete: e.columns.onDelete } : {}) });
     if (e.kind === 'join') crossJoin.push({ a: e.from, b: e.to, ca, cb, modules: e.modules ?? [] });
   }
   const crossingTransactions = crossContextTransactions(model, d, ctxOf);
@@ -179,7 +180,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
             .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))
             .map(([module, count]) => ({ module, count })),
         })),
-      crossForeignKeys: crossFk.filter((x) => x.a === c.id || x.b === c.id).map(({ from, to }) => ({ from, to })),
+      crossForeignKeys: crossFk.filter((x) => x.a === c.id || x.b === c.id).map(({ from, to, onDelete }) => ({ from, to, ...(onDelete ? { onDelete } : {}) })),
       crossJoins: crossJoin.filter((x) => x.ca === c.id || x.cb === c.id).map(({ a, b, modules }) => ({ a, b, modules })),
       ...(model.data?.transactions ? { crossTransactions: crossingTransactions.filter((t) => t.byContext.some((x) => x.context === c.id)).map((t) => t.transaction) } : {}),
       coChangeAcross: coAcross.filter((p) => members.has(p.a) !== members.has(p.b)).map((p) => ({ a: p.a, b: p.b, degree: p.degree })),

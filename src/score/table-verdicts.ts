@@ -13,7 +13,8 @@
  *   more contexts read it (an API call cannot serve a join or that many readers), else `api-call`;
  * - only the owner uses it -> `move` (it moves with its owner's database).
  * Crossing foreign keys and transactions are listed with the verdict: each is work of the data split
- * (drop the key and check in code; a saga or eventual consistency).
+ * (drop the key and check in code; a saga or eventual consistency); a key from another context's table
+ * with ON DELETE CASCADE adds that deletes must become events.
  */
 import { compareStrings } from '../model/compare.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
@@ -29,8 +30,8 @@ export interface TableVerdict {
   otherWriters: { context: string; writes: number }[];
   /** Other contexts only reading it, with their read counts. */
   otherReaders: { context: string; reads: number }[];
-  /** Foreign keys between it and a table another context owns. */
-  crossingForeignKeys: { from: string; to: string }[];
+  /** Foreign keys between it and a table another context owns (`onDelete` when declared). */
+  crossingForeignKeys: { from: string; to: string; onDelete?: string }[];
   /** Tables of other contexts it is joined with. */
   crossingJoins: string[];
   /** Transactions writing it together with another context's tables (ids). */
@@ -48,7 +49,7 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
   const name = new Map(d.contexts.map((c) => [c.id, c.name]));
   const writes = new Map<string, Map<string, number>>();
   const reads = new Map<string, Map<string, number>>();
-  const fks = new Map<string, { from: string; to: string }[]>();
+  const fks = new Map<string, { from: string; to: string; onDelete?: string }[]>();
   const joins = new Map<string, Set<string>>();
   const add = (m: Map<string, Map<string, number>>, table: string, c: string, n: number) => {
     const row = m.get(table) ?? m.set(table, new Map()).get(table)!;
@@ -63,7 +64,7 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
     const a = owner.get(e.from);
     const b = owner.get(e.to);
     if (a === undefined || b === undefined || a === b) continue;
-    if (e.kind === 'foreign-key') for (const t of [e.from, e.to]) (fks.get(t) ?? fks.set(t, []).get(t)!).push({ from: e.from, to: e.to });
+    if (e.kind === 'foreign-key') for (const t of [e.from, e.to]) (fks.get(t) ?? fks.set(t, []).get(t)!).push({ from: e.from, to: e.to, ...(e.columns?.onDelete ? { onDelete: e.columns.onDelete } : {}) });
     if (e.kind === 'join') {
       (joins.get(e.from) ?? joins.set(e.from, new Set()).get(e.from)!).add(e.to);
       (joins.get(e.to) ?? joins.set(e.to, new Set()).get(e.to)!).add(e.from);
@@ -111,6 +112,9 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
       strategy = 'move';
       reason = `only ${label(own)} uses it: it moves to ${label(own)}'s database`;
     }
+    // A delete that cascades across the boundary removes another context's rows: once split, an event.
+    const cascading = (fks.get(table) ?? []).filter((k) => k.onDelete === 'cascade' && k.to === table);
+    if (cascading.length > 0) reason += `; deleting a row here cascades into ${cascading.map((k) => `${k.from}${owner.has(k.from) ? ` (${label(owner.get(k.from)!)})` : ''}`).join(', ')}: publish a deletion event instead of ON DELETE CASCADE`;
     return {
       table,
       ...(own !== undefined ? { owner: own } : {}),

@@ -33,7 +33,7 @@ describe('tableVerdicts', () => {
         access('o/a.ts', 'items', 'read'),
         access('s/b.ts', 'mapped', 'write'),
         { kind: 'join', from: 'items', to: 'orders', via: 'sql', weight: 1, evidence: [], modules: ['o/a.ts'] },
-        { kind: 'foreign-key', from: 'lines', to: 'orders', via: 'sql', weight: 1, evidence: [] },
+        { kind: 'foreign-key', from: 'lines', to: 'orders', via: 'sql', weight: 1, evidence: [], columns: { from: ['order_id'], to: ['id'], onDelete: 'cascade' } },
       ],
     },
   };
@@ -70,8 +70,11 @@ describe('tableVerdicts', () => {
   });
 
   it('lists the keys and transactions that cross the owner boundary', () => {
-    expect(row('lines').crossingForeignKeys).toEqual([{ from: 'lines', to: 'orders' }]);
-    expect(row('orders').crossingForeignKeys).toEqual([{ from: 'lines', to: 'orders' }]);
+    expect(row('lines').crossingForeignKeys).toEqual([{ from: 'lines', to: 'orders', onDelete: 'cascade' }]);
+    expect(row('orders').crossingForeignKeys).toEqual([{ from: 'lines', to: 'orders', onDelete: 'cascade' }]);
+    // Deleting an order cascades into stock's lines: that delete has to become an event.
+    expect(row('orders').reason).toBe("only orders uses it: it moves to orders's database; deleting a row here cascades into lines (stock): publish a deletion event instead of ON DELETE CASCADE");
+    expect(row('lines').reason).not.toMatch(/cascades/);
     expect(row('orders').crossingTransactions).toEqual(['t1']);
     expect(row('stock').crossingTransactions).toEqual([]);
   });

@@ -134,7 +134,8 @@ function foreignKey(columns: string[], rest: readonly Link[]): ForeignKeyFact | 
   const dot = target.lastIndexOf('.');
   const [table, column] = inTable ? [inTable, target] : dot > 0 ? [target.slice(0, dot), target.slice(dot + 1)] : [undefined, target];
   if (!table) return undefined;
-  return { columns, references: ref(table), referencedColumns: [column] };
+  const onDelete = stringValue(rest.find((l) => l.name === 'onDelete')?.args[0])?.toLowerCase();
+  return { columns, references: ref(table), referencedColumns: [column], ...(onDelete ? { onDelete } : {}) };
 }
 
 /** Links of a chain rooted at the builder parameter (`t.integer('a').references('id')`), or undefined. */

@@ -63,6 +63,7 @@ export class SchemaBuilder {
       fromColumns: fk.columns,
       toColumns: fk.referencedColumns,
       ...(fk.constraint ? { constraint: fk.constraint } : {}),
+      ...(fk.onDelete ? { onDelete: fk.onDelete } : {}),
       source,
       evidence: at,
     });

@@ -96,7 +96,8 @@ function referenceOf(column: string, options: ts.Expression | undefined): Foreig
   const target = tableName(prop(references, 'model'));
   if (!target) return undefined;
   const key = stringValue(prop(references, 'key'));
-  return { columns: [column], references: { name: target }, referencedColumns: key ? [key] : [] };
+  const onDelete = stringValue(prop(options, 'onDelete'))?.toLowerCase();
+  return { columns: [column], references: { name: target }, referencedColumns: key ? [key] : [], ...(onDelete ? { onDelete } : {}) };
 }
 
 /** `'users'` or `{ tableName: 'users', schema }`. */

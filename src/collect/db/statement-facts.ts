@@ -21,6 +21,8 @@ export interface ForeignKeyFact {
   references: TableRef;
   referencedColumns: string[];
   constraint?: string;
+  /** ON DELETE action, lower-cased (`cascade`, `set null`, ...), when declared. */
+  onDelete?: string;
 }
 
 export interface CreateTableFact {
@@ -72,7 +74,10 @@ function foreignKeyOf(columns: string[], ref: unknown, constraint: unknown): For
   const target = isNode(tables[0]) ? refOf(tables[0]) : undefined;
   if (!target) return undefined;
   const name = nameOf(constraint);
-  return { columns, references: target, referencedColumns: columnsOf(ref.definition), ...(name ? { constraint: name } : {}) };
+  const actions = Array.isArray(ref.on_action) ? ref.on_action.filter(isNode) : [];
+  const onDelete = actions.find((a) => a.type === 'on delete');
+  const action = onDelete ? nameOf(onDelete.value)?.toLowerCase() : undefined;
+  return { columns, references: target, referencedColumns: columnsOf(ref.definition), ...(name ? { constraint: name } : {}), ...(action ? { onDelete: action } : {}) };
 }
 
 function definitionsOf(defs: unknown): { columns: CreateTableFact['columns']; primaryKey: string[]; foreignKeys: ForeignKeyFact[] } {

@@ -35,7 +35,7 @@ export function readCreateTableTolerantly(statement: string): CreateTableFact | 
     }
     const fk = /^foreign\s+key\s*\(([^)]*)\)\s*references\s+([`"[]?[\w$]+[`"\]]?(?:\s*\.\s*[`"[]?[\w$]+[`"\]]?)?)\s*(?:\(([^)]*)\))?/i.exec(item);
     if (fk) {
-      fact.foreignKeys.push({ columns: names(fk[1]!), references: ref(fk[2]!), referencedColumns: fk[3] ? names(fk[3]) : [] });
+      fact.foreignKeys.push({ columns: names(fk[1]!), references: ref(fk[2]!), referencedColumns: fk[3] ? names(fk[3]) : [], ...onDeleteOf(item) });
       continue;
     }
     if (TABLE_CONSTRAINTS.test(item)) continue;
@@ -47,9 +47,14 @@ export function readCreateTableTolerantly(statement: string): CreateTableFact | 
     fact.columns.push({ name, ...(type ? { type: type.toUpperCase() } : {}), ...(primary || /\bnot\s+null\b/i.test(rest) ? { nullable: false } : {}) });
     if (primary) fact.primaryKey.push(name);
     const references = /\breferences\s+([`"[]?[\w$]+[`"\]]?(?:\s*\.\s*[`"[]?[\w$]+[`"\]]?)?)\s*(?:\(([^)]*)\))?/i.exec(rest);
-    if (references) fact.foreignKeys.push({ columns: [name], references: ref(references[1]!), referencedColumns: references[2] ? names(references[2]) : [] } satisfies ForeignKeyFact);
+    if (references) fact.foreignKeys.push({ columns: [name], references: ref(references[1]!), referencedColumns: references[2] ? names(references[2]) : [], ...onDeleteOf(rest) } satisfies ForeignKeyFact);
   }
   return fact;
+}
+
+function onDeleteOf(text: string): { onDelete?: string } {
+  const m = /\bon\s+delete\s+(cascade|set\s+null|set\s+default|restrict|no\s+action)\b/i.exec(text);
+  return m ? { onDelete: m[1]!.toLowerCase().replace(/\s+/g, ' ') } : {};
 }
 
 function ref(raw: string): TableRef {

@@ -21,6 +21,7 @@ export interface SchemaForeignKey {
   fromColumns: string[];
   toColumns: string[];
   constraint?: string;
+  onDelete?: string;
   source: SchemaSource;
   evidence: Evidence;
 }

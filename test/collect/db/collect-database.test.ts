@@ -124,6 +124,7 @@ describe('database stage on themed fixtures', () => {
     // The rebuild (create orders_tmp, drop orders, rename) keeps order_items' key to orders; the
     // tolerant reader reads `references customers` (no column: the primary key).
     expect(fks(r)).toEqual(['order_items(order_id)->orders', 'orders(customer_id)->customers']);
+    expect(r.model.data!.edges.filter((e) => e.kind === 'foreign-key').map((e) => e.columns!.onDelete ?? '-')).toEqual(['-', 'set null']);
     expect(accesses(r)).toEqual(['src/store.js write order_items via orm', 'src/store.js read orders via orm']);
     expect(r.model.diagnostics.map((d) => d.code).sort()).toEqual(['ddl-read-tolerantly', 'system-catalog']);
   });
@@ -204,6 +205,7 @@ describe('database stage on themed fixtures', () => {
     expect(r.model.data!.tables.map((t) => `${t.id} ${t.declaredIn.map((d) => d.source).join('+')}`)).toEqual(['categories migration+sequelize', 'product_tags migration+sequelize', 'products migration+sequelize', 'tags migration+sequelize']);
     expect(r.model.data!.tables.find((t) => t.id === 'tags')!.columns.map((c) => c.name)).toEqual(['id', 'label', 'color']);
     expect(fks(r)).toEqual(['product_tags(productId)->products', 'product_tags(tagId)->tags', 'products(category_id)->categories']);
+    expect(r.model.data!.edges.find((e) => e.kind === 'foreign-key' && e.from === 'products')!.columns!.onDelete).toBe('cascade');
     expect(accesses(r)).toEqual([
       'src/services/catalog.service.ts read product_tags via orm',
       'src/services/catalog.service.ts write product_tags via orm',

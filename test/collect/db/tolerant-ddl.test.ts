@@ -49,6 +49,7 @@ describe('readCreateTableTolerantly', () => {
   });
 
   it('is not a table: temporary tables, other statements, an unclosed body', () => {
+    expect(readCreateTableTolerantly('create table t (a int references u on delete cascade, b int, foreign key (b) references v(id) on delete set null)')!.foreignKeys.map((k) => k.onDelete)).toEqual(['cascade', 'set null']);
     expect(read('CREATE TEMPORARY TABLE scratch (id int)')).toBeUndefined();
     expect(read('create temp table scratch (id int)')).toBeUndefined();
     expect(read('CREATE INDEX ix ON t (a)')).toBeUndefined();

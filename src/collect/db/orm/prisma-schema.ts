@@ -86,9 +86,10 @@ export function readPrismaSchemas(files: readonly ListedFile[]): PrismaFacts {
           const fieldsArg = keyValue(relation, 'fields');
           const refsArg = keyValue(relation, 'references');
           if (fieldsArg.length > 0) {
+            const onDelete = scalarValue(relation, 'onDelete')?.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
             out.foreignKeys.push({
               from: { name: table },
-              fk: { columns: fieldsArg.map((x) => columnName.get(x) ?? x), references: { name: tableOf.get(type)! }, referencedColumns: refsArg },
+              fk: { columns: fieldsArg.map((x) => columnName.get(x) ?? x), references: { name: tableOf.get(type)! }, referencedColumns: refsArg, ...(onDelete ? { onDelete } : {}) },
               evidence: { file: file.path, line: lineOf(`${String(f.name)} `), text: `${model}.${String(f.name)}` },
               source: 'prisma',
             });
@@ -159,6 +160,15 @@ function firstArg(attr: Loose | undefined): unknown {
 function arrayArg(attr: Loose): string[] {
   const v = firstArg(attr) as Loose | undefined;
   return Array.isArray(v?.args) ? (v!.args as unknown[]).map(String) : [];
+}
+
+/** `onDelete: Cascade` -> 'Cascade'. */
+function scalarValue(attr: Loose | undefined, key: string): string | undefined {
+  for (const a of (attr?.args as Loose[] | undefined) ?? []) {
+    const v = a.value as Loose | undefined;
+    if (v?.type === 'keyValue' && v.key === key && typeof v.value === 'string') return v.value;
+  }
+  return undefined;
 }
 
 function keyValue(attr: Loose | undefined, key: string): string[] {
