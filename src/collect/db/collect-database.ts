@@ -20,6 +20,7 @@ import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from '../.
 import { fallbackTables } from './fallback-tables.js';
 import { readCreateTableTolerantly } from './tolerant-ddl.js';
 import { pickVendorVariants } from './vendor-variants.js';
+import { isTestOrSampleDataPath } from '../files/test-paths.js';
 import { isSystemCatalog } from './system-catalogs.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
@@ -199,6 +200,17 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     diagnostics.push({ severity: 'info', code: 'system-catalog', message: `queries of the database's own catalogs left out of the data picture: ${[...catalogs].sort().join(', ')}` });
     removeWhere(accesses, (a) => catalogs.has(a.table));
     removeWhere(joins, (j) => catalogs.has(j.a) || catalogs.has(j.b));
+  }
+
+  // Tables declared only by tests, fixtures or seed data, and used by no product code, are theirs.
+  const usedByProduct = new Set(accesses.filter((a) => !isTestOrSampleDataPath(a.file)).map((a) => a.table));
+  const testOnly = new Set(tables.filter((t) => t.declaredIn.length > 0 && t.declaredIn.every((d) => isTestOrSampleDataPath(d.file)) && !usedByProduct.has(t.id)).map((t) => t.id));
+  if (testOnly.size > 0) {
+    diagnostics.push({ severity: 'info', code: 'test-tables', message: `tables declared only by tests, fixtures or seed data and used by no product code, left out: ${[...testOnly].sort(compareStrings).join(', ')}` });
+    removeWhere(tables, (t) => testOnly.has(t.id));
+    removeWhere(foreignKeys, (k) => testOnly.has(k.from) || testOnly.has(k.to));
+    removeWhere(accesses, (a) => testOnly.has(a.table));
+    removeWhere(joins, (j) => testOnly.has(j.a) || testOnly.has(j.b));
   }
 
   // Tables code uses but no schema declares still exist for the analysis, marked undeclared.

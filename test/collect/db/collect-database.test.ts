@@ -230,6 +230,13 @@ describe('database stage on themed fixtures', () => {
     expect(r.model.data!.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to}`)).toEqual(['pages-tags']);
   });
 
+  it('tables only tests declare are the tests\' own; a product table they declare too stays', async () => {
+    const r = await run('test-tables');
+    expect(tables(r)).toEqual(['audit_log', 'orders']);
+    expect(fks(r)).toEqual([]);
+    expect(r.model.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(['test-tables: tables declared only by tests, fixtures or seed data and used by no product code, left out: test_gadgets, test_widgets']);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);

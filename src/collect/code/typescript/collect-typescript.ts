@@ -5,6 +5,7 @@
  * unresolved specifiers, SQL literals, entry points, diagnostics) plus the resolved specifier map the
  * symbol stage reuses so that it never resolves anything twice.
  */
+import { isTestPath } from '../../files/test-paths.js';
 import picomatch from 'picomatch';
 import type { Diagnostic, SkippedPath } from '../../../model/types.js';
 import type { FileListing, ListedFile } from '../../files/list-files.js';
@@ -20,7 +21,7 @@ import { serverlessHandlers } from './serverless-handlers.js';
 
 export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
-const TEST_FILE = picomatch(['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**', '**/test/**', '**/tests/**', '**/e2e/**'], { dot: true });
+const TEST_FILE = isTestPath;
 const CONFIG_FILE = /(^|\/)(?:[^/]+\.config\.[cm]?[jt]s|\.[^/]+rc\.[cm]?js|Gruntfile\.js|gulpfile\.[cm]?[jt]s)$/;
 const SCRIPT_FILE = /(^|\/)(?:scripts|bin)\//;
 const CONVENTIONAL_ENTRY = /^(?:src\/)?(?:main|index|server|app|cli)\.[cm]?[jt]sx?$/;
