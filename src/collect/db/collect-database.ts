@@ -273,9 +273,9 @@ function removeWhere<T>(list: T[], drop: (x: T) => boolean): void {
 }
 
 /**
- * Accesses through an entity's relations: code that reads an owner reads its junction, collection
- * and child tables; code that writes it writes its junction and collection tables, and its children
- * when the relation cascades. Followed up to RELATION_HOPS relations deep (a child's own children),
+ * Accesses through an entity's relations: code that writes an owner writes its junction and collection
+ * tables, and its children when the relation cascades; code that reads it reads the eager ones (a
+ * secondary or parent table, an eagerly fetched collection); a lazy one is read only on demand. Followed up to RELATION_HOPS relations deep (a child's own children),
  * each derived access once per file, table and mode; evidence: the owner's access and the relation.
  */
 const RELATION_HOPS = 3;
@@ -291,7 +291,9 @@ export function throughRelations(accesses: readonly FileTableAccess[], relations
     const next: FileTableAccess[] = [];
     for (const a of frontier) {
       for (const r of byOwner.get(a.table) ?? []) {
-        const mode = a.mode === 'write' && (r.kind !== 'child' || r.cascade) ? 'write' : 'read';
+        const writes = a.mode === 'write' && (r.kind !== 'child' || r.cascade);
+        if (!writes && !r.eager) continue;
+        const mode = writes ? 'write' : 'read';
         const table = tableId({ name: r.to });
         const key = `${a.file}\0${table}\0${mode}`;
         if (table === a.table || seen.has(key)) continue;

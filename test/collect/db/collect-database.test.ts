@@ -45,22 +45,43 @@ describe('database stage on themed fixtures', () => {
     expect(fks(r)).toEqual(['book(authorId)->author', 'book_tags_tag(bookId)->book', 'book_tags_tag(tagId)->tag']);
     expect(r.model.data!.tables.find((t) => t.id === 'book')!.entityModules).toEqual(['src/entities/book.ts']);
     expect(r.model.data!.tables.find((t) => t.id === 'book')!.declaredIn.map((d) => `${d.source} ${d.file}`)).toEqual(['typeorm src/entities/book.ts', 'migration src/migrations/1700000000000-Init.ts']);
-    // The junction table of Book's @ManyToMany is read and written with the book.
-    expect(accesses(r)).toEqual(['src/catalog-service.ts read book via orm', 'src/catalog-service.ts write book via orm', 'src/catalog-service.ts read book_tags_tag via orm', 'src/catalog-service.ts write book_tags_tag via orm']);
+    // The junction table of Book's @ManyToMany is written with the book (read only on demand: it is lazy).
+    expect(accesses(r)).toEqual(['src/catalog-service.ts read book via orm', 'src/catalog-service.ts write book via orm', 'src/catalog-service.ts write book_tags_tag via orm']);
   });
 
   it('JPA relations: embedded children, collection tables, default junction tables, cascades, EntityManager', async () => {
     const r = await run('jpa-relations');
-    expect(tables(r)).toEqual(['cargo', 'cargo_label', 'cargo_notes', 'claim', 'handling_event', 'label', 'leg']);
+    // Truck shares Vehicle's table (SINGLE_TABLE, the default); CardPayment has its own (JOINED).
+    expect(tables(r)).toEqual(['card_payment', 'cargo', 'cargo_details', 'cargo_label', 'cargo_notes', 'claim', 'handling_event', 'label', 'leg', 'payment', 'vehicle']);
+    expect(r.model.data!.tables.find((t) => t.id === 'vehicle')!.entityModules.map((m) => m.split('/').pop())).toEqual(['Truck.java', 'Vehicle.java']);
     // Itinerary's @OneToMany @JoinColumn lives in an @Embeddable: the key is the embedding cargo's.
-    expect(fks(r)).toEqual(['cargo_label(cargo_id)->cargo', 'cargo_label(label_id)->label', 'cargo_notes(cargo_id)->cargo', 'claim(cargo_id)->cargo', 'handling_event(cargo_id)->cargo', 'leg(cargo_id)->cargo']);
-    const repo = 'src/main/java/com/acme/freight/cargo/CargoRepository.java';
-    // Through the repository: the junction and collection tables and the cascading legs are read and
-    // written with cargo; claims (lazy, not cascaded) are not reached.
-    expect(accesses(r).filter((a) => a.startsWith(repo)).map((a) => a.slice(repo.length + 1))).toEqual([
-      'read cargo via orm', 'write cargo via orm', 'read cargo_label via orm', 'write cargo_label via orm', 'read cargo_notes via orm', 'write cargo_notes via orm', 'read leg via orm', 'write leg via orm',
+    expect(fks(r)).toEqual([
+      'card_payment(id)->payment', 'cargo_details(id)->cargo', 'cargo_label(cargo_id)->cargo', 'cargo_label(label_id)->label', 'cargo_notes(cargo_id)->cargo', 'claim(cargo_id)->cargo', 'handling_event(cargo_id)->cargo', 'leg(cargo_id)->cargo',
     ]);
+    const repo = 'src/main/java/com/acme/freight/cargo/CargoRepository.java';
+    // Through the repository: the junction and collection tables and the cascading legs are written with
+    // cargo; the secondary table is read with it too (it is part of every row); claims (lazy, not
+    // cascaded) are not reached.
+    expect(accesses(r).filter((a) => a.startsWith(repo)).map((a) => a.slice(repo.length + 1))).toEqual([
+      'read cargo via orm', 'write cargo via orm', 'read cargo_details via orm', 'write cargo_details via orm', 'write cargo_label via orm', 'write cargo_notes via orm', 'write leg via orm',
+    ]);
+    // A derived query through Claim.cargo reads and joins cargo; a named query names its entity;
+    // persisting a JOINED subclass writes its parent's table.
+    const J = 'src/main/java/com/acme/freight/';
+    expect(accesses(r).filter((a) => /ClaimRepository|HandlingEventStore|PaymentDesk/.test(a)).map((a) => a.slice(J.length))).toEqual([
+      'cargo/ClaimRepository.java read cargo via orm',
+      'cargo/ClaimRepository.java read cargo_details via orm',
+      'cargo/ClaimRepository.java read claim via orm',
+      'cargo/ClaimRepository.java write claim via orm',
+      'handling/HandlingEventStore.java read cargo via orm',
+      'handling/HandlingEventStore.java read cargo_details via orm',
+      'handling/HandlingEventStore.java write handling_event via orm',
+      'payments/PaymentDesk.java write card_payment via orm',
+      'payments/PaymentDesk.java write payment via orm',
+    ]);
+    expect(r.model.data!.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to} ${e.evidence[0]!.text}`)).toEqual(['cargo-claim findByCargoTrackingIdAndIdGreaterThan (derived query)']);
     const derived = r.model.data!.edges.find((e) => e.kind === 'table-access' && e.to === 'leg' && e.mode === 'write')!;
+    expect(derived.from).toBe(repo);
     expect(derived.evidence[0]!.text).toBe('child table leg through Itinerary.legs; CargoRepository extends JpaRepository<Cargo, Long>');
     expect(accesses(r)).toContain('src/main/java/com/acme/freight/handling/HandlingEventStore.java write handling_event via orm');
   });
@@ -72,15 +93,11 @@ describe('database stage on themed fixtures', () => {
     expect(accesses(r)).toEqual([
       'src/user/user.repository.ts read user via orm',
       'src/user/user.repository.ts write user via orm',
-      'src/user/user.repository.ts read user_favorites via orm',
       'src/user/user.repository.ts write user_favorites via orm',
-      'src/user/user.repository.ts read user_to_follower via orm',
       'src/user/user.repository.ts write user_to_follower via orm',
       'src/user/user.service.ts read user via orm',
       'src/user/user.service.ts write user via orm',
-      'src/user/user.service.ts read user_favorites via orm',
       'src/user/user.service.ts write user_favorites via orm',
-      'src/user/user.service.ts read user_to_follower via orm',
       'src/user/user.service.ts write user_to_follower via orm',
     ]);
   });
@@ -133,7 +150,7 @@ describe('database stage on themed fixtures', () => {
     const r = await run('prisma-junctions');
     expect(tables(r)).toEqual(['_ordertotag', 'account', 'folder', 'order', 'orderline', 'tag', 'tagsonaccount']);
     expect(fks(r)).toEqual(['_ordertotag(A)->order', '_ordertotag(B)->tag', 'folder(parentId)->folder', 'orderline(orderId)->order', 'tagsonaccount(accountId)->account', 'tagsonaccount(tagId)->tag']);
-    expect(accesses(r)).toEqual(['src/accounts.ts read _ordertotag via orm', 'src/accounts.ts write account via orm', 'src/accounts.ts read order via orm', 'src/accounts.ts write tagsonaccount via orm']);
+    expect(accesses(r)).toEqual(['src/accounts.ts write account via orm', 'src/accounts.ts read order via orm', 'src/accounts.ts write tagsonaccount via orm']);
   });
 
   it('Spring Data MongoDB: @Document collections (named and default), @DBRef, MongoRepository, MongoTemplate', async () => {
@@ -190,7 +207,6 @@ describe('database stage on themed fixtures', () => {
     expect(tables(r)).toEqual(['order_products', 'orders', 'products', 'users']);
     expect(fks(r)).toEqual(['order_products(OrderId)->orders', 'order_products(ProductId)->products', 'orders(user_id)->users']);
     expect(accesses(r)).toEqual([
-      'services/orders.ts read order_products via orm',
       'services/orders.ts write order_products via orm',
       'services/orders.ts read orders via sql',
       'services/orders.ts write orders via orm',
@@ -207,7 +223,6 @@ describe('database stage on themed fixtures', () => {
     expect(fks(r)).toEqual(['product_tags(productId)->products', 'product_tags(tagId)->tags', 'products(category_id)->categories']);
     expect(r.model.data!.edges.find((e) => e.kind === 'foreign-key' && e.from === 'products')!.columns!.onDelete).toBe('cascade');
     expect(accesses(r)).toEqual([
-      'src/services/catalog.service.ts read product_tags via orm',
       'src/services/catalog.service.ts write product_tags via orm',
       'src/services/catalog.service.ts read products via orm',
       'src/services/catalog.service.ts write products via orm',
@@ -218,12 +233,10 @@ describe('database stage on themed fixtures', () => {
     const r = await run('objection-app');
     expect(r.model.data!.tables.map((t) => `${t.id} ${t.declaredIn.map((d) => d.source).join('+')}`)).toEqual(['pages migration+objection', 'pagetags migration', 'tags migration+objection', 'users migration+objection']);
     expect(fks(r)).toEqual(['pages(authorId)->users', 'pagetags(pageId)->pages', 'pagetags(tagId)->tags']);
-    // The CTE 'ancestors' is no table; the page's junction comes with it; writes are patches.
+    // The CTE 'ancestors' is no table; writes are patches.
     expect(accesses(r)).toEqual([
       'server/models/pages.js read pages via orm',
-      'server/models/pages.js read pagetags via orm',
       'server/services/search.js read pages via orm',
-      'server/services/search.js read pagetags via orm',
       'server/services/search.js read tags via orm',
       'server/services/search.js write users via orm',
     ]);

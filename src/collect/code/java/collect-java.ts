@@ -112,6 +112,28 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       entityTable.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, table);
     }
   }
+  // JPA inheritance: a subclass entity without its own @Table shares its root's table under
+  // SINGLE_TABLE (the default strategy); under JOINED it has its own table and reading or writing it
+  // reaches the parent's (a relation); TABLE_PER_CLASS keeps the tables apart.
+  const entityTypes = new Map<string, JavaScan['types'][number]>();
+  for (const scan of scans.values()) for (const t of scan.types) if (ann(t.annotations, 'Entity')) entityTypes.set(t.name, t);
+  const inheritanceOf = (t: JavaScan['types'][number]) => /\b(JOINED|TABLE_PER_CLASS|SINGLE_TABLE)\b/.exec(ann(t.annotations, 'Inheritance')?.args.strategy ?? '')?.[1] ?? (ann(t.annotations, 'Inheritance') ? 'SINGLE_TABLE' : undefined);
+  const joinedParent = new Map<string, string>();
+  for (const t of entityTypes.values()) {
+    let root = t;
+    let parent = entityTypes.get(t.extends[0]?.name ?? '');
+    for (let guard = 0; parent && guard < 20; guard++) {
+      root = parent;
+      parent = entityTypes.get(parent.extends[0]?.name ?? '');
+    }
+    if (root === t) continue;
+    const strategy = inheritanceOf(root) ?? 'SINGLE_TABLE';
+    if (strategy === 'SINGLE_TABLE' && !ann(t.annotations, 'Table')) entityTable.set(t.name, entityTable.get(root.name)!);
+    if (strategy === 'JOINED') joinedParent.set(t.name, t.extends[0]!.name);
+  }
+  // Spring Data derived queries are resolved once every entity's relations are known.
+  const relationTarget = new Map<string, Map<string, string>>();
+  const derived: { file: string; line: number; method: string; table: string }[] = [];
 
   for (const [file, scan] of scans) {
     const resolveName = (name: string): string | undefined => {
@@ -213,6 +235,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
             const rel = ann(f.annotations, relation)!;
             const inverse = rel.args.mappedBy !== undefined;
             const cascade = cascades(f.annotations, rel);
+            const eager = /\bEAGER\b/.test(rel.args.fetch ?? '');
             if (relation === 'ManyToOne' || (relation === 'OneToOne' && ann(f.annotations, 'JoinColumn'))) {
               const column = ann(f.annotations, 'JoinColumn')?.args.name ?? `${snakeCase(f.name)}_id`;
               facts.orm.foreignKeys.push({ from: { name: table }, fk: { columns: [column], references: { name: target }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
@@ -226,13 +249,12 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
               facts.orm.tables.push({ ref: { name: junction }, columns: [], primaryKey: [], evidence: at, source: 'jpa', file });
               facts.orm.foreignKeys.push({ from: { name: junction }, fk: { columns: [`${table}_id`], references: { name: table }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
               facts.orm.foreignKeys.push({ from: { name: junction }, fk: { columns: [`${target}_id`], references: { name: target }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
-              facts.orm.relations.push({ from: table, to: junction, kind: 'junction', cascade: true, evidence: at });
+              facts.orm.relations.push({ from: table, to: junction, kind: 'junction', cascade: true, eager, evidence: at });
             }
             // What code does with the entity reaches the tables behind its collections and children:
             // reading an owner loads its eager or cascading children, writing it writes the cascading ones.
             // A lazy collection that does not cascade is only loaded by code that asks for it: not followed.
-            const eager = /\bEAGER\b/.test(rel.args.fetch ?? '');
-            if ((relation === 'OneToMany' || relation === 'OneToOne') && (cascade || eager)) facts.orm.relations.push({ from: table, to: target, kind: 'child', cascade, evidence: at });
+            if ((relation === 'OneToMany' || relation === 'OneToOne') && (cascade || eager)) facts.orm.relations.push({ from: table, to: target, kind: 'child', cascade, eager, evidence: at });
             continue;
           }
           if (ann(f.annotations, 'DBRef') || ann(f.annotations, 'DocumentReference')) {
@@ -246,15 +268,37 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
             const collection = ann(f.annotations, 'CollectionTable')?.args.name ?? `${entity ? table : snakeCase(t.name)}_${snakeCase(f.name)}`;
             facts.orm.tables.push({ ref: { name: collection }, columns: [], primaryKey: [], evidence: at, source: 'jpa', file });
             facts.orm.foreignKeys.push({ from: { name: collection }, fk: { columns: [`${table}_id`], references: { name: table }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
-            facts.orm.relations.push({ from: table, to: collection, kind: 'collection', cascade: true, evidence: at });
+            facts.orm.relations.push({ from: table, to: collection, kind: 'collection', cascade: true, eager: /\bEAGER\b/.test(ann(f.annotations, 'ElementCollection')!.args.fetch ?? ''), evidence: at });
             continue;
           }
           if (ann(f.annotations, 'Transient')) continue;
-          if (ann(f.annotations, 'Embedded')) facts.orm.relations.push({ from: table, to: `${EMBEDDED}${f.type}`, kind: 'child', cascade: true, evidence: at });
+          if (ann(f.annotations, 'Embedded')) facts.orm.relations.push({ from: table, to: `${EMBEDDED}${f.type}`, kind: 'child', cascade: true, eager: true, evidence: at });
           const name = ann(f.annotations, 'Column')?.args.name ?? snakeCase(f.name);
           columns.push({ name });
           if (ann(f.annotations, 'Id')) primaryKey.push(name);
         }
+        if (entity) relationTarget.set(table, relationTarget.get(table) ?? new Map());
+        for (const f of t.fields) {
+          const target = entityTable.get(f.typeArgs[0] ?? f.type);
+          if (entity && target && ['ManyToOne', 'OneToOne', 'ManyToMany', 'OneToMany', 'ElementCollection', 'Embedded'].some((k) => ann(f.annotations, k))) relationTarget.get(table)!.set(f.name, target);
+        }
+        if (entity) {
+          // @SecondaryTable: part of the entity's state lives in another table, owned with it.
+          for (const secondary of t.annotations.filter((a) => a.name === 'SecondaryTable' && a.args.name)) {
+            const at = { file, line: t.line, text: `@SecondaryTable ${secondary.args.name} on ${t.name}` };
+            facts.orm.tables.push({ ref: { name: secondary.args.name! }, columns: [], primaryKey: [], evidence: at, source: 'jpa', file });
+            facts.orm.foreignKeys.push({ from: { name: secondary.args.name! }, fk: { columns: ['id'], references: { name: table }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+            facts.orm.relations.push({ from: table, to: secondary.args.name!, kind: 'collection', cascade: true, eager: true, evidence: at });
+          }
+          const parent = joinedParent.get(t.name);
+          const parentTable = parent ? entityTable.get(parent) : undefined;
+          if (parentTable && parentTable !== table) {
+            const at = { file, line: t.line, text: `${t.name} extends ${parent} (JOINED)` };
+            facts.orm.foreignKeys.push({ from: { name: table }, fk: { columns: ['id'], references: { name: parentTable }, referencedColumns: ['id'] }, evidence: at, source: 'jpa' });
+            facts.orm.relations.push({ from: table, to: parentTable, kind: 'collection', cascade: true, eager: true, evidence: at });
+          }
+        }
+        // (A SINGLE_TABLE subclass declares its root's table again: the declarations merge, columns and all.)
         if (entity) facts.orm.tables.push({ ref: { name: table }, columns, primaryKey, evidence: { file, line: t.line, text: `@${document ? 'Document' : 'Entity'} ${t.name}` }, source: document ? 'mongodb' : 'jpa', file });
       }
       // Spring Data repositories.
@@ -263,6 +307,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       if (repoTable) {
         const at = { file, line: t.line, text: `${t.name} extends ${base!.name}<${base!.typeArgs.join(', ')}>` };
         facts.orm.accesses.push({ file, table: repoTable, mode: 'read', via: 'orm', evidence: at }, { file, table: repoTable, mode: 'write', via: 'orm', evidence: at });
+        for (const m of t.methods) if (!ann(m.annotations, 'Query')) derived.push({ file, line: m.line, method: m.name, table: repoTable });
       }
       for (const m of t.methods) {
         const q = ann(m.annotations, 'Query');
@@ -297,10 +342,34 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       else facts.sqlLiterals.push({ file, line: s.line, text: s.text });
     }
   }
+  for (const d of derived) derivedQueryJoins(d, relationTarget, facts.orm);
   resolveEmbedded(facts.orm);
   // Classes loaded by name from web.xml, Spring XML, JSP, META-INF/services, spring.factories.
   for (const [file, reason] of descriptorReferences(listing, facts.classes)) if (!facts.entryPoints.has(file)) facts.entryPoints.set(file, reason);
   return facts;
+}
+
+const DERIVED_PREFIX = /^(?:find|read|get|query|search|stream|count|exists|delete|remove)(?:First\d*|Top\d*|Distinct)*By(.+)$/;
+
+/**
+ * A Spring Data derived query (`findByOwnerLastName`) whose property path starts with a relation of the
+ * repository's entity (`owner`) reads the related table and joins it: the longest field name that
+ * prefixes each And/Or part of the path, matched case-insensitively.
+ */
+function derivedQueryJoins(d: { file: string; line: number; method: string; table: string }, relationTarget: ReadonlyMap<string, ReadonlyMap<string, string>>, orm: OrmFacts): void {
+  const path = DERIVED_PREFIX.exec(d.method)?.[1]?.replace(/OrderBy.*$/, '');
+  const fields = relationTarget.get(d.table);
+  if (!path || !fields || fields.size === 0) return;
+  const evidence = { file: d.file, line: d.line, text: `${d.method} (derived query)` };
+  for (const part of path.split(/And(?=[A-Z])|Or(?=[A-Z])/)) {
+    const lower = part.toLowerCase();
+    const field = [...fields.keys()].filter((f) => lower.startsWith(f.toLowerCase()) && lower.length > f.length).sort((a, b) => b.length - a.length)[0];
+    const target = field && fields.get(field);
+    if (!target || target === d.table) continue;
+    orm.accesses.push({ file: d.file, table: target, mode: 'read', via: 'orm', evidence });
+    const [a, b] = [d.table, target].sort();
+    orm.joins.push({ file: d.file, a: a!, b: b!, via: 'orm', evidence });
+  }
 }
 
 /** Placeholder owner for the relations declared inside an @Embeddable. */

@@ -23,14 +23,17 @@ export interface OrmForeignKey {
 
 /**
  * A table reached through an entity's relation: a junction table (many-to-many), a collection table
- * (values held by the entity) or a child table (one-to-many, cascading one-to-one). Code that uses
- * the owner uses these too; `cascade` says whether writing the owner writes them.
+ * (values held by the entity) or a child table (one-to-many, cascading one-to-one). Code that writes
+ * the owner writes junction and collection tables, and children when `cascade`; code that reads it
+ * reads those that are `eager`.
  */
 export interface OrmRelation {
   from: string;
   to: string;
   kind: 'junction' | 'collection' | 'child';
   cascade: boolean;
+  /** Loaded whenever the owner is (eager fetch, a secondary or parent table); lazy ones only on demand. */
+  eager?: boolean;
   evidence: Evidence;
 }
 

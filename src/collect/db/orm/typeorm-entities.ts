@@ -127,9 +127,9 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
         tables.push({ ref: { name: junction }, columns: [], primaryKey: [], evidence: r.evidence, source: 'typeorm' });
         foreignKeys.push({ from: { name: junction }, fk: { columns: [key(table)], references: { name: table }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
         foreignKeys.push({ from: { name: junction }, fk: { columns: [key(other)], references: { name: other }, referencedColumns: ['id'] }, evidence: r.evidence, source: 'typeorm' });
-        ormRelations.push({ from: table, to: junction, kind: 'junction', cascade: true, evidence: r.evidence });
+        ormRelations.push({ from: table, to: junction, kind: 'junction', cascade: true, eager: r.eager, evidence: r.evidence });
       }
-      if (r.kind === 'OneToMany' && (r.cascade || r.eager)) ormRelations.push({ from: table, to: other, kind: 'child', cascade: r.cascade, evidence: r.evidence });
+      if (r.kind === 'OneToMany' && (r.cascade || r.eager)) ormRelations.push({ from: table, to: other, kind: 'child', cascade: r.cascade, eager: r.eager, evidence: r.evidence });
     }
   }
   return { tables, foreignKeys, relations: ormRelations, classToTable };
