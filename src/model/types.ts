@@ -209,7 +209,7 @@ export interface Column {
 }
 
 /** Where a schema fact came from. */
-export type SchemaSource = 'sql' | 'migration' | 'typeorm' | 'prisma' | 'sequelize' | 'jpa' | 'mongoose' | 'mongodb' | 'objection';
+export type SchemaSource = 'sql' | 'migration' | 'typeorm' | 'prisma' | 'sequelize' | 'jpa' | 'mongoose' | 'mongodb' | 'objection' | 'drizzle';
 
 /** A table of the final schema (after every migration has been applied in order). */
 export interface TableNode {

@@ -128,4 +128,4 @@ export class SchemaBuilder {
 }
 
 /** Sources whose foreign keys come from entity mappings with naming defaults, not from the DDL. */
-const MAPPED_KEYS = new Set<SchemaSource>(['typeorm', 'jpa', 'sequelize', 'objection']);
+const MAPPED_KEYS = new Set<SchemaSource>(['typeorm', 'jpa', 'sequelize', 'objection', 'drizzle']);

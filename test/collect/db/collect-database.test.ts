@@ -250,6 +250,22 @@ describe('database stage on themed fixtures', () => {
     expect(r.model.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(['test-tables: tables declared only by tests, fixtures or seed data and used by no product code, left out: test_gadgets, test_widgets']);
   });
 
+  it('Drizzle tables by variable (references as keys, select/insert/joins, db.query) and Kysely selectFrom/insertInto', async () => {
+    const r = await run('drizzle-kysely');
+    expect(r.model.data!.tables.map((t) => `${t.id}${t.undeclared ? ' undeclared' : ` ${t.declaredIn[0]!.source}`}`)).toEqual(['audit_log undeclared', 'posts drizzle', 'users drizzle']);
+    expect(r.model.data!.tables.find((t) => t.id === 'posts')!.columns.map((c) => c.name)).toEqual(['id', 'author_id', 'title']);
+    expect(fks(r)).toEqual(['posts(author_id)->users']);
+    expect(accesses(r)).toEqual([
+      'src/audit.ts read audit_log via query-builder',
+      'src/audit.ts write audit_log via query-builder',
+      'src/audit.ts read users via query-builder',
+      'src/posts.ts read posts via orm',
+      'src/posts.ts write posts via orm',
+      'src/posts.ts read users via orm',
+    ]);
+    expect(r.model.data!.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to}`)).toEqual(['audit_log-users', 'posts-users']);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);

@@ -357,7 +357,8 @@ const DERIVED_PREFIX = /^(?:find|read|get|query|search|stream|count|exists|delet
  * prefixes each And/Or part of the path, matched case-insensitively.
  */
 function derivedQueryJoins(d: { file: string; line: number; method: string; table: string }, relationTarget: ReadonlyMap<string, ReadonlyMap<string, string>>, orm: OrmFacts): void {
-  const path = DERIVED_PREFIX.exec(d.method)?.[1]?.replace(/OrderBy.*$/, '');
+  const whole = DERIVED_PREFIX.exec(d.method)?.[1];
+  const path = whole !== undefined && whole.includes('OrderBy') ? whole.slice(0, whole.indexOf('OrderBy')) : whole;
   const fields = relationTarget.get(d.table);
   if (!path || !fields || fields.size === 0) return;
   const evidence = { file: d.file, line: d.line, text: `${d.method} (derived query)` };
