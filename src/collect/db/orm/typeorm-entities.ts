@@ -46,12 +46,12 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
   const classToTable = new Map<string, string>();
   const pending: { table: string; relations: Relation[]; mikro: boolean }[] = [];
   for (const [file, text] of texts) {
-    if (!text.includes('@Entity')) continue;
+    if (!text.includes('Entity(')) continue;
     const sf = parse(file, text);
     const mikro = text.includes('@mikro-orm/');
     const visit = (node: ts.Node): void => {
       if (ts.isClassDeclaration(node) && node.name) {
-        const entity = decorators(node).find((d) => d.name === 'Entity');
+        const entity = decorators(node).find((d) => ENTITY.test(d.name));
         if (entity) {
           const explicit = stringArg(entity.args[0]) ?? optionString(entity.args[0], 'name') ?? optionString(entity.args[1], 'name');
           const table = explicit ?? snakeCase(node.name.text);
@@ -65,27 +65,28 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
             const decs = decorators(member);
             const at = { file, line: sf.getLineAndCharacterOfPosition(member.getStart(sf)).line + 1, text: `${node.name.text}.${property}` };
             for (const d of decs) {
-              if (/Column$/.test(d.name) && d.name !== 'JoinColumn') {
+              if (/Column$/.test(d.name) && !d.name.endsWith('JoinColumn')) {
                 const name = optionString(d.args[0], 'name') ?? optionString(d.args[1], 'name') ?? property;
                 const type = stringArg(d.args[0]) ?? optionString(d.args[0], 'type');
                 columns.push({ name, ...(type ? { type: type.toUpperCase() } : {}), ...(d.name.startsWith('Primary') ? { nullable: false } : {}) });
                 if (d.name.startsWith('Primary')) primaryKey.push(name);
               }
-              if (['ManyToOne', 'OneToOne', 'ManyToMany', 'OneToMany'].includes(d.name)) {
+              const relationKind = relationKindOf(d.name);
+              if (relationKind) {
                 const options = d.args.find((a) => ts.isObjectLiteralExpression(a));
                 const target = targetOf(d.args[0]) ?? targetOf(optionValue(options, 'entity')) ?? collectionOf(member);
                 if (!target) continue;
-                const join = decs.find((x) => x.name === 'JoinColumn');
-                const joinTable = decs.find((x) => x.name === 'JoinTable');
+                const join = decs.find((x) => x.name.endsWith('JoinColumn'));
+                const joinTable = decs.find((x) => x.name.endsWith('JoinTable'));
                 const joinColumn = join ? (optionString(join.args[0], 'name') ?? `${property}Id`) : undefined;
                 const inverse = optionValue(options, 'mappedBy') !== undefined || (d.args[1] !== undefined && ts.isArrowFunction(d.args[1]));
                 const pivot = optionString(options, 'pivotTable');
-                const owningPivot = mikro && d.name === 'ManyToMany' && !inverse ? (pivot ?? snakeCase(`${table}_${property}`)) : undefined;
+                const owningPivot = mikro && relationKind === 'ManyToMany' && !inverse ? (pivot ?? snakeCase(`${table}_${property}`)) : undefined;
                 const cascadeOption = optionValue(options, 'cascade');
                 const isTrue = (key: string) => optionValue(options, key)?.kind === ts.SyntaxKind.TrueKeyword;
                 const cascade = (cascadeOption !== undefined && cascadeOption.kind !== ts.SyntaxKind.FalseKeyword) || isTrue('orphanRemoval');
                 relations.push({
-                  kind: d.name,
+                  kind: relationKind,
                   target,
                   property,
                   ...(joinColumn ? { joinColumn } : {}),
@@ -166,6 +167,17 @@ export function optionString(e: ts.Expression | undefined, key: string): string 
     if (ts.isPropertyAssignment(p) && p.name.getText() === key) return stringArg(p.initializer);
   }
   return undefined;
+}
+
+/**
+ * `@Entity`, and a project's own entity decorator wrapping TypeORM's and MikroORM's
+ * (`@MultiORMEntity('candidate')`); not `@ChildEntity` (it shares its parent's table) or `@ViewEntity`.
+ */
+const ENTITY = /^(?!Child|View)\w*Entity$/;
+
+/** `ManyToOne`, and a wrapper's `MultiORMManyToOne`. */
+function relationKindOf(decorator: string): string | undefined {
+  return ['ManyToOne', 'OneToOne', 'ManyToMany', 'OneToMany'].find((k) => decorator === k || decorator.endsWith(k));
 }
 
 function optionValue(e: ts.Expression | undefined, key: string): ts.Expression | undefined {
