@@ -23,7 +23,7 @@ export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string)
       declaredIn: [...t.declaredIn].sort(compareEvidence),
       entityModules: [...new Set(t.entityFiles.map(moduleFor))].sort(compareStrings),
       ...(t.undeclared ? { undeclared: true } : {}),
-      ...(t.declaredIn.length > 0 && t.declaredIn.every((d) => DOCUMENT_SOURCES.has(d.source)) ? { store: 'document' as const } : {}),
+      ...(t.declaredIn.length > 0 && t.declaredIn.every((d) => DOCUMENT_SOURCES.has(d.source)) ? { store: 'document' as const } : t.id.startsWith('redis:') ? { store: 'key-value' as const } : {}),
     }))
     .sort((a, b) => compareStrings(a.id, b.id));
 

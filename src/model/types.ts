@@ -226,8 +226,8 @@ export interface TableNode {
   entityModules: string[];
   /** True when code uses the table but no schema declares it. */
   undeclared?: boolean;
-  /** `document` for a document-store collection (MongoDB); absent for a relational table. */
-  store?: 'document';
+  /** `document` for a document-store collection (MongoDB), `key-value` for a Redis key prefix; absent for a relational table. */
+  store?: 'document' | 'key-value';
 }
 
 /** Kinds of edges that involve tables. */

@@ -21,6 +21,7 @@ import { fallbackTables } from './fallback-tables.js';
 import { readCreateTableTolerantly } from './tolerant-ddl.js';
 import { pickVendorVariants } from './vendor-variants.js';
 import { isTestOrSampleDataPath } from '../files/test-paths.js';
+import { REDIS_TABLE_PREFIX } from './orm/readers/redis.js';
 import { isSystemCatalog } from './system-catalogs.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
@@ -218,7 +219,8 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   for (const j of joins) for (const t of [j.a, j.b]) if (!known.has(t)) undeclared.add(t);
   for (const id of [...undeclared].sort()) {
     tables.push({ id, name: id, columns: [], primaryKey: [], declaredIn: [], entityFiles: [], undeclared: true });
-    if (known.size > 0) {
+    // (A key-value store has no schema to declare its key prefixes.)
+    if (known.size > 0 && !id.startsWith(REDIS_TABLE_PREFIX)) {
       const first = accesses.find((a) => a.table === id) ?? joins.find((j) => j.a === id || j.b === id);
       diagnostics.push({
         severity: 'info',

@@ -266,6 +266,18 @@ describe('database stage on themed fixtures', () => {
     expect(r.model.data!.edges.filter((e) => e.kind === 'join').map((e) => `${e.from}-${e.to}`)).toEqual(['audit_log-users', 'posts-users']);
   });
 
+  it('Redis key prefixes become key-value data nodes; keys without a literal prefix and other clients are left out', async () => {
+    const r = await run('redis-app');
+    expect(r.model.data!.tables.map((t) => `${t.id} ${t.store}`)).toEqual(['redis:cart key-value', 'redis:session key-value']);
+    expect(accesses(r)).toEqual(['src/cart.ts read redis:cart via orm', 'src/cart.ts write redis:cart via orm', 'src/cart.ts write redis:session via orm']);
+    expect(r.model.diagnostics).toEqual([]);
+  });
+
+  it('JPA Criteria: the entity a class literal names is read', async () => {
+    const r = await run('jpa-relations');
+    expect(accesses(r).filter((a) => a.includes('FleetReport'))).toEqual(['src/main/java/com/acme/freight/vehicles/FleetReport.java read vehicle via orm']);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);

@@ -395,8 +395,8 @@ function cascades(annotations: readonly JavaAnnotation[], relation: JavaAnnotati
 }
 
 // EntityManager / Session, and Spring Data's MongoTemplate (updateFirst, findAndModify, ...).
-const PERSISTENCE_WRITES = new Set(['persist', 'merge', 'remove', 'save', 'saveOrUpdate', 'update', 'delete', 'insert', 'upsert', 'insertAll', 'updateFirst', 'updateMulti', 'findAndModify', 'findAndRemove', 'findAllAndRemove', 'findAndReplace']);
-const PERSISTENCE_READS = new Set(['find', 'getReference', 'createQuery', 'createNamedQuery', 'createNativeQuery', 'get', 'load', 'byId', 'createCriteria', 'refresh', 'lock', 'contains', 'findOne', 'findById', 'findAll', 'findDistinct', 'count', 'exists', 'aggregate', 'stream']);
+const PERSISTENCE_WRITES = new Set(['createCriteriaUpdate', 'createCriteriaDelete', 'persist', 'merge', 'remove', 'save', 'saveOrUpdate', 'update', 'delete', 'insert', 'upsert', 'insertAll', 'updateFirst', 'updateMulti', 'findAndModify', 'findAndRemove', 'findAllAndRemove', 'findAndReplace']);
+const PERSISTENCE_READS = new Set(['from', 'find', 'getReference', 'createQuery', 'createNamedQuery', 'createNativeQuery', 'get', 'load', 'byId', 'createCriteria', 'refresh', 'lock', 'contains', 'findOne', 'findById', 'findAll', 'findDistinct', 'count', 'exists', 'aggregate', 'stream']);
 
 /** JPQL names entities, not tables: the names after FROM / JOIN that are entities become accesses. */
 function jpqlAccesses(jpql: string, file: string, line: number, entityTable: Map<string, string>, accesses: FileTableAccess[], joins: FileJoin[]): void {

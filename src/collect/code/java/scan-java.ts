@@ -32,6 +32,7 @@ export interface JavaType {
 }
 
 /** Receivers whose calls read or write entities: JPA's EntityManager and Hibernate's Session. */
+const CRITERIA_CALLS = new Set(['createQuery', 'from', 'createCriteriaUpdate', 'createCriteriaDelete']);
 const PERSISTENCE_RECEIVERS = new Set(['EntityManager', 'Session', 'StatelessSession', 'MongoTemplate', 'MongoOperations', 'ReactiveMongoTemplate', 'ReactiveMongoOperations']);
 
 export interface JavaScan {
@@ -169,7 +170,11 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
       case 'method_invocation': {
         const object = n.childForFieldName('object');
         const receiver = object?.type === 'identifier' ? object.text : object?.type === 'field_access' && object.childForFieldName('object')?.type === 'this' ? (object.childForFieldName('field')?.text ?? '') : '';
-        if (PERSISTENCE_RECEIVERS.has(fieldTypes.get(receiver) ?? '')) {
+        const method = n.childForFieldName('name')?.text ?? '';
+        // The Criteria API names its entity with a class literal on any receiver: cb.createQuery(Order.class),
+        // query.from(Order.class), cb.createCriteriaUpdate(Order.class).
+        const criteria = CRITERIA_CALLS.has(method) && (n.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a?.type === 'class_literal');
+        if (criteria || PERSISTENCE_RECEIVERS.has(fieldTypes.get(receiver) ?? '')) {
           const args = (n.childForFieldName('arguments')?.namedChildren ?? []).flatMap((a): JavaScan['persistenceCalls'][number]['args'] => {
             if (!a) return [];
             if (a.type === 'class_literal') return [{ kind: 'class', name: typeName(a.namedChildren[0] ?? null).name }];
@@ -177,7 +182,7 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
             if (a.type === 'string_literal') return [{ kind: 'string', name: unquote(a.text) }];
             return [];
           });
-          out.persistenceCalls.push({ method: n.childForFieldName('name')?.text ?? '', args, line: lineOf(n), text: excerpt(n.text) });
+          out.persistenceCalls.push({ method, args, line: lineOf(n), text: excerpt(n.text) });
         }
         if (object && object.type === 'identifier') {
           const name = object.text;

@@ -9,7 +9,8 @@ import { redbeanReader } from './readers/redbean.js';
 import { mongooseReader } from './readers/mongoose.js';
 import { objectionReader } from './readers/objection.js';
 import { drizzleReader } from './readers/drizzle.js';
+import { redisReader } from './readers/redis.js';
 import { sequelizeReader } from './readers/sequelize.js';
 import { typeormReader } from './readers/typeorm.js';
 
-export const ORM_READERS: readonly OrmReader[] = [prismaReader, typeormReader, sequelizeReader, objectionReader, drizzleReader, mongooseReader, redbeanReader, queryBuilderReader];
+export const ORM_READERS: readonly OrmReader[] = [prismaReader, typeormReader, sequelizeReader, objectionReader, drizzleReader, mongooseReader, redbeanReader, redisReader, queryBuilderReader];
