@@ -19,7 +19,7 @@ import { openRegularFile } from '../files/safe-read.js';
 import { tableId, type DbFacts, type FileJoin, type FileTableAccess } from '../../model/facts/db-facts.js';
 import { fallbackTables } from './fallback-tables.js';
 import { readCreateTableTolerantly } from './tolerant-ddl.js';
-import { pickVendorVariants } from './vendor-variants.js';
+import { pickVendorMethods, pickVendorVariants } from './vendor-variants.js';
 import { isTestOrSampleDataPath } from '../files/test-paths.js';
 import { REDIS_TABLE_PREFIX } from './orm/readers/redis.js';
 import { isSystemCatalog } from './system-catalogs.js';
@@ -54,6 +54,8 @@ export interface CodeInputs {
 }
 
 const SQL_FILE = /\.(?:sql|ddl)$/i;
+/** down(), revert(), and the vendor-specific `postgresDownQueryRunner` style. */
+const ROLLBACK = /^(?:down|revert|rollback)$|[a-z](?:Down|Revert|Rollback)(?=[A-Z]|$)/;
 const CODE_FILE = /\.(?:[cm]?[jt]s)$/i;
 const CHUNK = 1024 * 1024;
 const BULK_STATEMENT = /^\s*(?:insert|replace|copy)\b/i;
@@ -87,8 +89,14 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     prismaProviders: orm.prismaProviders,
     sqlSample: sampleOf(sqlFiles),
   });
-  const variants = pickVendorVariants(sqlFiles, dialect.name);
+  // Rollback code (`down()`) undoes the migration: applying it would drop what `up()` created.
+  // Per-vendor methods of one migration (postgresUpQueryRunner / sqliteUpQueryRunner) are read for one vendor.
+  const migrationLiterals = pickVendorMethods(sqlLiterals.filter((l) => isMigrationPath(l.file) && !ROLLBACK.test(l.enclosing ?? '')), dialect.name);
+  const schemaCode = [...code.texts].filter(([file, text]) => CODE_FILE.test(file) && (MAY_HOLD_KNEX_SCHEMA.test(text) || MAY_HOLD_SEQUELIZE_SCHEMA.test(text))).sort(([a], [b]) => compareStrings(a, b));
+  // A schema shipped once per vendor (db/mysql/, migrations-sqlite/ beside migrations/) is read once.
+  const variants = pickVendorVariants([...sqlFiles.map((f) => f.path), ...migrationLiterals.map((l) => l.file), ...schemaCode.map(([file]) => file)].map((path) => ({ path })), dialect.name);
   diagnostics.push(...variants.diagnostics);
+  const readable = new Set(variants.files.map((f) => f.path));
   const parser = createSqlParser(dialect.name);
   const schema = new SchemaBuilder();
   const statements = { parsed: 0, byDialect: {} as Record<string, number>, fallback: 0, bulkSkipped: 0 };
@@ -99,7 +107,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
 
   // 1. Schema sources in migration order: SQL files and SQL literals of code migrations.
   type Source = { key: ReturnType<typeof migrationOrderKey>; run: () => void };
-  const sources: Source[] = variants.files.map((file) => ({
+  const sources: Source[] = sqlFiles.filter((f) => readable.has(f.path)).map((file) => ({
     key: migrationOrderKey(file.path),
     run: () =>
       readSqlFile(file, dialect.name, options.bulkThresholdBytes, diagnostics, skipped, (st, bulk) => {
@@ -112,10 +120,8 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
         if (facts) schema.apply(facts, at, isMigrationPath(file.path) ? 'migration' : 'sql');
       }),
   }));
-  // Rollback code (`down()`) undoes the migration: applying it would drop what `up()` created.
-  const migrationLiterals = sqlLiterals.filter((l) => isMigrationPath(l.file) && !/^(down|revert|rollback)$/i.test(l.enclosing ?? ''));
   const literalsByFile = new Map<string, SqlLiteralUse[]>();
-  for (const l of migrationLiterals) pushTo(literalsByFile, l.file, l);
+  for (const l of migrationLiterals) if (readable.has(l.file)) pushTo(literalsByFile, l.file, l);
   for (const [file, literals] of literalsByFile) {
     sources.push({
       key: { ...migrationOrderKey(file), group: 1 },
@@ -133,8 +139,8 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   }
   // Knex schema-builder code (createTable/alterTable/...) in migrations and init scripts, in path order
   // among the migrations (knex_init_db.js before knex_migrations/2023-...).
-  for (const [file, text] of [...code.texts].sort(([a], [b]) => compareStrings(a, b))) {
-    if (!CODE_FILE.test(file) || !(MAY_HOLD_KNEX_SCHEMA.test(text) || MAY_HOLD_SEQUELIZE_SCHEMA.test(text))) continue;
+  for (const [file, text] of schemaCode) {
+    if (!readable.has(file)) continue;
     sources.push({
       key: { ...migrationOrderKey(file), group: 1 },
       run: () => {

@@ -193,7 +193,7 @@ describe('database stage on themed fixtures', () => {
     const r = await run('mybatis-vendors');
     expect(r.model.data!.dialect.name).toBe('mysql');
     expect(r.model.data!.tables.map((t) => `${t.id} ${t.declaredIn.map((d) => d.file.split('/').slice(-2).join('/')).join(',')}`)).toEqual(['account mysql/schema.sql', 'customer mysql/schema.sql']);
-    expect(r.model.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(['schema-vendor-variants: the schema under src/main/resources/db/ is shipped once per database vendor: read the mysql variant (the dialect, mysql), skipped 2 files of h2, postgres']);
+    expect(r.model.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(['schema-vendor-variants: the schema is shipped once per database vendor (3 variants of src/main/resources/db/*): read src/main/resources/db/mysql/ (the dialect, mysql), skipped 2 files of src/main/resources/db/h2/, src/main/resources/db/postgres/']);
     expect(accesses(r).map((a) => a.split('/').pop())).toEqual(['AccountMapper.java read account via sql', 'AccountMapper.java write account via sql', 'AccountMapper.java read customer via sql']);
     const pg = await run('mybatis-vendors', { dialect: 'postgresql' });
     expect(pg.model.data!.tables.map((t) => `${t.id} ${t.columns.length}`)).toEqual(['account 3', 'customer 2']);
