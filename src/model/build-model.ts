@@ -71,7 +71,7 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
       .sort(compareSqlLiterals),
     skipped: sortedUnique([...facts.skipped, ...(db?.skipped ?? [])], compareSkipped),
     diagnostics: sortedUnique([...facts.diagnostics, ...(db?.diagnostics ?? [])], compareDiagnostics),
-    ...(db ? { data: withTransactions(buildDataModel(db, moduleFor), buildTransactions(facts.transactions ?? [], facts.edges, db.accesses, new Set(db.tables.flatMap((t) => t.entityFiles)), moduleFor)) } : {}),
+    ...(db ? { data: withTransactions(buildDataModel(db, moduleFor), buildTransactions([...(facts.transactions ?? []), ...(db.transactions ?? [])], facts.edges, db.accesses, new Set(db.tables.flatMap((t) => t.entityFiles)), moduleFor)) } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ describe('transactions across contexts', () => {
     expect(r.model.data!.transactions!.map((t) => [t.member, t.kind, t.propagation ?? '', t.writesThrough.map((w) => `${w.table}@${w.module.slice(J.length + 1)}`).join(' ')])).toEqual([
       ['checkout', '@Transactional', '', 'orders@orders/OrderRepository.java stock_items@stock/StockRepository.java'],
       ['reorder', '@Transactional', 'REQUIRES_NEW', 'orders@orders/OrderRepository.java'],
+      // A TransactionTemplate's lambda is a transaction too.
+      ['refill', 'TransactionTemplate', '', 'stock_items@stock/StockRepository.java'],
     ]);
     const d = split(r.model, { orders: { tables: ['orders'], match: /orders\// }, stock: { tables: ['stock_items'], match: /stock\// } });
     const { graph } = buildModuleGraph(r.model, new Set());
@@ -48,11 +50,14 @@ describe('transactions across contexts', () => {
     expect(scoreDecomposition(r.model, together, graph).crossingTransactions).toEqual([]);
   });
 
-  it('TypeScript: prisma.$transaction writes the tables its callback writes', async () => {
+  it('TypeScript: prisma.$transaction writes the tables its callback writes; BEGIN ... COMMIT in one SQL literal is a transaction', async () => {
     const r = await run('tx-ts');
-    expect(r.model.data!.transactions!.map((t) => [t.id, t.kind, t.writes])).toEqual([['src/checkout.ts#checkout:7', 'prisma.$transaction', ['order', 'stockitem']]]);
+    expect(r.model.data!.transactions!.map((t) => [t.id, t.kind, t.writes])).toEqual([
+      ['src/checkout.ts#checkout:7', 'prisma.$transaction', ['order', 'stockitem']],
+      ['src/ledger.ts#settle:7', 'BEGIN … COMMIT', ['order', 'stockitem']],
+    ]);
     const d = split(r.model, { sales: { tables: ['order'], match: /checkout/ }, stock: { tables: ['stockitem'], match: /^$/ } });
     const { graph } = buildModuleGraph(r.model, new Set());
-    expect(scoreDecomposition(r.model, d, graph).crossingTransactions!.map((t) => t.byContext.map((x) => x.context))).toEqual([['sales', 'stock']]);
+    expect(scoreDecomposition(r.model, d, graph).crossingTransactions!.map((t) => t.byContext.map((x) => x.context))).toEqual([['sales', 'stock'], ['sales', 'stock']]);
   });
 });

@@ -12,7 +12,7 @@ import { compareStrings } from '../../model/compare.js';
 import fs from 'node:fs';
 import { pushTo } from '../../model/group.js';
 import type { Diagnostic, Evidence, SkippedPath } from '../../model/types.js';
-import type { SqlLiteralUse } from '../../model/facts/code-facts.js';
+import type { SqlLiteralUse, TransactionFact } from '../../model/facts/code-facts.js';
 import { excerpt } from '../code/excerpt.js';
 import type { FileListing, ListedFile } from '../files/list-files.js';
 import { openRegularFile } from '../files/safe-read.js';
@@ -56,6 +56,10 @@ export interface CodeInputs {
 const SQL_FILE = /\.(?:sql|ddl)$/i;
 /** down(), revert(), and the vendor-specific `postgresDownQueryRunner` style. */
 const ROLLBACK = /^(?:down|revert|rollback)$|[a-z](?:Down|Revert|Rollback)(?=[A-Z]|$)/;
+const TX_BEGIN = new Set(['begin', 'begin transaction', 'begin work', 'start transaction']);
+const TX_COMMIT = new Set(['commit', 'commit transaction', 'commit work']);
+/** A short statement as lower-case words: `  BEGIN   TRANSACTION;` -> 'begin transaction'. */
+const words = (text: string): string => (text.length > 40 ? '' : text.trim().replace(/;$/, '').trim().split(/\s+/).join(' ').toLowerCase());
 const CODE_FILE = /\.(?:[cm]?[jt]s)$/i;
 const CHUNK = 1024 * 1024;
 const BULK_STATEMENT = /^\s*(?:insert|replace|copy)\b/i;
@@ -166,9 +170,15 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     const [a, b] = [tableId({ name: j.a }), tableId({ name: j.b })].sort(compareStrings);
     return { ...j, a: a!, b: b! };
   });
+  const transactions: TransactionFact[] = [];
   for (const lit of sqlLiterals) {
     if (isMigrationPath(lit.file)) continue;
-    for (const st of splitStatements(lit.text, splitterOptionsFor(dialect.name))) {
+    const split = splitStatements(lit.text, splitterOptionsFor(dialect.name));
+    // A literal that opens a transaction and commits it (`BEGIN; UPDATE ...; COMMIT;`) is one.
+    if (!lit.owner && split.length > 2 && TX_BEGIN.has(words(split[0]!.text)) && split.some((st) => TX_COMMIT.has(words(st.text)))) {
+      transactions.push({ file: lit.file, line: lit.line, endLine: lit.line + split[split.length - 1]!.line - 1, ...(lit.enclosing ? { member: lit.enclosing } : {}), kind: 'BEGIN … COMMIT' });
+    }
+    for (const st of split) {
       if (!splitProblems(st, lit.file, lit.line - 1, diagnostics)) continue;
       const at: Evidence = { file: lit.file, line: lit.line + st.line - 1, text: excerpt(st.text) };
       const parsed = parser.parse(st.text);
@@ -236,7 +246,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
       });
     }
   }
-  return { dialect, tables, foreignKeys, accesses, joins, statements, skipped, diagnostics: summarizeParseFailures(diagnostics) };
+  return { dialect, tables, foreignKeys, accesses, joins, statements, skipped, diagnostics: summarizeParseFailures(diagnostics), transactions };
 }
 
 /** Per-statement parse diagnostics kept per code before the rest become one summary line. */

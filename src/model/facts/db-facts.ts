@@ -3,6 +3,7 @@
  * reach tables (accesses, joins). buildModel turns files into modules.
  */
 import type { Column, Diagnostic, Evidence, SchemaSource, SkippedPath } from '../types.js';
+import type { TransactionFact } from './code-facts.js';
 
 export interface SchemaTable {
   id: string;
@@ -52,6 +53,8 @@ export interface DbFacts {
   joins: FileJoin[];
   statements: { parsed: number; byDialect: Record<string, number>; fallback: number; bulkSkipped: number };
   skipped: SkippedPath[];
+  /** Transactions written in SQL (`BEGIN; ...; COMMIT;` in one literal). */
+  transactions?: TransactionFact[];
   diagnostics: Diagnostic[];
 }
 

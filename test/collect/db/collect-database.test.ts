@@ -278,6 +278,13 @@ describe('database stage on themed fixtures', () => {
     expect(accesses(r).filter((a) => a.includes('FleetReport'))).toEqual(['src/main/java/com/acme/freight/vehicles/FleetReport.java read vehicle via orm']);
   });
 
+  it('entities declared as data (TypeORM EntitySchema): tables, many-to-one keys, repositories of the schema object', async () => {
+    const r = await run('entity-schema');
+    expect(tables(r)).toEqual(['categories', 'posts']);
+    expect(fks(r)).toEqual(['posts(categoryId)->categories']);
+    expect(accesses(r)).toEqual(['src/posts.ts read posts via orm', 'src/posts.ts write posts via orm']);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);

@@ -217,6 +217,10 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
         });
       }
     }
+    for (const call of scan.transactionCalls) {
+      const member = memberAt(call.line);
+      facts.transactions!.push({ file, line: call.line, endLine: call.endLine, ...(member ? { member } : {}), kind: 'TransactionTemplate' });
+    }
     // Persistence.
     for (const t of scan.types) {
       const document = ann(t.annotations, 'Document') !== undefined;

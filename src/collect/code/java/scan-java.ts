@@ -32,6 +32,8 @@ export interface JavaType {
 }
 
 /** Receivers whose calls read or write entities: JPA's EntityManager and Hibernate's Session. */
+/** Spring's programmatic transactions (and the reactive one). */
+const TRANSACTION_TEMPLATES = new Set(['TransactionTemplate', 'TransactionalOperator']);
 const CRITERIA_CALLS = new Set(['createQuery', 'from', 'createCriteriaUpdate', 'createCriteriaDelete']);
 const PERSISTENCE_RECEIVERS = new Set(['EntityManager', 'Session', 'StatelessSession', 'MongoTemplate', 'MongoOperations', 'ReactiveMongoTemplate', 'ReactiveMongoOperations']);
 
@@ -44,6 +46,8 @@ export interface JavaScan {
   strings: { text: string; line: number }[];
   /** Calls on a JPA EntityManager or Hibernate Session, with what their arguments say (class literals, typed values, strings). */
   persistenceCalls: { method: string; args: { kind: 'class' | 'value' | 'string'; name: string }[]; line: number; text: string }[];
+  /** Programmatic transactions: `transactionTemplate.execute(status -> ...)` and the like, with their lines. */
+  transactionCalls: { line: number; endLine: number; text: string }[];
   diagnostics: Diagnostic[];
 }
 
@@ -121,7 +125,7 @@ function valueText(n: Node | null): string {
 export async function scanJava(file: string, text: string): Promise<JavaScan> {
   const parser = await javaParser();
   const tree = parser.parse(text);
-  const out: JavaScan = { packageName: '', imports: [], types: [], refs: [], strings: [], persistenceCalls: [], diagnostics: [] };
+  const out: JavaScan = { packageName: '', imports: [], types: [], refs: [], strings: [], persistenceCalls: [], transactionCalls: [], diagnostics: [] };
   if (!tree) {
     out.diagnostics.push({ severity: 'error', code: 'parse-error', message: 'tree-sitter could not parse this file', file });
     return out;
@@ -174,6 +178,7 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
         // The Criteria API names its entity with a class literal on any receiver: cb.createQuery(Order.class),
         // query.from(Order.class), cb.createCriteriaUpdate(Order.class).
         const criteria = CRITERIA_CALLS.has(method) && (n.childForFieldName('arguments')?.namedChildren ?? []).some((a) => a?.type === 'class_literal');
+        if (TRANSACTION_TEMPLATES.has(fieldTypes.get(receiver) ?? '') && /^execute/.test(method)) out.transactionCalls.push({ line: lineOf(n), endLine: n.endPosition.row + 1, text: excerpt(n.text) });
         if (criteria || PERSISTENCE_RECEIVERS.has(fieldTypes.get(receiver) ?? '')) {
           const args = (n.childForFieldName('arguments')?.namedChildren ?? []).flatMap((a): JavaScan['persistenceCalls'][number]['args'] => {
             if (!a) return [];

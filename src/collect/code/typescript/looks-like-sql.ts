@@ -10,6 +10,7 @@
  */
 import { skipSqlCommentsAndSpace } from '../../db/sql-comments.js';
 
+const TRANSACTION_START = /^(?:begin(?: transaction| work)?|start transaction) ?;/i;
 const STATEMENT_START = /^\(?\s*(select|insert|update|delete|with|create|alter|drop|merge|replace|truncate|upsert)\b/i;
 const IDENT = '(?:[A-Za-z_][\\w$]*|"[^"]+"|`[^`]+`|\\[[^\\]]+\\])(?:\\.(?:[A-Za-z_][\\w$]*|"[^"]+"|`[^`]+`|\\[[^\\]]+\\]))?';
 const TRUNCATE_REST = new RegExp(`^\\s+(?:table\\s+)?(?:only\\s+)?${IDENT}(?:\\s*,\\s*${IDENT})*\\s*(?:(?:restart|continue)\\s+identity\\s*)?(?:cascade|restrict)?\\s*;?\\s*$`, 'i');
@@ -21,6 +22,9 @@ const FROM_PROSE = /\bfrom\s+(?:the|a|an|this|that|these|those|your|our|my|their
 export function looksLikeSql(text: string): boolean {
   if (text.length < 10) return false;
   const start = skipSqlCommentsAndSpace(text);
+  // A transaction written in SQL: what follows `BEGIN;` decides.
+  const begin = TRANSACTION_START.exec(text.slice(start, start + 32));
+  if (begin) return looksLikeSql(text.slice(start + begin[0].length));
   const m = STATEMENT_START.exec(text.slice(start, start + 64));
   if (!m) return false;
   const keyword = m[1]!.toLowerCase();

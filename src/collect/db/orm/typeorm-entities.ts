@@ -13,6 +13,9 @@
  * Relations (orm-facts.ts OrmRelation): junction tables, and the children of a @OneToMany that is
  * eager or cascades (`cascade`, `orphanRemoval`), so code using an entity reaches them; a lazy,
  * non-cascading collection is only loaded by code that asks for it.
+ * Entities declared as data: `new EntitySchema({ name, tableName, columns, relations })` and MikroORM's
+ * `defineEntity({ name, tableName, properties })` (many-to-one relations as keys), known by `name` and
+ * by the variable they are assigned to.
  * Also returns class name -> table, for getRepository(Order) and friends.
  */
 import ts from 'typescript';
@@ -46,10 +49,32 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
   const classToTable = new Map<string, string>();
   const pending: { table: string; relations: Relation[]; mikro: boolean }[] = [];
   for (const [file, text] of texts) {
-    if (!text.includes('Entity(')) continue;
+    if (!text.includes('Entity(') && !text.includes('EntitySchema')) continue;
     const sf = parse(file, text);
     const mikro = text.includes('@mikro-orm/');
     const visit = (node: ts.Node): void => {
+      // Entities declared as data: `new EntitySchema({ name, tableName, columns/properties, relations })`
+      // (TypeORM, MikroORM) and MikroORM's `defineEntity({ ... })`.
+      const schemaArg = ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'EntitySchema' ? node.arguments?.[0] : ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineEntity' ? node.arguments[0] : undefined;
+      if (schemaArg && ts.isObjectLiteralExpression(schemaArg)) {
+        const name = optionString(schemaArg, 'name') ?? optionString(schemaArg, 'className');
+        const table = optionString(schemaArg, 'tableName') ?? optionString(schemaArg, 'collection') ?? (name ? (mikro ? snakeCase(name) : name) : undefined);
+        if (name && table) {
+          classToTable.set(name, table);
+          if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) classToTable.set(node.parent.name.text, table);
+          const fields = optionValue(schemaArg, 'columns') ?? optionValue(schemaArg, 'properties');
+          const columns = fields && ts.isObjectLiteralExpression(fields) ? fields.properties.filter(ts.isPropertyAssignment).map((p) => ({ name: p.name.getText(sf) })) : [];
+          const relations: Relation[] = [];
+          const rels = optionValue(schemaArg, 'relations') ?? fields;
+          for (const p of rels && ts.isObjectLiteralExpression(rels) ? rels.properties.filter(ts.isPropertyAssignment) : []) {
+            const kind = optionString(p.initializer, 'type') ?? optionString(p.initializer, 'kind') ?? optionString(p.initializer, 'reference');
+            const target = optionString(p.initializer, 'target') ?? optionString(p.initializer, 'entity');
+            if (target && kind && /^(many-to-one|m:1|ManyToOne)$/i.test(kind)) relations.push({ kind: 'ManyToOne', target, property: p.name.getText(sf), inverse: false, cascade: false, eager: false, evidence: { file, line: sf.getLineAndCharacterOfPosition(p.getStart(sf)).line + 1, text: `${name}.${p.name.getText(sf)}` } });
+          }
+          tables.push({ ref: { name: table }, columns, primaryKey: [], evidence: { file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: `EntitySchema ${name}` }, source: 'typeorm', file });
+          pending.push({ table, relations, mikro });
+        }
+      }
       if (ts.isClassDeclaration(node) && node.name) {
         const entity = decorators(node).find((d) => ENTITY.test(d.name));
         if (entity) {

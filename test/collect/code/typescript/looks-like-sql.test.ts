@@ -33,6 +33,8 @@ describe('looksLikeSql', () => {
     ['select * from users where id = ?', true],
     ['create table t as select 1', true],
     ['DROP TABLE IF EXISTS a, b CASCADE', true],
+    ['BEGIN; UPDATE stock SET n = n - 1; COMMIT;', true],
+    ['begin the tour here', false],
   ])('%s -> %s', (text, expected) => {
     expect(looksLikeSql(text)).toBe(expected);
   });
