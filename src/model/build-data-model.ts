@@ -20,6 +20,7 @@ export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string)
       name: t.name,
       columns: t.columns,
       primaryKey: t.primaryKey,
+      ...(t.uniqueKeys ? { uniqueKeys: t.uniqueKeys } : {}),
       declaredIn: [...t.declaredIn].sort(compareEvidence),
       entityModules: [...new Set(t.entityFiles.map(moduleFor))].sort(compareStrings),
       ...(t.undeclared ? { undeclared: true } : {}),

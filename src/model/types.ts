@@ -220,6 +220,8 @@ export interface TableNode {
   columns: Column[];
   /** Primary-key column names. */
   primaryKey: string[];
+  /** Unique constraints over two or more columns (absent when none). */
+  uniqueKeys?: string[][];
   /** Where it was declared: migration or DDL statements, ORM entities (first declaration first). */
   declaredIn: (Evidence & { source: SchemaSource })[];
   /** Modules that declare it as an ORM entity/model, sorted. */

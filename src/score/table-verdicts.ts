@@ -14,7 +14,8 @@
  * - only the owner uses it -> `move` (it moves with its owner's database).
  * Crossing foreign keys and transactions are listed with the verdict: each is work of the data split
  * (drop the key and check in code; a saga or eventual consistency); a key from another context's table
- * with ON DELETE CASCADE adds that deletes must become events.
+ * with ON DELETE CASCADE adds that deletes must become events; a unique key over keys into two
+ * contexts' tables adds that one service must enforce it.
  */
 import { compareStrings } from '../model/compare.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
@@ -36,6 +37,8 @@ export interface TableVerdict {
   crossingJoins: string[];
   /** Transactions writing it together with another context's tables (ids). */
   crossingTransactions: string[];
+  /** Unique keys whose columns reference tables of two or more contexts. */
+  crossingUniqueKeys?: { columns: string[]; contexts: string[] }[];
   strategy: TableStrategy;
   reason: string;
 }
@@ -70,6 +73,7 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
       (joins.get(e.to) ?? joins.set(e.to, new Set()).get(e.to)!).add(e.from);
     }
   }
+  const tableNode = new Map((model.data?.tables ?? []).map((t) => [t.id, t]));
   const txOf = new Map<string, string[]>();
   for (const tx of crossing) for (const x of tx.byContext) for (const t of x.tables) (txOf.get(t) ?? txOf.set(t, []).get(t)!).push(tx.transaction);
   const tables = [...new Set([...owner.keys(), ...writes.keys(), ...reads.keys()])].sort(compareStrings);
@@ -112,6 +116,12 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
       strategy = 'move';
       reason = `only ${label(own)} uses it: it moves to ${label(own)}'s database`;
     }
+    // A unique key over keys into two contexts' tables: one service alone can no longer enforce it.
+    const keysFrom = model.data?.edges.filter((e) => e.kind === 'foreign-key' && e.from === table) ?? [];
+    const crossingUniqueKeys = (tableNode.get(table)?.uniqueKeys ?? [])
+      .map((columns) => ({ columns, contexts: [...new Set(keysFrom.filter((k) => k.columns?.from.some((c) => columns.includes(c))).map((k) => owner.get(k.to)).filter((c): c is string => c !== undefined))].sort(compareStrings) }))
+      .filter((u) => u.contexts.length >= 2);
+    if (crossingUniqueKeys.length > 0) reason += `; unique (${crossingUniqueKeys.map((u) => u.columns.join(', ')).join('), (')}) spans ${crossingUniqueKeys[0]!.contexts.map(label).join(' and ')}: once split, one service must enforce it (or a read model checks it)`;
     // A delete that cascades across the boundary removes another context's rows: once split, an event.
     const cascading = (fks.get(table) ?? []).filter((k) => k.onDelete === 'cascade' && k.to === table);
     if (cascading.length > 0) reason += `; deleting a row here cascades into ${cascading.map((k) => `${k.from}${owner.has(k.from) ? ` (${label(owner.get(k.from)!)})` : ''}`).join(', ')}: publish a deletion event instead of ON DELETE CASCADE`;
@@ -123,6 +133,7 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
       crossingForeignKeys: fks.get(table) ?? [],
       crossingJoins,
       crossingTransactions: txOf.get(table) ?? [],
+      ...(crossingUniqueKeys.length > 0 ? { crossingUniqueKeys } : {}),
       strategy,
       reason,
     };

@@ -79,3 +79,36 @@ describe('tableVerdicts', () => {
     expect(row('stock').crossingTransactions).toEqual([]);
   });
 });
+
+describe('tableVerdicts: unique keys across contexts', () => {
+  it('flags a unique key whose columns reference tables of two contexts, and says nothing of one that does not', () => {
+    const base = tinyModel(['o/a.ts -> s/b.ts']);
+    const fk = (from: string, col: string, to: string): DataEdge => ({ kind: 'foreign-key', from, to, via: 'sql', weight: 1, evidence: [], columns: { from: [col], to: ['id'] } });
+    const model: SystemModel = {
+      ...base,
+      data: {
+        dialect: { name: 'postgresql', reason: 'test' },
+        tables: [
+          { id: 'reservations', name: 'reservations', columns: [], primaryKey: [], declaredIn: [], entityModules: [], uniqueKeys: [['order_id', 'item_id']] },
+          { id: 'lines', name: 'lines', columns: [], primaryKey: [], declaredIn: [], entityModules: [], uniqueKeys: [['order_id', 'sku']] },
+        ],
+        statements: { parsed: 0, byDialect: {}, fallback: 0, bulkSkipped: 0 },
+        edges: [access('s/b.ts', 'reservations', 'write'), access('o/a.ts', 'lines', 'write'), fk('reservations', 'order_id', 'orders'), fk('reservations', 'item_id', 'items'), fk('lines', 'order_id', 'orders')],
+      },
+    };
+    const d: Decomposition = {
+      method: 'by hand',
+      kernel: [],
+      contexts: [
+        { id: 'o', name: 'orders', modules: ['o/a.ts'], tables: ['orders', 'lines'], lines: 1 },
+        { id: 's', name: 'stock', modules: ['s/b.ts'], tables: ['items', 'reservations'], lines: 1 },
+      ],
+      confidence: [],
+    };
+    const verdicts = tableVerdicts(model, d, contextIndex(d, { withKernel: false }), []);
+    const reservations = verdicts.find((v) => v.table === 'reservations')!;
+    expect(reservations.crossingUniqueKeys).toEqual([{ columns: ['order_id', 'item_id'], contexts: ['o', 's'] }]);
+    expect(reservations.reason).toMatch(/unique \(order_id, item_id\) spans orders and stock/);
+    expect(verdicts.find((v) => v.table === 'lines')!.crossingUniqueKeys).toBeUndefined();
+  });
+});

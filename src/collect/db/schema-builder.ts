@@ -100,6 +100,7 @@ export class SchemaBuilder {
       name: create.table.name,
       columns: create.columns,
       primaryKey: create.primaryKey,
+      ...(create.uniqueKeys ? { uniqueKeys: create.uniqueKeys } : {}),
       declaredIn: [...(existing?.declaredIn ?? []), { ...at, source }],
       entityFiles: existing?.entityFiles ?? [],
     });

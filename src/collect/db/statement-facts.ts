@@ -30,6 +30,8 @@ export interface CreateTableFact {
   columns: { name: string; type?: string; nullable?: boolean }[];
   primaryKey: string[];
   foreignKeys: ForeignKeyFact[];
+  /** Unique constraints over two or more columns. */
+  uniqueKeys?: string[][];
 }
 
 export interface StatementFacts {
@@ -80,10 +82,11 @@ function foreignKeyOf(columns: string[], ref: unknown, constraint: unknown): For
   return { columns, references: target, referencedColumns: columnsOf(ref.definition), ...(name ? { constraint: name } : {}), ...(action ? { onDelete: action } : {}) };
 }
 
-function definitionsOf(defs: unknown): { columns: CreateTableFact['columns']; primaryKey: string[]; foreignKeys: ForeignKeyFact[] } {
+function definitionsOf(defs: unknown): { columns: CreateTableFact['columns']; primaryKey: string[]; foreignKeys: ForeignKeyFact[]; uniqueKeys?: string[][] } {
   const columns: CreateTableFact['columns'] = [];
   const primaryKey: string[] = [];
   const foreignKeys: ForeignKeyFact[] = [];
+  const uniqueKeys: string[][] = [];
   for (const def of Array.isArray(defs) ? defs : [defs]) {
     if (!isNode(def)) continue;
     if (def.resource === 'column') {
@@ -99,13 +102,14 @@ function definitionsOf(defs: unknown): { columns: CreateTableFact['columns']; pr
       const type = String(def.constraint_type ?? '').toLowerCase();
       const cols = columnsOf(def.definition);
       if (type.includes('primary')) primaryKey.push(...cols);
+      if (type.includes('unique') && cols.length >= 2) uniqueKeys.push(cols);
       if (type.includes('foreign')) {
         const fk = foreignKeyOf(cols, def.reference_definition, def.constraint);
         if (fk) foreignKeys.push(fk);
       }
     }
   }
-  return { columns, primaryKey, foreignKeys };
+  return { columns, primaryKey, foreignKeys, ...(uniqueKeys.length > 0 ? { uniqueKeys } : {}) };
 }
 
 const WRITE_TYPES = new Set(['insert', 'update', 'delete', 'replace', 'merge']);

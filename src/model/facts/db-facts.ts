@@ -10,6 +10,8 @@ export interface SchemaTable {
   name: string;
   columns: Column[];
   primaryKey: string[];
+  /** Unique constraints over two or more columns. */
+  uniqueKeys?: string[][];
   declaredIn: (Evidence & { source: SchemaSource })[];
   /** Code files that declare the table as an ORM entity/model. */
   entityFiles: string[];

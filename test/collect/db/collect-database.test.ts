@@ -285,6 +285,12 @@ describe('database stage on themed fixtures', () => {
     expect(accesses(r)).toEqual(['src/posts.ts read posts via orm', 'src/posts.ts write posts via orm']);
   });
 
+  it('keeps unique constraints over two or more columns', async () => {
+    const repo = tempRepo({ 'package.json': '{"dependencies":{"pg":"8"}}', 'db/schema.sql': 'CREATE TABLE r (id int PRIMARY KEY, order_id int, item_id int, code text UNIQUE, UNIQUE (order_id, item_id));' });
+    const r = await analyze(repo, { symbols: false });
+    expect(r.model.data!.tables.map((t) => [t.id, t.uniqueKeys])).toEqual([['r', [['order_id', 'item_id']]]]);
+  });
+
   it('--dialect forces the first dialect tried', async () => {
     expect((await run('mysql-schema', { dialect: 'mariadb' })).model.data!.dialect).toEqual({ name: 'mariadb', reason: '--dialect' });
     await expect(run('mysql-schema', { dialect: 'oracle' })).rejects.toThrow(/option 'dialect' must be one of athena, bigquery/);
