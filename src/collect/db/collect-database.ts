@@ -23,12 +23,14 @@ import { pickVendorMethods, pickVendorVariants } from './vendor-variants.js';
 import { isTestOrSampleDataPath } from '../files/test-paths.js';
 import { REDIS_TABLE_PREFIX } from './orm/readers/redis.js';
 import { isSystemCatalog } from './system-catalogs.js';
+import { throughRelations } from './relation-reach.js';
+import { summarizeParseFailures } from './summarize-parse-failures.js';
 import { compareOrderKeys, isMigrationPath, migrationOrderKey } from './migration-order.js';
 import { readMybatisMappers } from './mybatis-mappers.js';
 import { MAY_HOLD_KNEX_SCHEMA, readKnexSchema } from './knex-schema.js';
 import { MAY_HOLD_SEQUELIZE_SCHEMA, readSequelizeSchema } from './sequelize-schema.js';
 import { collectOrmFacts } from './orm/collect-orm-facts.js';
-import type { OrmFacts, OrmRelation } from './orm/orm-facts.js';
+import type { OrmFacts } from './orm/orm-facts.js';
 import { createSqlParser, DYNAMIC_TABLE, type SqlStatementParser } from './parse-sql.js';
 import { SchemaBuilder } from './schema-builder.js';
 import type { Dialect } from '../../model/dialects.js';
@@ -249,80 +251,10 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   return { dialect, tables, foreignKeys, accesses, joins, statements, skipped, diagnostics: summarizeParseFailures(diagnostics), transactions };
 }
 
-/** Per-statement parse diagnostics kept per code before the rest become one summary line. */
-const PARSE_DIAGNOSTICS_KEPT = 10;
-
-/**
- * A dialect node-sql-parser lacks (ClickHouse, Oracle PL/SQL, ...) fails on every statement: the
- * first PARSE_DIAGNOSTICS_KEPT failures of each kind are listed, the rest summarised in one diagnostic
- * (count, files) instead of one line per statement.
- */
-function summarizeParseFailures(diagnostics: Diagnostic[]): Diagnostic[] {
-  const codes = ['sql-parse-failed', 'sql-not-parsed', 'ddl-read-tolerantly'];
-  const seen = new Map<string, number>();
-  const rest = new Map<string, Diagnostic[]>();
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    if (!codes.includes(d.code)) {
-      out.push(d);
-      continue;
-    }
-    const n = (seen.get(d.code) ?? 0) + 1;
-    seen.set(d.code, n);
-    if (n <= PARSE_DIAGNOSTICS_KEPT) out.push(d);
-    else pushTo(rest, d.code, d);
-  }
-  for (const [code, list] of rest) {
-    const files = [...new Set(list.map((d) => d.file).filter((f): f is string => !!f))].sort(compareStrings);
-    const what = code === 'ddl-read-tolerantly' ? 'CREATE TABLE statements read by the tolerant DDL reader' : code === 'sql-parse-failed' ? 'statements no dialect parses (tables recovered by the fallback extractor)' : 'SQL-looking strings no dialect parses and that name no known table';
-    out.push({
-      severity: list.some((d) => d.severity === 'warning') ? 'warning' : 'info',
-      code,
-      message: `${list.length} more ${what}, in ${files.length} files (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}); a dialect the SQL parser lacks (ClickHouse, Oracle PL/SQL) fails this way`,
-    });
-  }
-  return out;
-}
-
 function removeWhere<T>(list: T[], drop: (x: T) => boolean): void {
   let kept = 0;
   for (const x of list) if (!drop(x)) list[kept++] = x;
   list.length = kept;
-}
-
-/**
- * Accesses through an entity's relations: code that writes an owner writes its junction and collection
- * tables, and its children when the relation cascades; code that reads it reads the eager ones (a
- * secondary or parent table, an eagerly fetched collection); a lazy one is read only on demand. Followed up to RELATION_HOPS relations deep (a child's own children),
- * each derived access once per file, table and mode; evidence: the owner's access and the relation.
- */
-const RELATION_HOPS = 3;
-
-export function throughRelations(accesses: readonly FileTableAccess[], relations: readonly OrmRelation[]): FileTableAccess[] {
-  if (relations.length === 0) return [];
-  const byOwner = new Map<string, OrmRelation[]>();
-  for (const r of relations) pushTo(byOwner, tableId({ name: r.from }), r);
-  const seen = new Set(accesses.map((a) => `${a.file}\0${a.table}\0${a.mode}`));
-  const out: FileTableAccess[] = [];
-  let frontier: readonly FileTableAccess[] = accesses;
-  for (let hop = 0; hop < RELATION_HOPS && frontier.length > 0; hop++) {
-    const next: FileTableAccess[] = [];
-    for (const a of frontier) {
-      for (const r of byOwner.get(a.table) ?? []) {
-        const writes = a.mode === 'write' && (r.kind !== 'child' || r.cascade);
-        if (!writes && !r.eager) continue;
-        const mode = writes ? 'write' : 'read';
-        const table = tableId({ name: r.to });
-        const key = `${a.file}\0${table}\0${mode}`;
-        if (table === a.table || seen.has(key)) continue;
-        seen.add(key);
-        next.push({ file: a.file, table, mode, via: 'orm', evidence: { ...a.evidence, text: excerpt(`${r.kind} table ${table} through ${r.evidence.text}; ${a.evidence.text}`) } });
-      }
-    }
-    out.push(...next);
-    frontier = next;
-  }
-  return out;
 }
 
 function parseOrFallback(
