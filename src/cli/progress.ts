@@ -4,14 +4,20 @@
  */
 import type { ProgressListener } from '../model/progress.js';
 
-const LABELS: Record<string, string> = {
+export const STAGE_LABELS: Record<string, string> = {
   list: 'listing files',
   read: 'reading files',
+  java: 'reading Java files',
   imports: 'resolving imports',
   symbols: 'resolving calls and inheritance',
   database: 'reading the database schema and queries',
+  model: 'building the model',
   history: 'reading the git history',
+  analyses: 'running the analyses',
+  contexts: 'proposing contexts and the plan',
+  reports: 'writing the reports',
 };
+const LABELS = STAGE_LABELS;
 
 export interface Progress {
   listener: ProgressListener;

@@ -69,6 +69,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
         { ...(options.dialect ? { dialect: options.dialect } : {}), bulkThresholdBytes: options.bulkThresholdBytes },
       )
     : undefined;
+  onProgress({ stage: 'model', done: 0, total: 0 });
   const coupleBy = parseCoupleBy(options.coupleBy);
   const modelOnly = buildModel(path.basename(root), facts, options.granularity, db);
   // Units: package.json, pom.xml and build.gradle folders; sides from imports (classify/assign-units.ts).
@@ -116,7 +117,9 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
     };
   }
   model = { ...model, diagnostics: sortedUnique(portableDiagnostics(model.diagnostics, root), compareDiagnostics) };
+  onProgress({ stage: 'analyses', done: 0, total: 0 });
   const analyses = runCodeAnalyses(model, options);
+  if (options.cluster) onProgress({ stage: 'contexts', done: 0, total: 0 });
   const proposal = options.cluster ? proposeContexts(model, analyses, options) : undefined;
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -7,6 +7,7 @@ import { addOptionFlags } from '../add-option-flags.js';
 import { terminalSafe, terminalText } from '../terminal-text.js';
 import type { PreparedRun } from '../../main/prepare-run.js';
 import { analyzeForCommand } from './analyze-for-command.js';
+import { createStageTimer } from '../stage-timings.js';
 import { addRunFlags, examples, strictExit, type CommandContext, type RunFlags } from './command-context.js';
 
 export function registerAnalyze(program: Command, context: CommandContext): void {
@@ -32,8 +33,11 @@ export function registerAnalyze(program: Command, context: CommandContext): void
     let outDir: string | undefined;
     // The output folder is checked before any work: a bad --out must not cost a whole analysis.
     const check = (run: PreparedRun) => void (outDir = run.out !== undefined ? checkOutputFolder(run.out, run.root) : undefined);
-    const { run, result } = await analyzeForCommand(context, target, flags, table.layer(cmd), {}, { formats: REPORT_FORMAT_NAMES, check });
+    const timer = flags.timings ? createStageTimer() : undefined;
+    const { run, result } = await analyzeForCommand(context, target, flags, table.layer(cmd), {}, { formats: REPORT_FORMAT_NAMES, check, ...(timer ? { timer } : {}) });
+    timer?.start('reports');
     const written = outDir ? writeReports(outDir, await renderReports(result, run.format)) : [];
+    if (timer) context.io.stderr(timer.table());
     if (!flags.quiet) {
       context.io.stdout(formatSummary(terminalSafe(result), makeChalk(context.io), written.map(terminalText), { verbose: !!flags.verbose, showEmails: !!flags.showEmails }));
     }

@@ -7,6 +7,7 @@ import type { OptionLayer } from '../../config/resolve-options.js';
 import type { PreparedRun } from '../../main/prepare-run.js';
 import type { AnalysisResult } from '../../result/analysis-result.js';
 import { createProgress } from '../progress.js';
+import type { StageTimer } from '../stage-timings.js';
 import type { CommandContext, RunFlags } from './command-context.js';
 
 export interface CommandRun {
@@ -21,13 +22,15 @@ export async function analyzeForCommand(
   flags: RunFlags,
   layer: OptionLayer,
   overrides: Partial<AnalyzeOptions> = {},
-  extra: { formats?: readonly string[]; check?: (run: PreparedRun) => void } = {},
+  extra: { formats?: readonly string[]; check?: (run: PreparedRun) => void; timer?: StageTimer } = {},
 ): Promise<CommandRun> {
   const [{ prepareRun }, { analyze }] = await Promise.all([import('../../main/prepare-run.js'), import('../../main/analyze.js')]);
   const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: layer, ...(extra.formats ? { formats: extra.formats } : {}) });
   extra.check?.(run);
   const progress = createProgress(!flags.quiet && context.io.stderrIsTTY, context.io.stderr);
-  const result = await analyze(run.root, { ...run.options, ...overrides }, progress.listener);
+  const timer = extra.timer;
+  const listener: typeof progress.listener = timer ? (event) => (timer.listener(event), progress.listener(event)) : progress.listener;
+  const result = await analyze(run.root, { ...run.options, ...overrides }, listener);
   progress.done();
   return { run, result };
 }

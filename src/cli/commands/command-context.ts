@@ -19,6 +19,7 @@ export interface RunFlags {
   showEmails?: boolean;
   strict?: boolean;
   debug?: boolean;
+  timings?: boolean;
 }
 
 const RUN = 'Run options:';
@@ -30,6 +31,7 @@ export function addRunFlags(command: Command, which: { config?: boolean; strict?
   if (which.emails) command.addOption(new Option('--show-emails', 'show authors with their e-mail addresses (default: names only)').helpGroup(RUN));
   if (which.strict !== false) command.addOption(new Option('--strict', 'exit 1 when any error or warning diagnostic was raised').helpGroup(RUN));
   command.addOption(new Option('--debug', 'show stack traces of internal errors').helpGroup(RUN));
+  command.addOption(new Option('--timings', 'print how long each stage took (stderr, also without a terminal)').helpGroup(RUN));
   return command;
 }
 

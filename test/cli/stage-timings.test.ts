@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createStageTimer } from '../../src/cli/stage-timings.js';
+import { cli } from '../helpers/run-cli.js';
+import { FIXTURES } from '../helpers/temp-repo.js';
+
+describe('--timings', () => {
+  it('a stage lasts from its first event to the next stage, the last one to the end; shares of the total', () => {
+    let clock = 0;
+    const timer = createStageTimer(() => clock);
+    timer.listener({ stage: 'list', done: 0, total: 0 });
+    clock = 500;
+    timer.listener({ stage: 'imports', done: 0, total: 10 });
+    clock = 1000;
+    timer.listener({ stage: 'imports', done: 10, total: 10 });
+    clock = 2500;
+    timer.start('reports');
+    clock = 3000;
+    expect(timer.table()).toBe(
+      [
+        'stage                      time  share',
+        'listing files            0.50 s   17%',
+        'resolving imports        2.00 s   67%',
+        'writing the reports      0.50 s   17%',
+        'total                    3.00 s  100%',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints every stage of analyze on stderr, also without a terminal and with --quiet', async () => {
+    const r = await cli(['analyze', path.join(FIXTURES, 'layered-express'), '--no-history', '--timings', '--quiet']);
+    expect(r.code).toBe(0);
+    const stages = r.stderr.split('\n').slice(1).map((l) => l.replace(/\s+\d+\.\d\d s.*$/, ''));
+    expect(stages).toEqual(['listing files', 'resolving imports', 'resolving calls and inheritance', 'reading the database schema and queries', 'building the model', 'running the analyses', 'proposing contexts and the plan', 'writing the reports', 'total', '']);
+  });
+});
