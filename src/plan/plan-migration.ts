@@ -187,10 +187,13 @@ export function planMigration(
   };
   const ranks = [rank((x) => x.s.afferent.length), rank((x) => x.costParts.inbound), rank((x) => x.costParts.sharedTables), rank((x) => x.c.lines)];
   const pilotScore = (x: (typeof drafts)[number]) => ranks.reduce((n, r) => n + r.get(x.c.id)!, 0);
-  const isDead = (x: (typeof drafts)[number]) => x.c.modules.filter((m) => deadCode.has(m)).length * 2 >= x.c.modules.length && x.c.modules.length > 0;
+  // Judged once per context (the sorts below ask again and again).
+  const deadOf = new Map(drafts.map((x) => [x, x.c.modules.filter((m) => deadCode.has(m)).length * 2 >= x.c.modules.length && x.c.modules.length > 0]));
+  const isDead = (x: (typeof drafts)[number]) => deadOf.get(x)!;
   const roleOf = new Map(model.modules.map((m) => [m.id, m]));
   const wiringLines = (x: (typeof drafts)[number]) => x.c.modules.filter((m) => roleOf.get(m)?.role?.role === 'configuration').reduce((n, m) => n + (roleOf.get(m)?.lines ?? 0), 0);
-  const isWiring = (x: (typeof drafts)[number]) => !isDead(x) && x.c.lines > 0 && wiringLines(x) * 2 >= x.c.lines;
+  const wiringOf = new Map(drafts.map((x) => [x, !isDead(x) && x.c.lines > 0 && wiringLines(x) * 2 >= x.c.lines]));
+  const isWiring = (x: (typeof drafts)[number]) => wiringOf.get(x)!;
   const candidates = drafts.filter((x) => x.c.modules.length > 0 && !isDead(x) && !isWiring(x));
   // A pilot a team would pick is a business capability: domain or interface code that owns data or
   // serves requests; never a technical layer, a tool, a set of UI widgets or type-only files.

@@ -108,11 +108,22 @@ describe('git runs none of the repository\'s programs', () => {
 describe('the shadow git folder', () => {
   it('reads the history of a subfolder, paths relative to it, and leaves no temporary folder behind', async () => {
     const { repo } = setup();
-    const tmpBefore = fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('msa-split-git-')).length;
-    const h = await collectHistory(path.join(repo, 'src'), { includeMerges: false, churn: false, botPatterns: [] });
-    expect(h.available).toBe(true);
-    expect(new Set(h.commits.flatMap((c) => c.files.map((f) => f.path)))).toEqual(new Set(['kernel/money.ts', 'orders/order.ts', 'orders/signed.ts']));
-    expect(fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('msa-split-git-')).length).toBe(tmpBefore);
+    // A temporary folder of this test's own: other test files reading histories in parallel create and
+    // remove shadow folders in the shared one.
+    const savedTmp = process.env.TMPDIR;
+    const privateTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'msa-split-test-tmp-'));
+    process.env.TMPDIR = privateTmp;
+    try {
+      const h = await collectHistory(path.join(repo, 'src'), { includeMerges: false, churn: false, botPatterns: [] });
+      expect(h.available).toBe(true);
+      expect(new Set(h.commits.flatMap((c) => c.files.map((f) => f.path)))).toEqual(new Set(['kernel/money.ts', 'orders/order.ts', 'orders/signed.ts']));
+      expect(os.tmpdir()).toBe(privateTmp);
+      expect(fs.readdirSync(privateTmp)).toEqual([]);
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      fs.rmSync(privateTmp, { recursive: true, force: true });
+    }
   });
 
   it('follows a linked work tree outside the analyzed folder only when allowed, and says so otherwise', async () => {
