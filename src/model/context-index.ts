@@ -1,5 +1,5 @@
 /**
- * The one module -> context lookup of a Decomposition. Scores and the plan look at contexts only
+ * The one module -> context lookup of a Decomposition, and the one table -> owning context lookup. Scores and the plan look at contexts only
  * (a kernel module belongs to none); the reports show the kernel as a group of its own, KERNEL_ID.
  */
 import type { Decomposition } from './types.js';
@@ -11,4 +11,11 @@ export function contextIndex(d: Decomposition | undefined, options: { withKernel
   for (const c of d?.contexts ?? []) for (const m of c.modules) index.set(m, c.id);
   if (options.withKernel) for (const k of d?.kernel ?? []) index.set(k, KERNEL_ID);
   return index;
+}
+
+/** Table id -> the context that owns it (tables nobody owns are absent). */
+export function tableOwners(d: Decomposition | undefined): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const c of d?.contexts ?? []) for (const t of c.tables) owner.set(t, c.id);
+  return owner;
 }

@@ -7,7 +7,7 @@
  */
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
-import { contextIndex, KERNEL_ID as KERNEL } from '../model/context-index.js';
+import { contextIndex, tableOwners, KERNEL_ID as KERNEL } from '../model/context-index.js';
 
 export type GraphLevel = 'module' | 'context' | 'table';
 
@@ -62,8 +62,7 @@ export function graphView(result: AnalysisResult, level: GraphLevel): GraphView 
       groups: [],
     };
   }
-  const owner = new Map<string, string>();
-  for (const c of d?.contexts ?? []) for (const t of c.tables) owner.set(t, c.id);
+  const owner = tableOwners(d);
   const data = result.model.data;
   return {
     level,

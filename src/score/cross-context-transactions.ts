@@ -3,11 +3,11 @@
  * owned by two or more contexts cannot stay one ACID transaction once those contexts are services:
  * it becomes a saga (compensating steps) or eventual consistency (events), a decision for the workshop.
  * Input: the model's transactions (tables written directly and through calls), the decomposition's
- * table owners and module -> context index. Output: one row per crossing transaction, with the
+ * table owners (model/context-index.ts tableOwners) and module -> context index. Output: one row per crossing transaction, with the
  * written tables grouped by owning context (tables nobody owns are left out), sorted by id.
  */
 import { compareStrings } from '../model/compare.js';
-import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
+import type { Evidence, SystemModel } from '../model/types.js';
 
 export interface CrossingTransaction {
   transaction: string;
@@ -21,9 +21,7 @@ export interface CrossingTransaction {
   evidence: Evidence;
 }
 
-export function crossContextTransactions(model: SystemModel, d: Decomposition, ctxOf: ReadonlyMap<string, string>): CrossingTransaction[] {
-  const owner = new Map<string, string>();
-  for (const c of d.contexts) for (const t of c.tables) owner.set(t, c.id);
+export function crossContextTransactions(model: SystemModel, owner: ReadonlyMap<string, string>, ctxOf: ReadonlyMap<string, string>): CrossingTransaction[] {
   const out: CrossingTransaction[] = [];
   for (const tx of model.data?.transactions ?? []) {
     const byContext = new Map<string, Set<string>>();

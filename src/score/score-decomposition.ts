@@ -20,7 +20,7 @@ import { compareStrings } from '../model/compare.js';
 import { round3 } from '../model/numbers.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 import { modularity, type UndirectedGraph } from '../model/graphology.js';
-import { contextIndex } from '../model/context-index.js';
+import { contextIndex, tableOwners } from '../model/context-index.js';
 import { crossContextTransactions, type CrossingTransaction } from './cross-context-transactions.js';
 import { tableVerdicts, type TableVerdict } from './table-verdicts.js';
 
@@ -120,8 +120,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
   }
 
   // Tables: owner = the context that owns it in the decomposition; entropy over accessing contexts.
-  const owner = new Map<string, string>();
-  for (const c of d.contexts) for (const t of c.tables) owner.set(t, c.id);
+  const owner = tableOwners(d);
   const access = new Map<string, Map<string, number>>();
   for (const e of model.data?.edges ?? []) {
     if (e.kind !== 'table-access') continue;
@@ -152,7 +151,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     if (e.kind === 'foreign-key') crossFk.push({ from: e.from, to: e.to, a: ca, b: cb, ...(e.columns?.onDelete ? { onDelete: e.columns.onDelete } : {}) });
     if (e.kind === 'join') crossJoin.push({ a: e.from, b: e.to, ca, cb, modules: e.modules ?? [] });
   }
-  const crossingTransactions = crossContextTransactions(model, d, ctxOf);
+  const crossingTransactions = crossContextTransactions(model, owner, ctxOf);
   const coAcross = (model.history?.available ? model.history.coChange : []).filter((p) => ctxOf.get(p.a) && ctxOf.get(p.b) && ctxOf.get(p.a) !== ctxOf.get(p.b));
   const confidence = new Map(d.confidence.map((c) => [c.module, c.confidence]));
 
@@ -217,7 +216,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     tables,
     sharedTables: tables.filter((t) => t.contexts.length > 1).map((t) => t.table),
     ...(model.data?.transactions ? { crossingTransactions } : {}),
-    ...(model.data ? { tableVerdicts: tableVerdicts(model, d, ctxOf, crossingTransactions) } : {}),
+    ...(model.data ? { tableVerdicts: tableVerdicts(model, d, owner, ctxOf, crossingTransactions) } : {}),
     kernelUsers: d.kernel.map((module) => ({
       module,
       contexts: [...new Set(model.edges.filter((e) => e.to === module && ctxOf.has(e.from)).map((e) => ctxOf.get(e.from)!))].sort(compareStrings),

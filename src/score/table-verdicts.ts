@@ -18,7 +18,8 @@
  * contexts' tables adds that one service must enforce it.
  */
 import { compareStrings } from '../model/compare.js';
-import type { Decomposition, SystemModel } from '../model/types.js';
+import type { DataEdge, Decomposition, SystemModel } from '../model/types.js';
+import { pushTo } from '../model/group.js';
 import type { CrossingTransaction } from './cross-context-transactions.js';
 
 export type TableStrategy = 'move' | 'api-call' | 'replicate-read-model' | 'split-table' | 'decide';
@@ -46,9 +47,7 @@ export interface TableVerdict {
 const SPLIT_SHARE = 1 / 3;
 const MANY_READERS = 3;
 
-export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: ReadonlyMap<string, string>, crossing: readonly CrossingTransaction[]): TableVerdict[] {
-  const owner = new Map<string, string>();
-  for (const c of d.contexts) for (const t of c.tables) owner.set(t, c.id);
+export function tableVerdicts(model: SystemModel, d: Decomposition, owner: ReadonlyMap<string, string>, ctxOf: ReadonlyMap<string, string>, crossing: readonly CrossingTransaction[]): TableVerdict[] {
   const name = new Map(d.contexts.map((c) => [c.id, c.name]));
   const writes = new Map<string, Map<string, number>>();
   const reads = new Map<string, Map<string, number>>();
@@ -58,12 +57,15 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
     const row = m.get(table) ?? m.set(table, new Map()).get(table)!;
     row.set(c, (row.get(c) ?? 0) + n);
   };
+  // Every key by the table it starts from (for unique keys over them), in the same one pass.
+  const keysFrom = new Map<string, DataEdge[]>();
   for (const e of model.data?.edges ?? []) {
     if (e.kind === 'table-access') {
       const c = ctxOf.get(e.from);
       if (c !== undefined) add(e.mode === 'write' ? writes : reads, e.to, c, e.weight);
       continue;
     }
+    if (e.kind === 'foreign-key') pushTo(keysFrom, e.from, e);
     const a = owner.get(e.from);
     const b = owner.get(e.to);
     if (a === undefined || b === undefined || a === b) continue;
@@ -117,9 +119,8 @@ export function tableVerdicts(model: SystemModel, d: Decomposition, ctxOf: Reado
       reason = `only ${label(own)} uses it: it moves to ${label(own)}'s database`;
     }
     // A unique key over keys into two contexts' tables: one service alone can no longer enforce it.
-    const keysFrom = model.data?.edges.filter((e) => e.kind === 'foreign-key' && e.from === table) ?? [];
     const crossingUniqueKeys = (tableNode.get(table)?.uniqueKeys ?? [])
-      .map((columns) => ({ columns, contexts: [...new Set(keysFrom.filter((k) => k.columns?.from.some((c) => columns.includes(c))).map((k) => owner.get(k.to)).filter((c): c is string => c !== undefined))].sort(compareStrings) }))
+      .map((columns) => ({ columns, contexts: [...new Set((keysFrom.get(table) ?? []).filter((k) => k.columns?.from.some((c) => columns.includes(c))).map((k) => owner.get(k.to)).filter((c): c is string => c !== undefined))].sort(compareStrings) }))
       .filter((u) => u.contexts.length >= 2);
     if (crossingUniqueKeys.length > 0) reason += `; unique (${crossingUniqueKeys.map((u) => u.columns.join(', ')).join('), (')}) spans ${crossingUniqueKeys[0]!.contexts.map(label).join(' and ')}: once split, one service must enforce it (or a read model checks it)`;
     // A delete that cascades across the boundary removes another context's rows: once split, an event.

@@ -2,7 +2,7 @@
  * Table verdicts on a hand-made model: one table per strategy rule, each with the numbers that decide it.
  */
 import { describe, expect, it } from 'vitest';
-import { contextIndex } from '../../src/model/context-index.js';
+import { contextIndex, tableOwners } from '../../src/model/context-index.js';
 import type { DataEdge, Decomposition, SystemModel } from '../../src/model/types.js';
 import { tableVerdicts } from '../../src/score/table-verdicts.js';
 import { tinyModel } from '../helpers/tiny-model.js';
@@ -48,7 +48,7 @@ describe('tableVerdicts', () => {
     ],
     confidence: [],
   };
-  const verdicts = tableVerdicts(model, d, contextIndex(d, { withKernel: false }), [
+  const verdicts = tableVerdicts(model, d, tableOwners(d), contextIndex(d, { withKernel: false }), [
     { transaction: 't1', module: 'o/a.ts', kind: '@Transactional', byContext: [{ context: 'o', tables: ['orders'] }, { context: 's', tables: ['lines'] }], evidence: { file: 'o/a.ts', line: 1 } },
   ]);
   const row = (t: string) => verdicts.find((v) => v.table === t)!;
@@ -105,7 +105,7 @@ describe('tableVerdicts: unique keys across contexts', () => {
       ],
       confidence: [],
     };
-    const verdicts = tableVerdicts(model, d, contextIndex(d, { withKernel: false }), []);
+    const verdicts = tableVerdicts(model, d, tableOwners(d), contextIndex(d, { withKernel: false }), []);
     const reservations = verdicts.find((v) => v.table === 'reservations')!;
     expect(reservations.crossingUniqueKeys).toEqual([{ columns: ['order_id', 'item_id'], contexts: ['o', 's'] }]);
     expect(reservations.reason).toMatch(/unique \(order_id, item_id\) spans orders and stock/);

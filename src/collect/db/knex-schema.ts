@@ -16,7 +16,7 @@ import type { Evidence } from '../../model/types.js';
 import { excerpt } from '../code/excerpt.js';
 import type { CreateTableFact, ForeignKeyFact, StatementFacts, TableRef } from './statement-facts.js';
 import { parseSource, type ParseSource } from './orm/orm-facts.js';
-import { stringValue } from './orm/call-chains.js';
+import { isInnerOfChain, stringValue } from './orm/call-chains.js';
 
 const SCHEMA_CALL = /\.(?:createTable|alterTable|table|dropTable|dropTableIfExists|renameTable|createTableIfNotExists)\(/;
 
@@ -87,7 +87,7 @@ function readCallback(callback: ts.Expression | undefined): Omit<CreateTableFact
   if (!param || !ts.isIdentifier(param)) return out;
   const builder = param.text;
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && !isInnerLink(node)) {
+    if (ts.isCallExpression(node) && !isInnerOfChain(node)) {
       const links = chainFrom(node, builder);
       if (links) readColumnChain(links, out);
     }
@@ -150,11 +150,6 @@ function chainFrom(outer: ts.CallExpression, builder: string): Link[] | undefine
     e = inner;
   }
   return undefined;
-}
-
-function isInnerLink(node: ts.CallExpression): boolean {
-  const parent = node.parent;
-  return ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
 }
 
 /** The chain below a schema call reaches a `.schema` property (`knex.schema`, `this.knex.schema`, an earlier schema call). */

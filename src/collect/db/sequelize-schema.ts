@@ -14,7 +14,7 @@ import type { Evidence } from '../../model/types.js';
 import { excerpt } from '../code/excerpt.js';
 import type { CreateTableFact, ForeignKeyFact, StatementFacts } from './statement-facts.js';
 import { parseSource, type ParseSource } from './orm/orm-facts.js';
-import { identifierName, stringValue } from './orm/call-chains.js';
+import { identifierName, propertyValue, stringValue } from './orm/call-chains.js';
 import { inRollback } from './knex-schema.js';
 
 export const MAY_HOLD_SEQUELIZE_SCHEMA = /queryInterface|\bqi\.(?:createTable|addColumn|addConstraint|dropTable|renameTable)\(/;
@@ -55,13 +55,13 @@ function schemaCall(method: string, args: readonly ts.Expression[]): StatementFa
     facts.alters.push({ table: { name: table }, columns: [{ name: column }], foreignKeys: fk ? [fk] : [] });
   } else {
     const options = args[1];
-    if (!options || !ts.isObjectLiteralExpression(options) || !/foreign/i.test(stringValue(prop(options, 'type')) ?? '')) return undefined;
-    const fields = prop(options, 'fields');
+    if (!options || !ts.isObjectLiteralExpression(options) || !/foreign/i.test(stringValue(propertyValue(options, 'type')) ?? '')) return undefined;
+    const fields = propertyValue(options, 'fields');
     const columns = fields && ts.isArrayLiteralExpression(fields) ? fields.elements.map((e) => stringValue(e)).filter((x): x is string => !!x) : [];
-    const references = prop(options, 'references');
-    const target = references && ts.isObjectLiteralExpression(references) ? tableName(prop(references, 'table')) : undefined;
+    const references = propertyValue(options, 'references');
+    const target = references && ts.isObjectLiteralExpression(references) ? tableName(propertyValue(references, 'table')) : undefined;
     if (!target || columns.length === 0) return undefined;
-    const field = references && ts.isObjectLiteralExpression(references) ? stringValue(prop(references, 'field')) : undefined;
+    const field = references && ts.isObjectLiteralExpression(references) ? stringValue(propertyValue(references, 'field')) : undefined;
     facts.alters.push({ table: { name: table }, columns: [], foreignKeys: [{ columns, references: { name: target }, referencedColumns: field ? [field] : [] }] });
   }
   return facts;
@@ -76,10 +76,10 @@ function columnsOf(e: ts.Expression | undefined): Omit<CreateTableFact, 'table'>
     if (!name) continue;
     const def = p.initializer;
     const options = ts.isObjectLiteralExpression(def) ? def : undefined;
-    const field = options ? stringValue(prop(options, 'field')) : undefined;
+    const field = options ? stringValue(propertyValue(options, 'field')) : undefined;
     const column = field ?? name;
-    const primary = options !== undefined && prop(options, 'primaryKey')?.kind === ts.SyntaxKind.TrueKeyword;
-    const notNull = options !== undefined && prop(options, 'allowNull')?.kind === ts.SyntaxKind.FalseKeyword;
+    const primary = options !== undefined && propertyValue(options, 'primaryKey')?.kind === ts.SyntaxKind.TrueKeyword;
+    const notNull = options !== undefined && propertyValue(options, 'allowNull')?.kind === ts.SyntaxKind.FalseKeyword;
     out.columns.push({ name: column, ...(primary || notNull ? { nullable: false } : {}) });
     if (primary) out.primaryKey.push(column);
     const fk = referenceOf(column, options);
@@ -91,23 +91,18 @@ function columnsOf(e: ts.Expression | undefined): Omit<CreateTableFact, 'table'>
 /** `references: { model: 'users', key: 'id' }` (model may be `{ tableName: 'users' }`). */
 function referenceOf(column: string, options: ts.Expression | undefined): ForeignKeyFact | undefined {
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
-  const references = prop(options, 'references');
+  const references = propertyValue(options, 'references');
   if (!references || !ts.isObjectLiteralExpression(references)) return undefined;
-  const target = tableName(prop(references, 'model'));
+  const target = tableName(propertyValue(references, 'model'));
   if (!target) return undefined;
-  const key = stringValue(prop(references, 'key'));
-  const onDelete = stringValue(prop(options, 'onDelete'))?.toLowerCase();
+  const key = stringValue(propertyValue(references, 'key'));
+  const onDelete = stringValue(propertyValue(options, 'onDelete'))?.toLowerCase();
   return { columns: [column], references: { name: target }, referencedColumns: key ? [key] : [], ...(onDelete ? { onDelete } : {}) };
 }
 
 /** `'users'` or `{ tableName: 'users', schema }`. */
 function tableName(e: ts.Expression | undefined): string | undefined {
   if (!e) return undefined;
-  if (ts.isObjectLiteralExpression(e)) return stringValue(prop(e, 'tableName'));
+  if (ts.isObjectLiteralExpression(e)) return stringValue(propertyValue(e, 'tableName'));
   return stringValue(e);
-}
-
-function prop(o: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
-  for (const p of o.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
-  return undefined;
 }

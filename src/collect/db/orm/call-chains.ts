@@ -46,8 +46,10 @@ export function readOrmUsage(texts: ReadonlyMap<string, string>, readers: readon
     const local = aliases.length === 0 ? readers : readers.map((r) => ({ reader: r.reader, names: namesHere(r.names) }));
     const at = (n: ts.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
     const add = (table: string, mode: 'read' | 'write', via: FileTableAccess['via'], n: ts.Node) => accesses.push({ file, table: tableId({ name: table }), mode, via, evidence: at(n) });
+    const judged = new Map<RegExp, boolean>();
     const sink: UseSink = {
       text,
+      fileMatches: (re) => judged.get(re) ?? judged.set(re, re.test(text)).get(re)!,
       read: (table, node, via = 'orm') => add(table, 'read', via, node),
       write: (table, node, via = 'orm') => add(table, 'write', via, node),
       join: (x, y, node) => {
@@ -106,6 +108,13 @@ export function identifierName(e: ts.Expression | undefined): string | undefined
   if (!e) return undefined;
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+/** The value of `key` in an object literal (`{ key: value }` or `{ 'key': value }`); undefined for anything else. */
+export function propertyValue(e: ts.Expression | undefined, key: string): ts.Expression | undefined {
+  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+  for (const p of e.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
   return undefined;
 }
 

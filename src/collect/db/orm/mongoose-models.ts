@@ -18,6 +18,7 @@ function collectionName(model: string): string {
   return /status$/.test(lower) ? `${lower}es` : /s$/.test(lower) ? lower : pluralize(lower);
 }
 import { stringValue } from './call-chains.js';
+import { optionString } from './typeorm-entities.js';
 
 export interface MongooseModels {
   tables: OrmTable[];
@@ -113,10 +114,4 @@ function referencesIn(fields: ts.Expression): { column: string; model: string; n
 
 function propertyName(name: ts.PropertyName): string {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : '';
-}
-
-function optionString(e: ts.Expression | undefined, key: string): string | undefined {
-  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
-  for (const p of e.properties) if (ts.isPropertyAssignment(p) && propertyName(p.name) === key) return stringValue(p.initializer);
-  return undefined;
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { OrmForeignKey, OrmRelation, OrmTable } from './orm-facts.js';
 import { parseSource, type ParseSource } from './orm-facts.js';
-import { stringValue } from './call-chains.js';
+import { propertyValue, stringValue } from './call-chains.js';
 
 export interface ObjectionModels {
   tables: OrmTable[];
@@ -80,20 +80,20 @@ function readRelations(node: ts.ClassLikeDeclaration, table: string, at: OrmTabl
   const targets = out.relationTargets.get(table) ?? out.relationTargets.set(table, new Map()).get(table)!;
   for (const p of mappings.properties) {
     if (!ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
-    const relation = prop(p.initializer, 'relation')?.getText() ?? '';
-    const join = prop(p.initializer, 'join');
+    const relation = propertyValue(p.initializer, 'relation')?.getText() ?? '';
+    const join = propertyValue(p.initializer, 'join');
     if (!join || !ts.isObjectLiteralExpression(join)) continue;
-    const from = column(stringValue(prop(join, 'from')));
-    const to = column(stringValue(prop(join, 'to')));
+    const from = column(stringValue(propertyValue(join, 'from')));
+    const to = column(stringValue(propertyValue(join, 'to')));
     if (!from || !to) continue;
     const evidence = { ...at, text: `${at.text}.${p.name.text}` };
     targets.set(p.name.text, to.table === table ? from.table : to.table);
     const fk = (a: { table: string; column: string }, b: { table: string; column: string }) =>
       out.foreignKeys.push({ from: { name: a.table }, fk: { columns: [a.column], references: { name: b.table }, referencedColumns: [b.column] }, evidence, source: 'objection' });
-    const through = prop(join, 'through');
+    const through = propertyValue(join, 'through');
     if (/ManyToMany/.test(relation) && through && ts.isObjectLiteralExpression(through)) {
-      const tf = column(stringValue(prop(through, 'from')));
-      const tt = column(stringValue(prop(through, 'to')));
+      const tf = column(stringValue(propertyValue(through, 'from')));
+      const tt = column(stringValue(propertyValue(through, 'to')));
       if (tf && tt) {
         fk(tf, from);
         fk(tt, to);
@@ -107,9 +107,4 @@ function readRelations(node: ts.ClassLikeDeclaration, table: string, at: OrmTabl
 function column(ref: string | undefined): { table: string; column: string } | undefined {
   const dot = ref?.lastIndexOf('.') ?? -1;
   return ref && dot > 0 ? { table: ref.slice(0, dot), column: ref.slice(dot + 1) } : undefined;
-}
-
-function prop(o: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
-  for (const p of o.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
-  return undefined;
 }

@@ -30,8 +30,10 @@ export interface ChainLink {
 
 /** Where a matcher reports what it recognised. */
 export interface UseSink {
-  /** Text of the whole file (for file-level judgements such as "this file writes"). */
+  /** Text of the whole file. */
   text: string;
+  /** A file-level judgement ("this file writes", "this file uses MongoDB"): `re` tested once per file. */
+  fileMatches(re: RegExp): boolean;
   read(table: string, node: ts.Node, via?: 'orm' | 'query-builder'): void;
   write(table: string, node: ts.Node, via?: 'orm' | 'query-builder'): void;
   join(a: string, b: string, node: ts.Node): void;

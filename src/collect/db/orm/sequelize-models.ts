@@ -37,7 +37,8 @@ export function readSequelizeModels(texts: ReadonlyMap<string, string>, parse: P
   const modelToTable = new Map<string, string>();
   const modelName = new Map<string, string>();
   const relations: OrmRelation[] = [];
-  const associations: { kind: string; source: string; target: string; options?: ts.Expression; at: Evidence; file: string }[] = [];
+  // `column`: a @ForeignKey's column; `through`: a @BelongsToMany's through model.
+  const associations: { kind: string; source: string; target: string; options?: ts.Expression; at: Evidence; file: string; column?: string; through?: string }[] = [];
   const modelFiles = new Set<string>();
   const parsed = new Map<string, ts.SourceFile>();
   for (const [file, text] of texts) {
@@ -93,11 +94,11 @@ export function readSequelizeModels(texts: ReadonlyMap<string, string>, parse: P
             if (decs.some((d) => d.name === 'PrimaryKey')) primaryKey.push(columnName);
             const fk = decs.find((d) => d.name === 'ForeignKey');
             const target = fk && arrowTarget(fk.args[0]);
-            if (target) associations.push({ kind: 'foreignKey', source: name, target, options: undefined, at: at(member, `${name}.${property}`), file, column: columnName } as (typeof associations)[number]);
+            if (target) associations.push({ kind: 'foreignKey', source: name, target, at: at(member, `${name}.${property}`), file, column: columnName });
             const many = decs.find((d) => d.name === 'BelongsToMany');
             const other = many && arrowTarget(many.args[0]);
             const through = many && arrowTarget(many.args[1]);
-            if (other && through) associations.push({ kind: 'throughModel', source: name, target: other, options: undefined, at: at(member, `${name}.${property}`), file, through } as (typeof associations)[number]);
+            if (other && through) associations.push({ kind: 'throughModel', source: name, target: other, at: at(member, `${name}.${property}`), file, through });
           }
           if (!columns.some((c) => c.name === 'id') && primaryKey.length === 0) columns.unshift({ name: 'id' });
           tables.push({ ref: { name: tableName }, columns, primaryKey: primaryKey.length > 0 ? primaryKey : ['id'], evidence: at(node, `@Table class ${name}`), source: 'sequelize', file });
@@ -122,7 +123,7 @@ export function readSequelizeModels(texts: ReadonlyMap<string, string>, parse: P
     if (!aliasesOf.has(file)) aliasesOf.set(file, importAliases(file, parsed.get(file)!, files, defaults));
     return aliasesOf.get(file)!.get(name) ?? name;
   };
-  for (const a of associations as ((typeof associations)[number] & { column?: string; through?: string })[]) {
+  for (const a of associations) {
     const sourceName = canonical(a.file, a.source);
     const targetName = canonical(a.file, a.target);
     const source = modelToTable.get(sourceName);

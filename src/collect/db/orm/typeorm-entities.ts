@@ -22,6 +22,7 @@ import ts from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import type { OrmForeignKey, OrmRelation, OrmTable } from './orm-facts.js';
 import { parseSource, snakeCase, type ParseSource } from './orm-facts.js';
+import { propertyValue, stringValue } from './call-chains.js';
 
 export interface TypeormEntities {
   tables: OrmTable[];
@@ -62,10 +63,10 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
         if (name && table) {
           classToTable.set(name, table);
           if (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) classToTable.set(node.parent.name.text, table);
-          const fields = optionValue(schemaArg, 'columns') ?? optionValue(schemaArg, 'properties');
+          const fields = propertyValue(schemaArg, 'columns') ?? propertyValue(schemaArg, 'properties');
           const columns = fields && ts.isObjectLiteralExpression(fields) ? fields.properties.filter(ts.isPropertyAssignment).map((p) => ({ name: p.name.getText(sf) })) : [];
           const relations: Relation[] = [];
-          const rels = optionValue(schemaArg, 'relations') ?? fields;
+          const rels = propertyValue(schemaArg, 'relations') ?? fields;
           for (const p of rels && ts.isObjectLiteralExpression(rels) ? rels.properties.filter(ts.isPropertyAssignment) : []) {
             const kind = optionString(p.initializer, 'type') ?? optionString(p.initializer, 'kind') ?? optionString(p.initializer, 'reference');
             const target = optionString(p.initializer, 'target') ?? optionString(p.initializer, 'entity');
@@ -99,16 +100,16 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
               const relationKind = relationKindOf(d.name);
               if (relationKind) {
                 const options = d.args.find((a) => ts.isObjectLiteralExpression(a));
-                const target = targetOf(d.args[0]) ?? targetOf(optionValue(options, 'entity')) ?? collectionOf(member);
+                const target = targetOf(d.args[0]) ?? targetOf(propertyValue(options, 'entity')) ?? collectionOf(member);
                 if (!target) continue;
                 const join = decs.find((x) => x.name.endsWith('JoinColumn'));
                 const joinTable = decs.find((x) => x.name.endsWith('JoinTable'));
                 const joinColumn = join ? (optionString(join.args[0], 'name') ?? `${property}Id`) : undefined;
-                const inverse = optionValue(options, 'mappedBy') !== undefined || (d.args[1] !== undefined && ts.isArrowFunction(d.args[1]));
+                const inverse = propertyValue(options, 'mappedBy') !== undefined || (d.args[1] !== undefined && ts.isArrowFunction(d.args[1]));
                 const pivot = optionString(options, 'pivotTable');
                 const owningPivot = mikro && relationKind === 'ManyToMany' && !inverse ? (pivot ?? snakeCase(`${table}_${property}`)) : undefined;
-                const cascadeOption = optionValue(options, 'cascade');
-                const isTrue = (key: string) => optionValue(options, key)?.kind === ts.SyntaxKind.TrueKeyword;
+                const cascadeOption = propertyValue(options, 'cascade');
+                const isTrue = (key: string) => propertyValue(options, key)?.kind === ts.SyntaxKind.TrueKeyword;
                 const cascade = (cascadeOption !== undefined && cascadeOption.kind !== ts.SyntaxKind.FalseKeyword) || isTrue('orphanRemoval');
                 relations.push({
                   kind: relationKind,
@@ -187,11 +188,7 @@ export function stringArg(e: ts.Expression | undefined): string | undefined {
 
 /** `{ name: 'x' }` -> 'x' for the given key. */
 export function optionString(e: ts.Expression | undefined, key: string): string | undefined {
-  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
-  for (const p of e.properties) {
-    if (ts.isPropertyAssignment(p) && p.name.getText() === key) return stringArg(p.initializer);
-  }
-  return undefined;
+  return stringValue(propertyValue(e, key));
 }
 
 /**
@@ -203,12 +200,6 @@ const ENTITY = /^(?!Child|View)\w*Entity$/;
 /** `ManyToOne`, and a wrapper's `MultiORMManyToOne`. */
 function relationKindOf(decorator: string): string | undefined {
   return ['ManyToOne', 'OneToOne', 'ManyToMany', 'OneToMany'].find((k) => decorator === k || decorator.endsWith(k));
-}
-
-function optionValue(e: ts.Expression | undefined, key: string): ts.Expression | undefined {
-  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
-  for (const p of e.properties) if (ts.isPropertyAssignment(p) && p.name.getText() === key) return p.initializer;
-  return undefined;
 }
 
 /** MikroORM: `items = new Collection<Item>(this)` or `items!: Collection<Item>` -> Item. */

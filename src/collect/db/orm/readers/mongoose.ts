@@ -18,15 +18,7 @@ const WRITE = /^(create|insertMany|insertOne|updateOne|updateMany|update|deleteO
 const DRIVER_WRITE = /^(insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|replaceOne|bulkWrite|findOneAndUpdate|findOneAndDelete|findOneAndReplace|drop)$/;
 const COLLECTION_NAME = /^[A-Za-z_][\w.-]*$/;
 
-let judgedText: string | undefined;
-let judged = false;
-function usesMongo(text: string): boolean {
-  if (text !== judgedText) {
-    judgedText = text;
-    judged = /['"]mongodb['"]|mongoose/.test(text);
-  }
-  return judged;
-}
+const USES_MONGO = /['"]mongodb['"]|mongoose/;
 
 export const mongooseReader: OrmReader = {
   name: 'mongoose',
@@ -38,7 +30,7 @@ export const mongooseReader: OrmReader = {
   matchChain(outer, chain, models, sink) {
     // The Node driver: .collection('name') somewhere in the chain (of a file that uses MongoDB: judged
     // once per file, not once per chain).
-    if (usesMongo(sink.text)) {
+    if (sink.fileMatches(USES_MONGO)) {
       const link = chain.find((l) => l.name === 'collection' && l.args.length === 1);
       const name = link && stringValue(link.args[0]);
       if (name && COLLECTION_NAME.test(name)) {

@@ -6,21 +6,20 @@
 import ts from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 import { readSequelizeModels } from '../sequelize-models.js';
-import { identifierName } from '../call-chains.js';
+import { identifierName, propertyValue } from '../call-chains.js';
 
 /** Tables of the models an options object includes, nested includes too. */
 function includedModels(options: ts.Expression | undefined, models: ReadonlyMap<string, string>, depth = 0): string[] {
   if (!options || !ts.isObjectLiteralExpression(options) || depth > 4) return [];
-  const include = options.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'include');
+  const include = propertyValue(options, 'include');
   if (!include) return [];
-  const items = ts.isArrayLiteralExpression(include.initializer) ? [...include.initializer.elements] : [include.initializer];
+  const items = ts.isArrayLiteralExpression(include) ? [...include.elements] : [include];
   const out: string[] = [];
   for (const item of items) {
     const direct = models.get(identifierName(item) ?? '');
     if (direct) out.push(direct);
     if (ts.isObjectLiteralExpression(item)) {
-      const model = item.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'model');
-      const table = model && models.get(identifierName(model.initializer) ?? '');
+      const table = models.get(identifierName(propertyValue(item, 'model')) ?? '');
       if (table) out.push(table);
       out.push(...includedModels(item, models, depth + 1));
     }

@@ -29,7 +29,7 @@ export const typeormReader: OrmReader = {
         const table = link.args.map((a) => entities.get(identifierName(a) ?? '')).find((t) => t !== undefined);
         if (table) {
           sink.read(table, link.node);
-          if (WRITES.test(sink.text)) sink.write(table, link.node);
+          if (sink.fileMatches(WRITES)) sink.write(table, link.node);
           return true;
         }
       }
@@ -53,6 +53,6 @@ export const typeormReader: OrmReader = {
     const table = entity && entities.get(entity);
     if (!table) return;
     sink.read(table, decorator);
-    if (WRITES.test(sink.text)) sink.write(table, decorator);
+    if (sink.fileMatches(WRITES)) sink.write(table, decorator);
   },
 };
