@@ -45,7 +45,7 @@ describe('registries', () => {
       },
     };
     const listing = listFiles(repo, { include: [], exclude: [] });
-    const facts = await collectCode(repo, listing, { maxFileBytes: 1 << 20, includeTests: false, entryPoints: [], symbols: false }, () => {}, [...LANGUAGE_ADAPTERS, toy]);
+    const facts = await collectCode(repo, listing, { maxFileBytes: 1 << 20, includeTests: false, entryPoints: [], symbols: false, deep: false }, () => {}, [...LANGUAGE_ADAPTERS, toy]);
     expect(facts.files.map((f) => f.path).sort()).toEqual(['lib/main.toy', 'lib/util.toy', 'src/a.ts']);
     expect(facts.edges.map((e) => `${e.from} -> ${e.to}`)).toContain('lib/main.toy -> lib/util.toy');
     expect(facts.entryPoints.get('lib/main.toy')).toBe('toy main');

@@ -91,7 +91,8 @@ export const OPTION_TABLE = {
   entryPoints: { ...globs('Extra entry points, never reported as unreferenced.'), group: 'Input', commands: ALL, setBy: 'anyone' },
   includeTests: { ...bool('Analyze test files as modules too.'), group: 'Input', flag: '--include-tests', commands: ALL, setBy: 'anyone' },
   maxFileBytes: { ...whole('Skip source files larger than this many bytes.', OPTION_LIMITS.maxFileBytes), group: 'Input', flag: '--max-file-bytes <n>', commands: ALL, setBy: 'anyone' },
-  symbols: { ...bool('Run the type-checker stage (calls, new, extends, implements).'), group: 'Input', offHelp: 'skip the type-checker stage (calls, new, extends, implements)', flag: '--no-symbols', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },
+  symbols: { ...bool('Resolve calls, new, JSX, extends and implements across files.'), group: 'Input', offHelp: 'skip the symbol stage (calls, new, JSX, extends, implements)', flag: '--no-symbols', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },
+  deep: { ...bool('Resolve TypeScript calls through the type checker (builds a whole program: slower, a few more edges); default: from syntax, import bindings and declared types.'), group: 'Input', flag: '--deep', commands: ['analyze', 'graph'], setBy: 'anyone' },
   kernelMinAreas: { ...whole('A module used from at least this many areas is a shared-kernel candidate.', 1000), group: 'Contexts', commands: ALL, setBy: 'anyone' },
 
   db: { ...bool('Collect the database signal (schema, table accesses, joins).'), group: 'Database', offHelp: 'skip the database stage (schema, table accesses, joins)', flag: '--no-db', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },

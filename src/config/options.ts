@@ -18,8 +18,10 @@ export interface AnalyzeOptions {
   includeTests: boolean;
   /** Extra entry-point globs, never reported as unreferenced. Default none. */
   entryPoints: string[];
-  /** Run the symbol stage (calls, `new`, inheritance via the type checker). Default true. */
+  /** Run the symbol stage (calls, `new`, JSX, inheritance across files). Default true. */
   symbols: boolean;
+  /** Resolve TypeScript symbols through the type checker instead of syntax and declared types. Default false. */
+  deep: boolean;
   /** Minimum number of other areas using a module for it to be a shared-kernel candidate. Default 3. */
   kernelMinAreas: number;
   /** Collect the database signal (schema, table accesses, joins). Default true. */
@@ -92,6 +94,7 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   includeTests: false,
   entryPoints: [],
   symbols: true,
+  deep: false,
   kernelMinAreas: 3,
   db: true,
   bulkThresholdBytes: 1024 * 1024,

@@ -40,7 +40,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   const facts = await collectCode(
     root,
     listing,
-    { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints, symbols: options.symbols },
+    { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints, symbols: options.symbols, deep: options.deep },
     onProgress,
   );
   // What every file is for, and the entry points frameworks create (collectors' own reasons first).

@@ -13,8 +13,10 @@ export interface AdapterOptions {
   maxFileBytes: number;
   includeTests: boolean;
   entryPoints: readonly string[];
-  /** Run the slower symbol stage (calls, new, inheritance) where the adapter has one. */
+  /** Run the symbol stage (calls, new, inheritance) where the adapter has one. */
   symbols: boolean;
+  /** Resolve symbols with a type checker where the adapter has one (slower, a few more edges). */
+  deep: boolean;
 }
 
 /** What the database stage reads from the code. */

@@ -18,6 +18,7 @@ import { declaredEntryPoints, readPackageManifests, scriptEntryPoints } from './
 import { createImportResolver, type ImportResolver } from './resolve-import.js';
 import { scanSource, type ImportForm } from './scan-source.js';
 import { serverlessHandlers } from './serverless-handlers.js';
+import type { SymbolSketch } from './symbol-sketch.js';
 
 export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
@@ -33,6 +34,8 @@ export interface TypescriptOptions {
   includeTests: boolean;
   /** Extra entry-point globs (never reported as unreferenced). */
   entryPoints: readonly string[];
+  /** Read each file's symbol sketch for the syntax symbol stage. Default false. */
+  sketch?: boolean;
 }
 
 export interface TypescriptFacts extends CodeFacts {
@@ -42,6 +45,8 @@ export interface TypescriptFacts extends CodeFacts {
   texts: Map<string, string>;
   /** Every dependency name declared by a package.json of the repository. */
   dependencies: Set<string>;
+  /** Each file's symbol sketch (with `sketch: true`). */
+  sketches: Map<string, SymbolSketch>;
 }
 
 export function collectTypescript(
@@ -98,8 +103,10 @@ export function collectTypescript(
   const frameworkFacts = new Map<string, FrameworkFact[]>();
   done = 0;
   const tooDeep: string[] = [];
+  const sketches = new Map<string, SymbolSketch>();
   for (const [file, text] of texts) {
-    const scan = scanSource(file, text);
+    const scan = scanSource(file, text, { sketch: options.sketch === true });
+    if (scan.symbols) sketches.set(file, scan.symbols);
     diagnostics.push(...scan.diagnostics);
     if (scan.framework.length > 0) frameworkFacts.set(file, scan.framework);
     if (scan.tooDeep) tooDeep.push(file);
@@ -160,6 +167,7 @@ export function collectTypescript(
     resolvedImports,
     texts,
     dependencies: packages.declared,
+    sketches,
   };
 }
 

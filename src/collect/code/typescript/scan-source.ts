@@ -9,6 +9,8 @@ import type { FrameworkFact } from '../../../model/facts/code-facts.js';
 import type { Diagnostic } from '../../../model/types.js';
 import { excerpt } from '../excerpt.js';
 import { looksLikeSql } from './looks-like-sql.js';
+import { sketchSymbols } from './sketch-symbols.js';
+import type { SymbolSketch } from './symbol-sketch.js';
 
 /** How a specifier was written; decides the edge kind. */
 export type ImportForm = 'import' | 'type-import' | 'dynamic-import' | 'require';
@@ -40,6 +42,8 @@ export interface ScanResult {
   diagnostics: Diagnostic[];
   /** Set when the file nests too deeply for the TypeScript parser's recursion (the stack ran out). */
   tooDeep?: boolean;
+  /** What the file says about its symbols (with `sketch: true`), from the same parse. */
+  symbols?: SymbolSketch;
 }
 
 /** Script kind by extension, so .js files may hold JSX and .ts files may not. */
@@ -52,14 +56,19 @@ export function scriptKindFor(filePath: string): ts.ScriptKind {
 
 const MAX_PARSE_DIAGNOSTICS = 3;
 
-/** Scans `text` (the content of `filePath`). Never throws on bad syntax. */
-/** `harvestSql: false` skips SQL literal harvesting (the benchmark uses it to measure what harvesting costs). */
 /**
  * Scans one file; never throws. TypeScript's parser is recursive descent, so a file nesting thousands
  * of levels deep (a repository can hold one) exhausts the stack: that file becomes a diagnostic and
  * yields no facts, and the caller keeps it out of the later stages that would parse it again.
+ * `harvestSql: false` skips SQL literal harvesting (the benchmark measures what harvesting costs);
+ * `sketch: true` also reads the symbol sketch the syntax symbol stage resolves (same parse).
  */
-export function scanSource(filePath: string, text: string, options: { harvestSql?: boolean } = {}): ScanResult {
+export interface ScanOptions {
+  harvestSql?: boolean;
+  sketch?: boolean;
+}
+
+export function scanSource(filePath: string, text: string, options: ScanOptions = {}): ScanResult {
   try {
     return scanSourceUnbounded(filePath, text, options);
   } catch (error) {
@@ -75,7 +84,7 @@ export function scanSource(filePath: string, text: string, options: { harvestSql
   }
 }
 
-function scanSourceUnbounded(filePath: string, text: string, options: { harvestSql?: boolean }): ScanResult {
+function scanSourceUnbounded(filePath: string, text: string, options: ScanOptions): ScanResult {
   const harvest = options.harvestSql !== false;
   const sf = ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, scriptKindFor(filePath));
   const imports: ImportFact[] = [];
@@ -213,7 +222,7 @@ function scanSourceUnbounded(filePath: string, text: string, options: { harvestS
     if (st.expression.text === 'use client' || st.expression.text === 'use server') framework.push({ kind: 'directive', name: st.expression.text, line: lineOf(st) });
   }
   visit(sf);
-  return { imports, sqlLiterals, framework, transactions, diagnostics };
+  return { imports, sqlLiterals, framework, transactions, diagnostics, ...(options.sketch ? { symbols: sketchSymbols(sf) } : {}) };
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'route']);

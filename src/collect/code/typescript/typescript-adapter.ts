@@ -1,23 +1,30 @@
 /**
- * The TypeScript/JavaScript adapter: imports by the compiler's fast path, then (unless --no-symbols)
- * calls and inheritance through ts-morph's checker. It also reads package.json files (entry points,
- * declared packages, workspace roots), so it claims them as well as the code files.
+ * The TypeScript/JavaScript adapter: imports by the compiler's fast path; then (unless --no-symbols)
+ * calls and inheritance, resolved from the same parse by syntax (resolve-symbol-edges.ts), or with
+ * --deep through ts-morph's type checker (slower: a whole program is built; loaded only then).
+ * It also reads package.json files (entry points, declared packages, workspace roots), so it claims
+ * them as well as the code files.
  */
 import type { LanguageAdapter } from '../language-adapter.js';
-import { collectSymbolEdges } from './collect-symbol-edges.js';
 import { CODE_FILE, collectTypescript } from './collect-typescript.js';
+import { resolveSymbolEdges } from './resolve-symbol-edges.js';
 
 export const typescriptAdapter: LanguageAdapter = {
   name: 'typescript',
   claims: (path) => CODE_FILE.test(path) || path === 'package.json' || path.endsWith('/package.json'),
   async collect(root, listing, options, onProgress) {
-    const facts = collectTypescript(root, listing, options, onProgress);
-    if (options.symbols) {
+    const facts = collectTypescript(root, listing, { ...options, sketch: options.symbols && !options.deep }, onProgress);
+    if (options.symbols && options.deep) {
+      const { collectSymbolEdges } = await import('./collect-symbol-edges.js');
       const symbols = collectSymbolEdges(facts.texts, facts.resolvedImports, onProgress);
       facts.edges.push(...symbols.edges);
       facts.diagnostics.push(...symbols.diagnostics);
+    } else if (options.symbols) {
+      onProgress({ stage: 'symbols', done: 0, total: facts.sketches.size });
+      facts.edges.push(...resolveSymbolEdges(facts.sketches, facts.resolvedImports));
+      onProgress({ stage: 'symbols', done: facts.sketches.size, total: facts.sketches.size });
     }
-    const { resolvedImports: _forSymbolsOnly, texts, dependencies, ...code } = facts;
+    const { resolvedImports: _forSymbolsOnly, sketches: _sketchesToo, texts, dependencies, ...code } = facts;
     return { ...code, db: { texts, dependencies } };
   },
 };
