@@ -66,9 +66,20 @@ function searchResolution(graph: UndirectedGraph, seed: number, target: number):
   return Math.round(best.resolution * 1000) / 1000;
 }
 
-export function clusterModules(model: SystemModel, graph: UndirectedGraph, kernel: readonly string[], options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Decomposition {
+export function clusterModules(
+  model: SystemModel,
+  graph: UndirectedGraph,
+  kernel: readonly string[],
+  options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  onRun: (done: number, total: number) => void = () => {},
+): Decomposition {
   const resolution = options.contexts !== undefined ? searchResolution(graph, options.seed, options.contexts) : options.resolution;
-  const runs = Array.from({ length: Math.max(1, options.runs) }, (_, i) => runLouvain(graph, options.seed + i, resolution));
+  const total = Math.max(1, options.runs);
+  const runs = Array.from({ length: total }, (_, i) => {
+    onRun(i, total);
+    return runLouvain(graph, options.seed + i, resolution);
+  });
+  onRun(total, total);
   // Medoid consensus: the run that agrees most with all the others.
   let medoid = 0;
   let bestScore = -Infinity;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
 import { collectDatabase } from '../collect/db/collect-database.js';
-import { collectHistory } from '../collect/history/collect-history.js';
+import { collectHistory, type HistorySink } from '../collect/history/collect-history.js';
 import { HistoryAccumulator } from '../model/build-history-model.js';
 import { assignUnits } from '../classify/assign-units.js';
 import { classifyFiles } from '../classify/classify-files.js';
@@ -67,6 +67,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
           ...(facts.db.classes ? { javaClasses: facts.db.classes } : {}),
         },
         { ...(options.dialect ? { dialect: options.dialect } : {}), bulkThresholdBytes: options.bulkThresholdBytes },
+        onProgress,
       )
     : undefined;
   onProgress({ stage: 'model', done: 0, total: 0 });
@@ -108,8 +109,9 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
         gitIdleMs: options.gitTimeout * 1000,
         ...(options.git ? { git: options.git } : {}),
       },
-      accumulator,
+      countingCommits(accumulator, onProgress),
     );
+    onProgress({ stage: 'history', done: history.commits.length, total: history.commits.length, detail: `${history.commits.length} commits` });
     model = {
       ...built,
       diagnostics: sortedUnique([...built.diagnostics, ...history.diagnostics], compareDiagnostics),
@@ -119,8 +121,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   model = { ...model, diagnostics: sortedUnique(portableDiagnostics(model.diagnostics, root), compareDiagnostics) };
   onProgress({ stage: 'analyses', done: 0, total: 0 });
   const analyses = runCodeAnalyses(model, options);
-  if (options.cluster) onProgress({ stage: 'contexts', done: 0, total: 0 });
-  const proposal = options.cluster ? proposeContexts(model, analyses, options) : undefined;
+  const proposal = options.cluster ? proposeContexts(model, analyses, options, onProgress) : undefined;
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'msa-split', version: TOOL_VERSION },
@@ -130,6 +131,21 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
     model,
     analyses,
     ...(proposal ?? {}),
+  };
+}
+
+/** The accumulator, reporting every 1,000 commits read (a long history is not a silent minute). */
+function countingCommits(sink: HistorySink, onProgress: ProgressListener): HistorySink {
+  let read = 0;
+  return {
+    add: (commit) => {
+      sink.add(commit);
+      if (++read % 1000 === 0) onProgress({ stage: 'history', done: read, total: 0, detail: `${read} commits` });
+    },
+    reset: () => {
+      read = 0;
+      sink.reset();
+    },
   };
 }
 

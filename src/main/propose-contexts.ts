@@ -14,6 +14,7 @@ import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 import { planMigration } from '../plan/plan-migration.js';
+import type { ProgressListener } from '../model/progress.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { explainDecomposition } from '../score/explain-decomposition.js';
 import { scoreDecomposition } from '../score/score-decomposition.js';
@@ -25,7 +26,8 @@ import { round3 } from '../model/numbers.js';
 const MAX_LEVELS = 30;
 
 /** Set-asides, kernel, weighted graph, seeded clustering, scores, explanations and the migration plan. */
-export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: Readonly<AnalyzeOptions>) {
+export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, options: Readonly<AnalyzeOptions>, onProgress: ProgressListener = () => {}) {
+  onProgress({ stage: 'kernel', done: 0, total: 0 });
   // Platform and tooling are set aside before the kernel is chosen: a settings file every area reads is
   // wiring, not a shared library; a tool's config is neither.
   const setAsides = selectSetAsides(model);
@@ -33,13 +35,19 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   const kernel = selectKernel(model, analyses.sharedKernel, options.kernel).filter((m) => !apart.has(m));
   const outside = new Set([...kernel, ...apart]);
   const { graph } = buildModuleGraph(model, outside, options.weights);
-  const clustered = clusterModules(model, buildModuleGraph(model, outside, options.weights, { anchors: true }).graph, kernel, {
-    seed: options.seed,
-    runs: options.runs,
-    resolution: options.resolution,
-    minContextSize: options.minContextSize,
-    ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
-  });
+  const clustered = clusterModules(
+    model,
+    buildModuleGraph(model, outside, options.weights, { anchors: true }).graph,
+    kernel,
+    {
+      seed: options.seed,
+      runs: options.runs,
+      resolution: options.resolution,
+      minContextSize: options.minContextSize,
+      ...(options.contexts !== undefined ? { contexts: options.contexts } : {}),
+    },
+    (done, total) => onProgress({ stage: 'clustering', done, total, detail: `${done} of ${total} runs` }),
+  );
   // Modules every context uses alike, or that wire them all, leave the context clustering gave them.
   const lifted = liftSpreadModules(model, clustered);
   const reasonOf = new Map(lifted.platform.map((p) => [p.module, p.reason]));
@@ -53,12 +61,16 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
     ...(lifted.kernel.length > 0 ? { kernelReasons: lifted.kernel } : {}),
   };
   const dead = new Set(analyses.unreferenced.modules.map((m) => m.module));
+  onProgress({ stage: 'scores', done: 0, total: 0 });
   const scores = scoreDecomposition(model, decomposition, graph);
+  const explanations = explainDecomposition(decomposition, graph, model);
+  onProgress({ stage: 'plan', done: 0, total: 0 });
   const plan = planMigration(model, decomposition, scores, analyses.cycles, dead, options.priorities);
   // Go macro first: every level of the proposal's own hierarchy, scored and planned.
   const qualityCurve: QualityPoint[] = [];
   const atLevel = new Map<number, Decomposition>();
   for (let k = decomposition.contexts.length; k >= 2 && decomposition.contexts.length - k <= (decomposition.merges?.length ?? 0) && qualityCurve.length < MAX_LEVELS; k--) {
+    onProgress({ stage: 'plan', done: decomposition.contexts.length - k, total: Math.min(MAX_LEVELS, decomposition.contexts.length - 1), detail: `${qualityCurve.length} levels` });
     const level = k === decomposition.contexts.length ? decomposition : decompositionAtLevel(decomposition, k);
     atLevel.set(k, level);
     const s = k === decomposition.contexts.length ? scores : scoreDecomposition(model, level, graph);
@@ -87,7 +99,8 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
         }),
       }
     : decomposition;
-  return { decomposition: withMacro, scores, explanations: explainDecomposition(decomposition, graph, model), plan, qualityCurve, ...(levels ? { levels } : {}) };
+  onProgress({ stage: 'plan', done: qualityCurve.length, total: qualityCurve.length, detail: `${qualityCurve.length} levels` });
+  return { decomposition: withMacro, scores, explanations, plan, qualityCurve, ...(levels ? { levels } : {}) };
 }
 
 /** The saved result with its contexts proposed again under the saved options overlaid by `flags`. */

@@ -7,6 +7,7 @@
 import { compareStrings } from '../model/compare.js';
 import { UsageError } from '../model/usage-error.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
+import type { ProgressListener } from '../model/progress.js';
 import { graphFiles, type GraphFormat } from './graph-format.js';
 import type { GraphLevel } from './graph-view.js';
 import type { ReportFile } from '../result/report-file.js';
@@ -61,9 +62,14 @@ async function reporterFor(name: string): Promise<Reporter> {
 }
 
 /** Renders the result in each format; files sorted by name. */
-export async function renderReports(result: AnalysisResult, formats: readonly string[]): Promise<ReportFile[]> {
+export async function renderReports(result: AnalysisResult, formats: readonly string[], onProgress: ProgressListener = () => {}): Promise<ReportFile[]> {
   const files: ReportFile[] = [];
-  for (const f of checkFormats(formats)) files.push(...(await (await reporterFor(f))(result)));
+  const checked = checkFormats(formats);
+  for (const [i, f] of checked.entries()) {
+    onProgress({ stage: 'reports', done: i, total: checked.length, detail: f });
+    files.push(...(await (await reporterFor(f))(result)));
+  }
+  onProgress({ stage: 'reports', done: checked.length, total: checked.length, detail: `${checked.length} formats` });
   return files.sort((a, b) => compareStrings(a.name, b.name));
 }
 

@@ -217,10 +217,7 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
     sharedTables: tables.filter((t) => t.contexts.length > 1).map((t) => t.table),
     ...(model.data?.transactions ? { crossingTransactions } : {}),
     ...(model.data ? { tableVerdicts: tableVerdicts(model, d, owner, ctxOf, crossingTransactions) } : {}),
-    kernelUsers: d.kernel.map((module) => ({
-      module,
-      contexts: [...new Set(model.edges.filter((e) => e.to === module && ctxOf.has(e.from)).map((e) => ctxOf.get(e.from)!))].sort(compareStrings),
-    })),
+    kernelUsers: kernelUsers(model, d.kernel, ctxOf),
     global: {
       contexts: K,
       modularity: round3(q),
@@ -232,4 +229,14 @@ export function scoreDecomposition(model: SystemModel, d: Decomposition, graph: 
       meanTransactionEntropy: accessedTables.length === 0 ? 0 : round3(accessedTables.reduce((s, t) => s + t.entropy, 0) / accessedTables.length),
     },
   };
+}
+
+/** The contexts depending on each kernel module (one pass over the edges, not one per kernel module). */
+function kernelUsers(model: SystemModel, kernel: readonly string[], ctxOf: ReadonlyMap<string, string>): DecompositionScores['kernelUsers'] {
+  const users = new Map<string, Set<string>>(kernel.map((m) => [m, new Set()]));
+  for (const e of model.edges) {
+    const ctx = ctxOf.get(e.from);
+    if (ctx !== undefined) users.get(e.to)?.add(ctx);
+  }
+  return kernel.map((module) => ({ module, contexts: [...users.get(module)!].sort(compareStrings) }));
 }

@@ -45,7 +45,9 @@ describe('msa-split binary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\d+ files, \d+ modules/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
-    expect(r.stderr).toBe('');
+    // Not a terminal: one line per stage with its duration, then the total (--quiet silences them).
+    expect(r.stderr).toMatch(/^(msa-split: [a-z][^:\n]*: \d+\.\d\d s( \([^)\n]+\))?\n)+$/);
+    expect(r.stderr).toMatch(/: writing the reports: .*\(2 formats\)\nmsa-split: total: /);
     expect(fs.readdirSync(out).sort()).toEqual(['analysis.json', 'report.md']);
     expect(snapshotTree(SHOP)).toEqual(before);
     expect(run(['analyze', SHOP, '--no-history', '--no-symbols', '--runs', '2'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);

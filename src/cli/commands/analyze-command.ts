@@ -34,9 +34,9 @@ export function registerAnalyze(program: Command, context: CommandContext): void
     // The output folder is checked before any work: a bad --out must not cost a whole analysis.
     const check = (run: PreparedRun) => void (outDir = run.out !== undefined ? checkOutputFolder(run.out, run.root) : undefined);
     const timer = flags.timings ? createStageTimer() : undefined;
-    const { run, result } = await analyzeForCommand(context, target, flags, table.layer(cmd), {}, { formats: REPORT_FORMAT_NAMES, check, ...(timer ? { timer } : {}) });
-    timer?.start('reports');
-    const written = outDir ? writeReports(outDir, await renderReports(result, run.format)) : [];
+    const { run, result, progress } = await analyzeForCommand(context, target, flags, table.layer(cmd), {}, { formats: REPORT_FORMAT_NAMES, check, keepProgress: true, ...(timer ? { timer } : {}) });
+    const written = outDir ? writeReports(outDir, await renderReports(result, run.format, progress.listener)) : [];
+    progress.done();
     if (timer) context.io.stderr(timer.table());
     if (!flags.quiet) {
       context.io.stdout(formatSummary(terminalSafe(result), makeChalk(context.io), written.map(terminalText), { verbose: !!flags.verbose, showEmails: !!flags.showEmails }));

@@ -6,13 +6,15 @@ import type { AnalyzeOptions } from '../../config/options.js';
 import type { OptionLayer } from '../../config/resolve-options.js';
 import type { PreparedRun } from '../../main/prepare-run.js';
 import type { AnalysisResult } from '../../result/analysis-result.js';
-import { createProgress } from '../progress.js';
+import { createProgress, progressMode, type Progress } from '../progress.js';
 import type { StageTimer } from '../stage-timings.js';
 import type { CommandContext, RunFlags } from './command-context.js';
 
 export interface CommandRun {
   run: PreparedRun;
   result: AnalysisResult;
+  /** Still open when the command asked to go on reporting (`keepProgress`): call `done()` at the end. */
+  progress: Progress;
 }
 
 /** `check` runs on the prepared options before any work (e.g. the --out folder). */
@@ -22,15 +24,15 @@ export async function analyzeForCommand(
   flags: RunFlags,
   layer: OptionLayer,
   overrides: Partial<AnalyzeOptions> = {},
-  extra: { formats?: readonly string[]; check?: (run: PreparedRun) => void; timer?: StageTimer } = {},
+  extra: { formats?: readonly string[]; check?: (run: PreparedRun) => void; timer?: StageTimer; keepProgress?: boolean } = {},
 ): Promise<CommandRun> {
   const [{ prepareRun }, { analyze }] = await Promise.all([import('../../main/prepare-run.js'), import('../../main/analyze.js')]);
   const run = prepareRun({ target, ...(flags.config !== undefined ? { configFile: flags.config } : {}), flags: layer, ...(extra.formats ? { formats: extra.formats } : {}) });
   extra.check?.(run);
-  const progress = createProgress(!flags.quiet && context.io.stderrIsTTY, context.io.stderr);
+  const shown = createProgress(progressMode(!!flags.quiet, context.io.stderrIsTTY), context.io.stderr);
   const timer = extra.timer;
-  const listener: typeof progress.listener = timer ? (event) => (timer.listener(event), progress.listener(event)) : progress.listener;
-  const result = await analyze(run.root, { ...run.options, ...overrides }, listener);
-  progress.done();
-  return { run, result };
+  const progress: Progress = timer ? { listener: (event) => (timer.listener(event), shown.listener(event)), done: shown.done } : shown;
+  const result = await analyze(run.root, { ...run.options, ...overrides }, progress.listener);
+  if (!extra.keepProgress) progress.done();
+  return { run, result, progress };
 }

@@ -36,6 +36,7 @@ import { SchemaBuilder } from './schema-builder.js';
 import type { Dialect } from '../../model/dialects.js';
 import { detectDialect, splitterOptionsFor } from './sql-dialects.js';
 import { splitStatements, StatementSplitter, type SplitStatement } from './split-statements.js';
+import type { ProgressListener } from '../../model/progress.js';
 import { statementFacts, type StatementFacts } from './statement-facts.js';
 
 export interface DatabaseOptions {
@@ -66,11 +67,11 @@ const CODE_FILE = /\.(?:[cm]?[jt]s)$/i;
 const CHUNK = 1024 * 1024;
 const BULK_STATEMENT = /^\s*(?:insert|replace|copy)\b/i;
 
-export function collectDatabase(listing: FileListing, code: CodeInputs, options: DatabaseOptions): DbFacts {
+export function collectDatabase(listing: FileListing, code: CodeInputs, options: DatabaseOptions, onProgress: ProgressListener = () => {}): DbFacts {
   const diagnostics: Diagnostic[] = [];
   const skipped: SkippedPath[] = [];
   const sqlFiles = listing.files.filter((f) => SQL_FILE.test(f.path));
-  const ts = collectOrmFacts(listing, code.texts);
+  const ts = collectOrmFacts(listing, code.texts, undefined, (detail) => onProgress({ stage: 'database', done: 0, total: 0, detail }));
   const extra = code.extraOrm;
   const orm: OrmFacts = extra
     ? {
@@ -155,7 +156,10 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     });
   }
   sources.sort((a, b) => compareOrderKeys(a.key, b.key));
-  for (const s of sources) s.run();
+  for (const [i, s] of sources.entries()) {
+    s.run();
+    if ((i + 1) % 50 === 0) onProgress({ stage: 'database', done: i + 1, total: sources.length, detail: `${statements.parsed} schema statements parsed` });
+  }
 
   // 2. ORM mappings complete the schema (entities may describe tables no migration has).
   for (const t of orm.tables) schema.declare(t.ref, t.columns, t.primaryKey, t.evidence, t.source, t.file);
@@ -173,7 +177,9 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     return { ...j, a: a!, b: b! };
   });
   const transactions: TransactionFact[] = [];
+  let literalsRead = 0;
   for (const lit of sqlLiterals) {
+    if (++literalsRead % 500 === 0) onProgress({ stage: 'database', done: literalsRead, total: sqlLiterals.length, detail: `${statements.parsed} statements parsed` });
     if (isMigrationPath(lit.file)) continue;
     const split = splitStatements(lit.text, splitterOptionsFor(dialect.name));
     // A literal that opens a transaction and commits it (`BEGIN; UPDATE ...; COMMIT;`) is one.
@@ -212,6 +218,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
     }
   }
 
+  onProgress({ stage: 'database', done: sqlLiterals.length, total: sqlLiterals.length, detail: `${statements.parsed} statements parsed` });
   accesses.push(...throughRelations(accesses, orm.relations));
   // The database's own catalogs (sqlite_master, information_schema.*, pg_catalog.*) are not the domain's.
   const catalogs = new Set([...accesses.map((a) => a.table), ...joins.flatMap((j) => [j.a, j.b])].filter(isSystemCatalog));

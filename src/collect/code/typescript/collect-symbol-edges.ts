@@ -28,6 +28,7 @@ export function collectSymbolEdges(
 ): SymbolEdges {
   const toVirtual = (rel: string) => VIRTUAL_ROOT + rel;
   const fromVirtual = (abs: string) => (abs.startsWith(VIRTUAL_ROOT) ? abs.slice(VIRTUAL_ROOT.length) : undefined);
+  onProgress({ stage: 'program', done: 0, total: texts.size });
   const project = new Project({
     useInMemoryFileSystem: true,
     skipAddingFilesFromTsConfig: true,

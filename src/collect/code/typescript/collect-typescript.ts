@@ -69,6 +69,7 @@ export function collectTypescript(
   const texts = new Map<string, string>();
   const files: TypescriptFacts['files'] = [];
   let done = 0;
+  onProgress({ stage: 'read', done: 0, total: candidates.length });
   for (const f of candidates) {
     const read = readTextFile(f, options.maxFileBytes);
     diagnostics.push(...read.diagnostics);
@@ -102,6 +103,7 @@ export function collectTypescript(
   const resolvedImports = new Map<string, Map<string, string>>();
   const frameworkFacts = new Map<string, FrameworkFact[]>();
   done = 0;
+  onProgress({ stage: 'imports', done: 0, total: texts.size });
   const tooDeep: string[] = [];
   const sketches = new Map<string, SymbolSketch>();
   for (const [file, text] of texts) {

@@ -20,7 +20,12 @@ export interface ReaderWithNames {
   names: ReadonlyMap<string, string>;
 }
 
-export function readOrmUsage(texts: ReadonlyMap<string, string>, readers: readonly ReaderWithNames[], parse: ParseSource = parseSource): { accesses: FileTableAccess[]; joins: FileJoin[] } {
+export function readOrmUsage(
+  texts: ReadonlyMap<string, string>,
+  readers: readonly ReaderWithNames[],
+  parse: ParseSource = parseSource,
+  onFiles: (done: number, total: number) => void = () => {},
+): { accesses: FileTableAccess[]; joins: FileJoin[] } {
   const accesses: FileTableAccess[] = [];
   const joins: FileJoin[] = [];
   // Default exports of model files, so that a default import under another name finds its table.
@@ -34,7 +39,9 @@ export function readOrmUsage(texts: ReadonlyMap<string, string>, readers: readon
     }
   }
   const files = new Set(texts.keys());
+  let seen = 0;
   for (const [file, text] of texts) {
+    if (++seen % 500 === 0) onFiles(seen, texts.size);
     if (!readers.some(({ reader }) => reader.mayUse.test(text))) continue;
     const sf = parse(file, text);
     // Names this file gives the models it imports (`import OrderModel from './order'`).

@@ -9,7 +9,8 @@ import { parseSource, type OrmFacts, type ParseSource } from './orm-facts.js';
 import type { OrmReader } from './orm-reader.js';
 import { ORM_READERS } from './registry.js';
 
-export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string, string>, readers: readonly OrmReader[] = ORM_READERS): OrmFacts {
+/** `onStep` hears each reader finish (a long ORM stage is not silent). */
+export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string, string>, readers: readonly OrmReader[] = ORM_READERS, onStep: (what: string) => void = () => {}): OrmFacts {
   // Each reader parses only the files its own filter picks; a file picked by several is parsed once.
   const parsed = new Map<string, ts.SourceFile>();
   const parse: ParseSource = (file, text) => {
@@ -17,8 +18,13 @@ export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string,
     if (!sf) parsed.set(file, (sf = parseSource(file, text)));
     return sf;
   };
-  const schemas = readers.map((reader) => ({ reader, schema: reader.readSchema(listing, texts, parse) }));
-  const usage = readOrmUsage(texts, schemas.map(({ reader, schema }) => ({ reader, names: schema.names })), parse);
+  const schemas = readers.map((reader) => {
+    const schema = reader.readSchema(listing, texts, parse);
+    onStep(`${reader.name} mappings read`);
+    return { reader, schema };
+  });
+  const usage = readOrmUsage(texts, schemas.map(({ reader, schema }) => ({ reader, names: schema.names })), parse, (done, total) => onStep(`ORM calls: ${done} of ${total} files`));
+  onStep('ORM calls read');
   return {
     tables: schemas.flatMap(({ schema }) => schema.tables),
     foreignKeys: schemas.flatMap(({ schema }) => schema.foreignKeys),
