@@ -1,9 +1,15 @@
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// The tests' own cache folder (analyze caches per-file facts by default): never the user's.
+const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'msa-split-test-cache-'));
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    env: { XDG_CACHE_HOME: cacheHome },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -93,6 +93,8 @@ export const OPTION_TABLE = {
   maxFileBytes: { ...whole('Skip source files larger than this many bytes.', OPTION_LIMITS.maxFileBytes), group: 'Input', flag: '--max-file-bytes <n>', commands: ALL, setBy: 'anyone' },
   symbols: { ...bool('Resolve calls, new, JSX, extends and implements across files.'), group: 'Input', offHelp: 'skip the symbol stage (calls, new, JSX, extends, implements)', flag: '--no-symbols', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },
   deep: { ...bool('Resolve TypeScript calls through the type checker (builds a whole program: slower, a few more edges); default: from syntax, import bindings and declared types.'), group: 'Input', flag: '--deep', commands: ['analyze', 'graph'], setBy: 'anyone' },
+  cache: { ...bool('Cache per-file facts and the read history outside the repository, so a re-run parses only what changed.'), group: 'Input', offHelp: 'parse every file and read the whole history again (no cache read or written)', flag: '--no-cache', commands: ALL, setBy: 'anyone' },
+  cacheDir: { ...text('The cache folder (default: the user cache folder, e.g. ~/.cache/msa-split); never inside the analyzed repository.'), group: 'Input', flag: '--cache-dir <dir>', commands: ALL, setBy: 'user' },
   kernelMinAreas: { ...whole('A module used from at least this many areas is a shared-kernel candidate.', 1000), group: 'Contexts', commands: ALL, setBy: 'anyone' },
 
   db: { ...bool('Collect the database signal (schema, table accesses, joins).'), group: 'Database', offHelp: 'skip the database stage (schema, table accesses, joins)', flag: '--no-db', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },

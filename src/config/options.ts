@@ -22,6 +22,10 @@ export interface AnalyzeOptions {
   symbols: boolean;
   /** Resolve TypeScript symbols through the type checker instead of syntax and declared types. Default false. */
   deep: boolean;
+  /** Cache per-file facts and the history outside the repository. Default true. */
+  cache: boolean;
+  /** The cache folder. Default: the user cache folder (XDG_CACHE_HOME or ~/.cache, /msa-split). */
+  cacheDir?: string;
   /** Minimum number of other areas using a module for it to be a shared-kernel candidate. Default 3. */
   kernelMinAreas: number;
   /** Collect the database signal (schema, table accesses, joins). Default true. */
@@ -95,6 +99,7 @@ export const DEFAULT_OPTIONS: AnalyzeOptions = {
   entryPoints: [],
   symbols: true,
   deep: false,
+  cache: true,
   kernelMinAreas: 3,
   db: true,
   bulkThresholdBytes: 1024 * 1024,

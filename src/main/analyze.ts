@@ -14,6 +14,8 @@ import { assignUnits } from '../classify/assign-units.js';
 import { classifyFiles } from '../classify/classify-files.js';
 import { matchHttpCalls } from '../classify/match-http-calls.js';
 import { collectCode } from '../collect/code/collect-code.js';
+import { checkCacheFolder, defaultCacheFolder } from '../collect/cache/cache-folder.js';
+import { CacheWrites, type CacheLocation } from '../collect/cache/facts-cache.js';
 import type { ProgressListener } from '../model/progress.js';
 import { listFiles } from '../collect/files/list-files.js';
 import { resolveRepositoryPath } from '../collect/files/resolve-repository.js';
@@ -22,7 +24,7 @@ import { parseCoupleBy } from '../config/parse-couple-by.js';
 import { resolveApiOptions, type AnalyzeOptionsInput } from '../config/resolve-options.js';
 import { buildModel } from '../model/build-model.js';
 import { compareDiagnostics, compareStrings, sortedUnique } from '../model/compare.js';
-import { formatGranularity } from '../model/ids.js';
+import { formatGranularity, isInside } from '../model/ids.js';
 import { SCHEMA_VERSION, type Decomposition, type Diagnostic, type SystemModel } from '../model/types.js';
 import { TOOL_VERSION } from '../config/tool-version.js';
 import { proposeContexts } from './propose-contexts.js';
@@ -36,11 +38,12 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   const options = resolveApiOptions(input);
   const root = resolveRepositoryPath(target);
   onProgress({ stage: 'list', done: 0, total: 0 });
+  const cache = cacheLocation(options, root);
   const listing = listFiles(root, { include: options.include, exclude: options.exclude });
   const facts = await collectCode(
     root,
     listing,
-    { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints, symbols: options.symbols, deep: options.deep },
+    { maxFileBytes: options.maxFileBytes, includeTests: options.includeTests, entryPoints: options.entryPoints, symbols: options.symbols, deep: options.deep, ...(cache ? { cache } : {}) },
     onProgress,
   );
   // What every file is for, and the entry points frameworks create (collectors' own reasons first).
@@ -108,6 +111,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
         allowOutsideGitDir: options.allowOutsideGitDir,
         gitIdleMs: options.gitTimeout * 1000,
         ...(options.git ? { git: options.git } : {}),
+        ...(cache ? { cache } : {}),
       },
       countingCommits(accumulator, onProgress),
     );
@@ -122,16 +126,29 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   onProgress({ stage: 'analyses', done: 0, total: 0 });
   const analyses = runCodeAnalyses(model, options);
   const proposal = options.cluster ? proposeContexts(model, analyses, options, onProgress) : undefined;
+  const cacheProblems = cache ? await cache.writes.settle() : [];
+  if (cacheProblems.length > 0) model = { ...model, diagnostics: sortedUnique([...model.diagnostics, ...cacheProblems], compareDiagnostics) };
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'msa-split', version: TOOL_VERSION },
-    // The git program's path is this machine's, not the analysis's: left out so results stay portable.
+    // The git program's path and the cache are this machine's, not the analysis's: left out so results stay portable.
     options: { ...withoutGit(options), granularity: formatGranularity(options.granularity) },
     summary: summarize(model),
     model,
     analyses,
     ...(proposal ?? {}),
   };
+}
+
+/**
+ * Where this run caches: the folder named with --cache-dir (a UsageError inside the repository), else
+ * the user's cache folder, unless the repository holds it (analyzing one's home folder): no cache then.
+ */
+function cacheLocation(options: Readonly<AnalyzeOptions>, root: string): CacheLocation | undefined {
+  if (!options.cache) return undefined;
+  if (options.cacheDir !== undefined) return { dir: checkCacheFolder(options.cacheDir, root), repository: root, writes: new CacheWrites() };
+  const dir = defaultCacheFolder();
+  return isInside(root, dir) ? undefined : { dir, repository: root, writes: new CacheWrites() };
 }
 
 /** The accumulator, reporting every 1,000 commits read (a long history is not a silent minute). */
@@ -149,8 +166,9 @@ function countingCommits(sink: HistorySink, onProgress: ProgressListener): Histo
   };
 }
 
-function withoutGit(options: Readonly<AnalyzeOptions>): Omit<AnalyzeOptions, 'git'> {
-  const { git: _machineSpecific, ...rest } = options;
+/** Options of this machine, not of the analysis (the git program, where the cache is, whether it is used): left out. */
+function withoutGit(options: Readonly<AnalyzeOptions>): Omit<AnalyzeOptions, 'git' | 'cache' | 'cacheDir'> {
+  const { git: _machineSpecific, cache: _sameResultEither, cacheDir: _machineToo, ...rest } = options;
   return rest;
 }
 

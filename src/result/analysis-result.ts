@@ -31,7 +31,7 @@ export interface AnalysisResult {
   schemaVersion: number;
   tool: { name: 'msa-split'; version: string };
   /** The options that produced this result (granularity in CLI form; `roles` absent in results written before roles existed). */
-  options: Omit<AnalyzeOptions, 'granularity' | 'git' | 'roles' | 'priorities' | 'maintenancePattern'> & {
+  options: Omit<AnalyzeOptions, 'granularity' | 'git' | 'cache' | 'cacheDir' | 'roles' | 'priorities' | 'maintenancePattern'> & {
     granularity: string;
     roles?: AnalyzeOptions['roles'];
     /** Absent in results written before priorities existed. */

@@ -8,6 +8,7 @@ import type { CodeFacts } from '../../model/facts/code-facts.js';
 import type { ProgressListener } from '../../model/progress.js';
 import type { OrmFacts } from '../db/orm/orm-facts.js';
 import type { FileListing } from '../files/list-files.js';
+import type { CacheLocation } from '../cache/facts-cache.js';
 
 export interface AdapterOptions {
   maxFileBytes: number;
@@ -17,6 +18,8 @@ export interface AdapterOptions {
   symbols: boolean;
   /** Resolve symbols with a type checker where the adapter has one (slower, a few more edges). */
   deep: boolean;
+  /** Where per-file facts are cached; absent: no cache. */
+  cache?: CacheLocation;
 }
 
 /** What the database stage reads from the code. */

@@ -17,10 +17,14 @@ import { isInside } from '../../model/ids.js';
 import { firstLine, openGitSession, type GitSession } from './safe-git.js';
 import type { HistoryCommit, HistoryFacts } from '../../model/facts/history-facts.js';
 import { GitLogParser, type RawCommit } from './parse-git-log.js';
+import { openHistoryCache } from './history-cache.js';
+import type { CacheLocation } from '../cache/facts-cache.js';
 
 
 /** The history options of AnalyzeOptions (documented there). */
 export type HistoryOptions = Pick<AnalyzeOptions, 'since' | 'until' | 'maxCommits' | 'branch' | 'includeMerges' | 'churn' | 'botPatterns' | 'allowOutsideGitDir' | 'git'> & {
+  /** Where the read log is cached (by the commit read); absent: no cache. */
+  cache?: CacheLocation;
   /** Stop a git process that prints nothing for this long (ms). Default GIT_IDLE_MS. */
   gitIdleMs?: number;
 };
@@ -116,6 +120,14 @@ async function readHistory(
   const mode = options.churn ? 'numstat' : 'name-status';
   const format = ['log', '-z', '--no-show-signature', '--no-ext-diff', '--no-textconv', mode === 'numstat' ? '--numstat' : '--name-status', '-M', ...(prefix === '' ? [] : [`--relative=${prefix}`]), '--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%s'];
 
+  const historyCache = openHistoryCache(options.cache, { head: head.stdout.trim(), prefix, args: [...range, ...format, ...options.botPatterns], ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) });
+  const cachedLog = historyCache.get();
+  if (cachedLog) {
+    for (const c of cachedLog.commits) sink?.add(c);
+    return finishHistory(root, { ...cachedLog, authors: new Map(cachedLog.authors), diagnostics: [...diagnostics, ...historyCache.diagnostics, ...cachedLog.diagnostics] }, shallowDepth);
+  }
+  const logDiagnostics = diagnostics.length;
+
   // Commits are digested as git streams them (renames chained, bots set apart), so the work overlaps
   // with git's own; a failed pass starts the digest again from scratch.
   const botRe = options.botPatterns.map((p) => p.toLowerCase());
@@ -198,6 +210,21 @@ async function readHistory(
   for (const [id, names] of nameCounts) {
     authors.set(id, [...names.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0]);
   }
+  // A log read whole is cached; one git stopped reading (a timeout) is not.
+  if (!diagnostics.some((d) => d.code === 'git-timeout')) {
+    historyCache.put({ commits, authors: [...authors], botCommits, renamesFollowed, diagnostics: diagnostics.slice(logDiagnostics) });
+    historyCache.save();
+  }
+  return finishHistory(root, { commits, authors, botCommits, renamesFollowed, diagnostics: [...diagnostics, ...historyCache.diagnostics] }, shallowDepth);
+}
+
+/** The facts of a read log, with what depends on today's working tree (paths gone) computed now. */
+function finishHistory(
+  root: string,
+  log: { commits: HistoryCommit[]; authors: Map<string, string>; botCommits: number; renamesFollowed: number; diagnostics: Diagnostic[] },
+  shallowDepth: number | undefined,
+): HistoryFacts {
+  const { commits, authors, botCommits, renamesFollowed, diagnostics } = log;
   const paths = new Set<string>();
   for (const c of commits) for (const f of c.files) paths.add(f.path);
   // Paths come from the repository's objects: one leading outside the folder is never looked up.

@@ -25,10 +25,14 @@ import { looksLikeSql } from '../typescript/looks-like-sql.js';
 import type { CodeFacts, FileEdge, FrameworkFact } from '../../../model/facts/code-facts.js';
 import { descriptorReferences } from './descriptor-references.js';
 import { scanJava, type JavaAnnotation, type JavaScan } from './scan-java.js';
+import { hasArrays, openAdapterCache } from '../../cache/adapter-cache.js';
+import type { CacheLocation } from '../../cache/facts-cache.js';
 
 export interface JavaOptions {
   maxFileBytes: number;
   includeTests: boolean;
+  /** Where each file's scan is cached (keyed by its content); absent: no cache. */
+  cache?: CacheLocation;
 }
 
 export interface JavaFacts extends CodeFacts {
@@ -68,6 +72,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     orm: { tables: [], foreignKeys: [], relations: [], accesses: [], joins: [], prismaProviders: [], diagnostics: [] },
   };
   const skipped: SkippedPath[] = facts.skipped;
+  const cache = openAdapterCache(options.cache, 'java', '', isJavaScan);
   const diagnostics: Diagnostic[] = facts.diagnostics;
   const scans = new Map<string, JavaScan>();
   for (const f of listing.files) {
@@ -86,12 +91,15 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       skipped.push({ path: f.path, reason: read.reason });
       continue;
     }
-    const scan = await scanJava(f.path, read.text);
+    let scan = cache.get(f.path, read.text);
+    if (!scan) cache.put(f.path, read.text, (scan = await scanJava(f.path, read.text)));
     diagnostics.push(...scan.diagnostics);
     scans.set(f.path, scan);
     facts.files.push({ path: f.path, language: 'java', lines: countLines(read.text), bytes: f.bytes });
     for (const t of scan.types) facts.classes.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, f.path);
   }
+  cache.save();
+  diagnostics.push(...cache.diagnostics);
 
   const byPackage = new Map<string, Map<string, string>>();
   for (const [fqn, file] of facts.classes) {
@@ -412,4 +420,8 @@ function jpqlAccesses(jpql: string, file: string, line: number, entityTable: Map
     const [a, b] = [tables[0]!, tables[i]!].sort();
     if (a !== b) joins.push({ file, a: a!, b: b!, via: 'orm', evidence });
   }
+}
+
+function isJavaScan(value: unknown): value is JavaScan {
+  return hasArrays(value, ['imports', 'types', 'refs', 'strings', 'persistenceCalls', 'transactionCalls', 'diagnostics']) && typeof (value as { packageName?: unknown }).packageName === 'string';
 }

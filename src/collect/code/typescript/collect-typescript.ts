@@ -16,9 +16,11 @@ import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
 import { createRepositoryHost } from './repository-host.js';
 import { declaredEntryPoints, readPackageManifests, scriptEntryPoints } from './read-package-manifests.js';
 import { createImportResolver, type ImportResolver } from './resolve-import.js';
-import { scanSource, type ImportForm } from './scan-source.js';
+import { scanSource, type ImportForm, type ScanResult } from './scan-source.js';
 import { serverlessHandlers } from './serverless-handlers.js';
 import type { SymbolSketch } from './symbol-sketch.js';
+import { openAdapterCache, hasArrays } from '../../cache/adapter-cache.js';
+import { cached, type CacheLocation } from '../../cache/facts-cache.js';
 
 export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
@@ -36,6 +38,8 @@ export interface TypescriptOptions {
   entryPoints: readonly string[];
   /** Read each file's symbol sketch for the syntax symbol stage. Default false. */
   sketch?: boolean;
+  /** Where each file's scan is cached (keyed by its content); absent: no cache. */
+  cache?: CacheLocation;
 }
 
 export interface TypescriptFacts extends CodeFacts {
@@ -104,10 +108,13 @@ export function collectTypescript(
   const frameworkFacts = new Map<string, FrameworkFact[]>();
   done = 0;
   onProgress({ stage: 'imports', done: 0, total: texts.size });
+  const sketch = options.sketch === true;
+  const cache = openAdapterCache(options.cache, 'typescript', `sketch=${sketch}`, isScanResult);
+  const fromCache = () => (cache.stats.hits > 0 ? `${cache.stats.hits} of ${texts.size} files from the cache` : undefined);
   const tooDeep: string[] = [];
   const sketches = new Map<string, SymbolSketch>();
   for (const [file, text] of texts) {
-    const scan = scanSource(file, text, { sketch: options.sketch === true });
+    const scan = cached(cache, file, text, () => scanSource(file, text, { sketch }));
     if (scan.symbols) sketches.set(file, scan.symbols);
     diagnostics.push(...scan.diagnostics);
     if (scan.framework.length > 0) frameworkFacts.set(file, scan.framework);
@@ -135,9 +142,11 @@ export function collectTypescript(
     resolvedImports.set(file, resolvedHere);
     for (const lit of scan.sqlLiterals) sqlLiterals.push({ file, ...lit });
     for (const tx of scan.transactions) transactions.push({ file, ...tx });
-    if (++done % 200 === 0) onProgress({ stage: 'imports', done, total: texts.size });
+    if (++done % 200 === 0) onProgress({ stage: 'imports', done, total: texts.size, ...optional(fromCache()) });
   }
-  onProgress({ stage: 'imports', done: texts.size, total: texts.size });
+  cache.save();
+  diagnostics.push(...cache.diagnostics);
+  onProgress({ stage: 'imports', done: texts.size, total: texts.size, ...optional(fromCache()) });
   // Files the parser could not hold stay modules, but no later stage parses them again.
   for (const file of tooDeep) texts.delete(file);
 
@@ -213,4 +222,14 @@ function findEntryPoints(
     }
   }
   return entries;
+}
+
+function isScanResult(value: unknown): value is ScanResult {
+  if (!hasArrays(value, ['imports', 'sqlLiterals', 'framework', 'transactions', 'diagnostics'])) return false;
+  const symbols = (value as { symbols?: unknown }).symbols;
+  return symbols === undefined || hasArrays(symbols, ['imports', 'exports', 'exportStars', 'declarations', 'uses']);
+}
+
+function optional(detail: string | undefined): { detail?: string } {
+  return detail === undefined ? {} : { detail };
 }
