@@ -19,5 +19,5 @@ export function measure(cwd, command, args) {
   if (r.status !== 0) throw new Error(`measure failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout);
   if (out.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${out.code}: ${r.stderr.slice(0, 2000)}`);
-  return out;
+  return { ...out, stderr: r.stderr };
 }

@@ -5,6 +5,7 @@
  * 2. Import graph, in the same run on the same tree: msa-split's fast stage vs dependency-cruiser
  *    (--ts-pre-compilation-deps --output-type json), wall time and peak RSS side by side, local edges compared.
  * 3. The symbol stage (calls, new, inheritance) on its own: wall time and peak RSS.
+ * Then SQL, history, clustering, reports, Java, and the real-shape monorepo (bench/real-shape.js).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -235,3 +236,7 @@ generateJava(javaRepo);
 const jv = best('msa-split java', () => measure(javaRepo, process.execPath, [stage, 'java', javaRepo]));
 const jvData = JSON.parse(jv.stdout);
 console.log(`\nJava (${jvData.files} files): parse + extract + resolve ${(jvData.javaMs / 1000).toFixed(2)} s, peak RSS ${jv.peakRssMb.toFixed(0)} MB, ${jvData.edges} edges, ${jvData.tables} entity tables, ${jvData.diagnostics} diagnostics; targets < 15 s ${jvData.javaMs < 15000 ? 'met' : 'MISSED'}, < 1 GB ${jv.peakRssMb < 1024 ? 'met' : 'MISSED'}`);
+
+// The real-shape monorepo next to dependency-cruiser (issue #15), alternated runs, cold and warm.
+const { runRealShape } = await import('./real-shape.js');
+await runRealShape();

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { runCodeAnalyses, type CodeAnalyses } from '../analyze/registry.js';
 import type { AnalysisResult, AnalysisSummary } from '../result/analysis-result.js';
 import { collectDatabase } from '../collect/db/collect-database.js';
-import { collectHistory, type HistorySink } from '../collect/history/collect-history.js';
+import type { HistorySink } from '../collect/history/collect-history.js';
+import { readHistoryBeside } from '../collect/history/read-history-beside.js';
 import { HistoryAccumulator } from '../model/build-history-model.js';
 import { assignUnits } from '../classify/assign-units.js';
 import { classifyFiles } from '../classify/classify-files.js';
@@ -40,6 +41,22 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   onProgress({ stage: 'list', done: 0, total: 0 });
   const cache = cacheLocation(options, root);
   const listing = listFiles(root, { include: options.include, exclude: options.exclude });
+  // The history does not depend on the code until the model is built: git runs beside the code stage.
+  const pendingHistory = options.history
+    ? readHistoryBeside(root, {
+        ...(options.since ? { since: options.since } : {}),
+        ...(options.until ? { until: options.until } : {}),
+        ...(options.maxCommits ? { maxCommits: options.maxCommits } : {}),
+        ...(options.branch ? { branch: options.branch } : {}),
+        includeMerges: options.includeMerges,
+        churn: options.churn,
+        botPatterns: options.botPatterns,
+        allowOutsideGitDir: options.allowOutsideGitDir,
+        gitIdleMs: options.gitTimeout * 1000,
+        ...(options.git ? { git: options.git } : {}),
+        ...(cache ? { cache } : {}),
+      })
+    : undefined;
   const facts = await collectCode(
     root,
     listing,
@@ -98,23 +115,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
       mergesExcluded: !options.includeMerges,
       churn: options.churn,
     });
-    const history = await collectHistory(
-      root,
-      {
-        ...(options.since ? { since: options.since } : {}),
-        ...(options.until ? { until: options.until } : {}),
-        ...(options.maxCommits ? { maxCommits: options.maxCommits } : {}),
-        ...(options.branch ? { branch: options.branch } : {}),
-        includeMerges: options.includeMerges,
-        churn: options.churn,
-        botPatterns: options.botPatterns,
-        allowOutsideGitDir: options.allowOutsideGitDir,
-        gitIdleMs: options.gitTimeout * 1000,
-        ...(options.git ? { git: options.git } : {}),
-        ...(cache ? { cache } : {}),
-      },
-      countingCommits(accumulator, onProgress),
-    );
+    const history = await pendingHistory!.facts(countingCommits(accumulator, onProgress));
     onProgress({ stage: 'history', done: history.commits.length, total: history.commits.length, detail: `${history.commits.length} commits` });
     model = {
       ...built,
@@ -146,9 +147,9 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
  */
 function cacheLocation(options: Readonly<AnalyzeOptions>, root: string): CacheLocation | undefined {
   if (!options.cache) return undefined;
-  if (options.cacheDir !== undefined) return { dir: checkCacheFolder(options.cacheDir, root), repository: root, writes: new CacheWrites() };
+  if (options.cacheDir !== undefined) return { dir: checkCacheFolder(options.cacheDir, root), repository: root, toolVersion: TOOL_VERSION, writes: new CacheWrites() };
   const dir = defaultCacheFolder();
-  return isInside(root, dir) ? undefined : { dir, repository: root, writes: new CacheWrites() };
+  return isInside(root, dir) ? undefined : { dir, repository: root, toolVersion: TOOL_VERSION, writes: new CacheWrites() };
 }
 
 /** The accumulator, reporting every 1,000 commits read (a long history is not a silent minute). */

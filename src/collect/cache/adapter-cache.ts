@@ -11,7 +11,7 @@ const ADAPTERS_FOLDER = fileURLToPath(new URL('../code/', import.meta.url));
 
 export function openAdapterCache<T>(location: CacheLocation | undefined, adapter: string, optionsKey: string, isValid: (value: unknown) => value is T): FactsCache<T> {
   if (!location) return noCache();
-  return openFactsCache(location, `${adapter}:${optionsKey}:${codeFingerprint([ADAPTERS_FOLDER])}`, isValid);
+  return openFactsCache(location, `${adapter}:${optionsKey}:${codeFingerprint([ADAPTERS_FOLDER], location.toolVersion)}`, isValid);
 }
 
 /** A light shape test for cached facts: an object whose named fields are arrays. */

@@ -6,13 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOOL_VERSION } from '../../config/tool-version.js';
 import { sha256 } from './facts-cache.js';
 
 const computed = new Map<string, string>();
 
 /** `folders`: absolute paths of the folders whose files (recursively) make the facts. */
-export function codeFingerprint(folders: readonly string[], version: string = TOOL_VERSION): string {
+export function codeFingerprint(folders: readonly string[], version: string): string {
   const key = `${version}\0${folders.join('\0')}`;
   let hit = computed.get(key);
   if (hit === undefined) {

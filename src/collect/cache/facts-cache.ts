@@ -1,15 +1,16 @@
 /**
  * A cache of per-file facts (what one file's parse gave) in a folder outside the analyzed repository,
  * so a re-run after a small change parses only what changed.
- * Key: the file's path and the SHA-256 of its text, inside a namespace that names the tool version,
+ * Key: the file's path and the digest of its text, inside a namespace that names the tool version,
  * the code that computed the facts (a fingerprint of its compiled files) and the options that change
  * them: any of those changing is a miss, never a stale hit.
- * Storage: one pack per (repository, namespace): gzip'd JSON with a header (format, version, namespace)
- * and a SHA-256 of the entries. A pack that does not parse, is not ours, is of another namespace or
+ * Storage: one pack per (repository, namespace): a header line (format, version, namespace, digest of
+ * the entries) and the entries as JSON, gzip'd. A pack that does not parse, is not ours, is of another namespace or
  * fails its checksum is ignored with a diagnostic and rewritten; entries are also checked against
  * the caller's shape test before use. Writing: compressed off the main thread, to a temporary file
  * created exclusively (no link is ever followed), then renamed over the pack: two concurrent runs each
- * leave a whole pack (the last one wins), never a torn one; analyze awaits the writes before it returns. Only the entries this run used are written, so a pack never grows stale.
+ * leave a whole pack (the last one wins), never a torn one; analyze awaits the writes before it
+ * returns. Only the entries this run used are written, so a pack never grows stale.
  * Budget: packs over MAX_PACK_BYTES are neither read nor written.
  */
 import crypto from 'node:crypto';
@@ -48,6 +49,8 @@ export interface CacheLocation {
   dir: string;
   /** Which repository the pack is for (its absolute path). */
   repository: string;
+  /** The tool's version: part of every namespace. */
+  toolVersion: string;
   /** The writes of this analysis. */
   writes: CacheWrites;
 }

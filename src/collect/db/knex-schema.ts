@@ -11,7 +11,8 @@
  * Only chains that go through `.schema` count (so `array.table(...)` or a UI `createTable` does not);
  * calls inside a `down`/`rollback` function are skipped (they undo the migration).
  */
-import ts from 'typescript';
+import ts from '../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { Evidence } from '../../model/types.js';
 import { excerpt } from '../code/excerpt.js';
 import type { CreateTableFact, ForeignKeyFact, StatementFacts, TableRef } from './statement-facts.js';
@@ -39,8 +40,8 @@ export function readKnexSchema(file: string, text: string, parse: ParseSource = 
   if (!MAY_HOLD_KNEX_SCHEMA.test(text)) return [];
   const sf = parse(file, text);
   const steps: KnexSchemaStep[] = [];
-  const at = (n: ts.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
-  const visit = (node: ts.Node): void => {
+  const at = (n: TS.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
+  const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && SCHEMA_CALLS.has(node.expression.name.text) && throughSchema(node.expression.expression) && !inRollback(node)) {
       const facts = schemaCall(node.expression.name.text, node.arguments);
       if (facts) steps.push({ facts, at: at(node) });
@@ -56,7 +57,7 @@ function empty(): StatementFacts {
   return { creates: [], alters: [], drops: [], renames: [], accesses: [], joins: [], dynamicTable: false };
 }
 
-function schemaCall(method: string, args: readonly ts.Expression[]): StatementFacts | undefined {
+function schemaCall(method: string, args: readonly TS.Expression[]): StatementFacts | undefined {
   const name = stringValue(args[0]);
   if (!name) return undefined;
   const facts = empty();
@@ -80,13 +81,13 @@ function ref(name: string): TableRef {
 }
 
 /** The columns, primary key and foreign keys a createTable/alterTable callback declares. */
-function readCallback(callback: ts.Expression | undefined): Omit<CreateTableFact, 'table'> {
+function readCallback(callback: TS.Expression | undefined): Omit<CreateTableFact, 'table'> {
   const out: Omit<CreateTableFact, 'table'> = { columns: [], primaryKey: [], foreignKeys: [] };
   if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return out;
   const param = callback.parameters[0]?.name;
   if (!param || !ts.isIdentifier(param)) return out;
   const builder = param.text;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && !isInnerOfChain(node)) {
       const links = chainFrom(node, builder);
       if (links) readColumnChain(links, out);
@@ -99,13 +100,13 @@ function readCallback(callback: ts.Expression | undefined): Omit<CreateTableFact
 
 interface Link {
   name: string;
-  args: readonly ts.Expression[];
+  args: readonly TS.Expression[];
 }
 
 function readColumnChain(links: readonly Link[], out: Omit<CreateTableFact, 'table'>): void {
   const [head, ...rest] = links as [Link, ...Link[]];
   const has = (n: string) => rest.find((l) => l.name === n);
-  const strings = (e: ts.Expression | undefined) => (e && ts.isArrayLiteralExpression(e) ? e.elements.map((x) => stringValue(x)).filter((x): x is string => !!x) : [stringValue(e)].filter((x): x is string => !!x));
+  const strings = (e: TS.Expression | undefined) => (e && ts.isArrayLiteralExpression(e) ? e.elements.map((x) => stringValue(x)).filter((x): x is string => !!x) : [stringValue(e)].filter((x): x is string => !!x));
   if (head.name === 'primary') {
     out.primaryKey = strings(head.args[0]);
     return;
@@ -139,9 +140,9 @@ function foreignKey(columns: string[], rest: readonly Link[]): ForeignKeyFact | 
 }
 
 /** Links of a chain rooted at the builder parameter (`t.integer('a').references('id')`), or undefined. */
-function chainFrom(outer: ts.CallExpression, builder: string): Link[] | undefined {
+function chainFrom(outer: TS.CallExpression, builder: string): Link[] | undefined {
   const links: Link[] = [];
-  let e: ts.Expression = outer;
+  let e: TS.Expression = outer;
   for (let guard = 0; guard < 50; guard++) {
     if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return undefined;
     links.unshift({ name: e.expression.name.text, args: e.arguments });
@@ -153,7 +154,7 @@ function chainFrom(outer: ts.CallExpression, builder: string): Link[] | undefine
 }
 
 /** The chain below a schema call reaches a `.schema` property (`knex.schema`, `this.knex.schema`, an earlier schema call). */
-function throughSchema(e: ts.Expression): boolean {
+function throughSchema(e: TS.Expression): boolean {
   for (let guard = 0; guard < 50; guard++) {
     if (ts.isPropertyAccessExpression(e)) {
       if (e.name.text === 'schema') return true;
@@ -166,8 +167,8 @@ function throughSchema(e: ts.Expression): boolean {
 }
 
 /** Inside `down()`, `exports.down = ...`, `down: async () => ...` and the like. */
-export function inRollback(node: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+export function inRollback(node: TS.Node): boolean {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) return ROLLBACK.test(n.name.text);
     if (ts.isFunctionExpression(n) || ts.isArrowFunction(n)) {
       const p = n.parent;

@@ -9,7 +9,8 @@
  * The receiver must be named like Sequelize's query interface (queryInterface, qi); calls inside a
  * `down` function are skipped.
  */
-import ts from 'typescript';
+import ts from '../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { Evidence } from '../../model/types.js';
 import { excerpt } from '../code/excerpt.js';
 import type { CreateTableFact, ForeignKeyFact, StatementFacts } from './statement-facts.js';
@@ -25,7 +26,7 @@ export function readSequelizeSchema(file: string, text: string, parse: ParseSour
   if (!MAY_HOLD_SEQUELIZE_SCHEMA.test(text)) return [];
   const sf = parse(file, text);
   const steps: { facts: StatementFacts; at: Evidence }[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && METHODS.has(node.expression.name.text) && RECEIVER.test(identifierName(node.expression.expression) ?? '') && !inRollback(node)) {
       const facts = schemaCall(node.expression.name.text, node.arguments);
       if (facts) steps.push({ facts, at: { file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: excerpt(node.getText(sf)) } });
@@ -36,7 +37,7 @@ export function readSequelizeSchema(file: string, text: string, parse: ParseSour
   return steps;
 }
 
-function schemaCall(method: string, args: readonly ts.Expression[]): StatementFacts | undefined {
+function schemaCall(method: string, args: readonly TS.Expression[]): StatementFacts | undefined {
   const table = tableName(args[0]);
   if (!table) return undefined;
   const facts: StatementFacts = { creates: [], alters: [], drops: [], renames: [], accesses: [], joins: [], dynamicTable: false };
@@ -67,7 +68,7 @@ function schemaCall(method: string, args: readonly ts.Expression[]): StatementFa
   return facts;
 }
 
-function columnsOf(e: ts.Expression | undefined): Omit<CreateTableFact, 'table'> {
+function columnsOf(e: TS.Expression | undefined): Omit<CreateTableFact, 'table'> {
   const out: Omit<CreateTableFact, 'table'> = { columns: [], primaryKey: [], foreignKeys: [] };
   if (!e || !ts.isObjectLiteralExpression(e)) return out;
   for (const p of e.properties) {
@@ -89,7 +90,7 @@ function columnsOf(e: ts.Expression | undefined): Omit<CreateTableFact, 'table'>
 }
 
 /** `references: { model: 'users', key: 'id' }` (model may be `{ tableName: 'users' }`). */
-function referenceOf(column: string, options: ts.Expression | undefined): ForeignKeyFact | undefined {
+function referenceOf(column: string, options: TS.Expression | undefined): ForeignKeyFact | undefined {
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
   const references = propertyValue(options, 'references');
   if (!references || !ts.isObjectLiteralExpression(references)) return undefined;
@@ -101,7 +102,7 @@ function referenceOf(column: string, options: ts.Expression | undefined): Foreig
 }
 
 /** `'users'` or `{ tableName: 'users', schema }`. */
-function tableName(e: ts.Expression | undefined): string | undefined {
+function tableName(e: TS.Expression | undefined): string | undefined {
   if (!e) return undefined;
   if (ts.isObjectLiteralExpression(e)) return stringValue(propertyValue(e, 'tableName'));
   return stringValue(e);

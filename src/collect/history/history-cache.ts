@@ -35,7 +35,7 @@ export interface HistoryCache {
 export function openHistoryCache(location: CacheLocation | undefined, key: { head: string; prefix: string; args: readonly string[]; since?: string; until?: string }): HistoryCache {
   const relative = [key.since, key.until].some((d) => d !== undefined && !ABSOLUTE_DATE.test(d));
   const text = JSON.stringify([key.head, key.prefix, key.args, relative ? new Date().toISOString().slice(0, 10) : '']);
-  const cache: FactsCache<CachedLog> = location ? openFactsCache(location, `history:${codeFingerprint([HISTORY_FOLDER])}`, isCachedLog) : noCache();
+  const cache: FactsCache<CachedLog> = location ? openFactsCache(location, `history:${codeFingerprint([HISTORY_FOLDER], location.toolVersion)}`, isCachedLog) : noCache();
   return {
     get: () => cache.get('history', text),
     put: (log) => cache.put('history', text, log),

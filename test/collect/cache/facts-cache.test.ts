@@ -12,7 +12,7 @@ import { commit, git, initRepo } from '../../helpers/git-repo.js';
 import { tempRepo } from '../../helpers/temp-repo.js';
 
 const freshFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'msa-split-cache-'));
-const location = (dir: string, repository = '/repo'): CacheLocation => ({ dir, repository, writes: new CacheWrites() });
+const location = (dir: string, repository = '/repo'): CacheLocation => ({ dir, repository, toolVersion: '1.0.0', writes: new CacheWrites() });
 const isLength = (v: unknown): v is { length: number } => typeof v === 'object' && v !== null && typeof (v as { length?: unknown }).length === 'number';
 
 /** Runs `files` through a cache: how many were computed, and the facts. */

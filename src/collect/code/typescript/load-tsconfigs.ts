@@ -7,7 +7,8 @@
  * config (extends chains are followed recursively by TypeScript).
  */
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import { compareStrings } from '../../../model/compare.js';
 import type { Diagnostic } from '../../../model/types.js';
 import { createRepositoryHost, type RepositoryHost } from './repository-host.js';
@@ -17,7 +18,7 @@ export interface LoadedConfig {
   path: string;
   /** Absolute folder of the config file. */
   dir: string;
-  options: ts.CompilerOptions;
+  options: TS.CompilerOptions;
 }
 
 export interface TsconfigSet {
@@ -56,14 +57,14 @@ export function loadTsconfigs(root: string, configPaths: readonly string[], host
       byDir.set(dirRel, { path: rel, dir, options: {} });
       continue;
     }
-    const parseHost: ts.ParseConfigHost = {
+    const parseHost: TS.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
       // Only the options are wanted; enumerating `include` would walk the whole tree again.
       readDirectory: () => [],
       fileExists: host.fileExists,
       readFile: host.readFile,
     };
-    let parsed: ts.ParsedCommandLine;
+    let parsed: TS.ParsedCommandLine;
     try {
       parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dir, undefined, abs);
     } catch (error) {
@@ -113,7 +114,7 @@ function rank(p: string): number {
   return p.endsWith('tsconfig.json') ? 0 : 1;
 }
 
-function configDiagnostic(rel: string, error: ts.Diagnostic, root: string): Diagnostic {
+function configDiagnostic(rel: string, error: TS.Diagnostic, root: string): Diagnostic {
   const where = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start).line + 1 : undefined;
   const inFile = error.file ? path.relative(root, error.file.fileName).split(path.sep).join('/') : rel;
   return {

@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import { isInside, relativeId } from '../../../model/ids.js';
 import type { TsconfigSet } from './load-tsconfigs.js';
 import { createRepositoryHost, type RepositoryHost } from './repository-host.js';
@@ -49,7 +50,7 @@ export function createImportResolver(
 ): ImportResolver {
   const existsCache = new Map<string, boolean>();
   const dirCache = new Map<string, boolean>();
-  const host: ts.ModuleResolutionHost = {
+  const host: TS.ModuleResolutionHost = {
     fileExists: (f) => {
       let hit = existsCache.get(f);
       if (hit === undefined) {
@@ -71,7 +72,7 @@ export function createImportResolver(
     realpath: (f) => repositoryHost.realpath(f),
     getCurrentDirectory: () => root,
   };
-  const tsCaches = new Map<string, { options: ts.CompilerOptions; fallback: ts.CompilerOptions; cache: ts.ModuleResolutionCache }>();
+  const tsCaches = new Map<string, { options: TS.CompilerOptions; fallback: TS.CompilerOptions; cache: TS.ModuleResolutionCache }>();
   const results = new Map<string, Resolution>();
   const aliasPatterns = new Map<string, string[]>();
 
@@ -80,7 +81,7 @@ export function createImportResolver(
     const key = config?.path ?? '';
     let s = tsCaches.get(key);
     if (!s) {
-      const base: ts.CompilerOptions = { ...(config?.options ?? {}), allowJs: true, resolveJsonModule: true, noEmit: true };
+      const base: TS.CompilerOptions = { ...(config?.options ?? {}), allowJs: true, resolveJsonModule: true, noEmit: true };
       const mode = base.moduleResolution;
       const options =
         mode === undefined || mode === ts.ModuleResolutionKind.Classic
@@ -175,7 +176,7 @@ export function createImportResolver(
     const s = settingsFor(fromFile);
     const fromAbs = path.join(root, fromFile);
     const mode = form === 'require' ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext;
-    const attempt = (options: ts.CompilerOptions, cache?: ts.ModuleResolutionCache) =>
+    const attempt = (options: TS.CompilerOptions, cache?: TS.ModuleResolutionCache) =>
       ts.resolveModuleName(specifier, fromAbs, options, host, cache, undefined, mode).resolvedModule;
     const resolved = attempt(s.options, s.cache) ?? (s.options === s.fallback ? undefined : attempt(s.fallback));
     if (!resolved) return undefined;

@@ -4,7 +4,8 @@
  * and syntax errors. Uses ts.createSourceFile: the parser recovers from errors, so a broken file still
  * yields what it can, and each syntax error becomes a diagnostic.
  */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { FrameworkFact } from '../../../model/facts/code-facts.js';
 import type { Diagnostic } from '../../../model/types.js';
 import { excerpt } from '../excerpt.js';
@@ -47,7 +48,7 @@ export interface ScanResult {
 }
 
 /** Script kind by extension, so .js files may hold JSX and .ts files may not. */
-export function scriptKindFor(filePath: string): ts.ScriptKind {
+export function scriptKindFor(filePath: string): TS.ScriptKind {
   if (filePath.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/.test(filePath)) return ts.ScriptKind.TS;
   if (filePath.endsWith('.jsx')) return ts.ScriptKind.JSX;
@@ -92,13 +93,13 @@ function scanSourceUnbounded(filePath: string, text: string, options: ScanOption
   const framework: FrameworkFact[] = [];
   const transactions: ScanResult['transactions'] = [];
   const diagnostics: Diagnostic[] = [];
-  const lineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-  const endLineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
-  const excerptOf = (node: ts.Node): string => excerpt(node.getText(sf));
+  const lineOf = (node: TS.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const endLineOf = (node: TS.Node): number => sf.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
+  const excerptOf = (node: TS.Node): string => excerpt(node.getText(sf));
 
   // parseDiagnostics is internal to the TypeScript API but stable for a decade; it is the only way to
   // get syntax errors without building a Program.
-  const parseErrors = ((sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []);
+  const parseErrors = ((sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? []);
   for (const d of parseErrors.slice(0, MAX_PARSE_DIAGNOSTICS)) {
     diagnostics.push({
       severity: 'error',
@@ -117,19 +118,19 @@ function scanSourceUnbounded(filePath: string, text: string, options: ScanOption
     });
   }
 
-  const addImport = (specifier: string, form: ImportForm, node: ts.Node): void => {
+  const addImport = (specifier: string, form: ImportForm, node: TS.Node): void => {
     imports.push({ specifier, form, line: lineOf(node), text: excerptOf(node) });
   };
 
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     // Decorators sit among a declaration's modifiers: most nodes have none, and are skipped at once.
-    const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+    const modifiers = (node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
     if (modifiers !== undefined && modifiers.length > 0 && ts.canHaveDecorators(node)) {
       for (const d of ts.getDecorators(node) ?? []) {
         const name = decoratorName(d);
         if (!name) continue;
         const on = ts.isClassDeclaration(node) || ts.isClassExpression(node) ? 'type' : 'member';
-        const owner = on === 'type' ? (node as ts.ClassLikeDeclaration).name?.text : memberName(node, sf);
+        const owner = on === 'type' ? (node as TS.ClassLikeDeclaration).name?.text : memberName(node, sf);
         const value = decoratorValue(d);
         if (name === 'Transactional' && on === 'member') transactions.push({ line: lineOf(node), endLine: endLineOf(node), ...(owner ? { member: owner } : {}), kind: '@Transactional' });
         framework.push({ kind: 'decorator', name, on, ...(owner ? { detail: owner } : {}), ...(value !== undefined ? { value } : {}), line: lineOf(d) });
@@ -164,7 +165,7 @@ function scanSourceUnbounded(filePath: string, text: string, options: ScanOption
     ts.forEachChild(node, visit);
   };
 
-  const visitCall = (node: ts.CallExpression): void => {
+  const visitCall = (node: TS.CallExpression): void => {
     const [first] = node.arguments;
     const literal = first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
     // An HTTP call from a client: fetch(url), axios(url), axios.get(url), this.http.get(url), $fetch(url), ky.get(url).
@@ -231,8 +232,8 @@ const TRANSACTION_CALLS = /^(\$transaction|transaction|transactional|startTransa
 const TRANSACTION_RECEIVER = /(sequelize|knex|db|database|datasource|manager|connection|prisma|orm|client|trx|pool|em)$/i;
 
 /** The function or method a node sits in, if any. */
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+function enclosingFunction(node: TS.Node): TS.Node | undefined {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
   return undefined;
 }
 
@@ -245,7 +246,7 @@ const HTTP_CLIENT = /(^|\.)(http|httpClient|axios|api|apiClient|client|ky|got|re
  * The path of a URL argument: a string or template whose text starts with `/` or `http://localhost`, or a template starting with a base-URL substitution (`${this.baseUrl}/orders`); every other
  * substitution becomes `:param`, the query string is dropped. Undefined when it is not a URL.
  */
-function urlPath(e: ts.Expression): string | undefined {
+function urlPath(e: TS.Expression): string | undefined {
   let text: string;
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) text = e.text;
   else if (ts.isTemplateExpression(e)) {
@@ -261,35 +262,35 @@ function urlPath(e: ts.Expression): string | undefined {
 }
 
 /** `@Controller('orders')` -> 'orders'; `@Get()` -> ''; a decorator without a string argument -> undefined. */
-function decoratorValue(d: ts.Decorator): string | undefined {
+function decoratorValue(d: TS.Decorator): string | undefined {
   if (!ts.isCallExpression(d.expression)) return undefined;
   const [arg] = d.expression.arguments;
   if (arg === undefined) return '';
   if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return arg.text;
   if (ts.isObjectLiteralExpression(arg)) {
-    const path = arg.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'path') as ts.PropertyAssignment | undefined;
+    const path = arg.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText() === 'path') as TS.PropertyAssignment | undefined;
     if (path && (ts.isStringLiteral(path.initializer) || ts.isNoSubstitutionTemplateLiteral(path.initializer))) return path.initializer.text;
   }
   return undefined;
 }
 
 /** `@Controller('x')` -> Controller; `@ng.Component` -> Component. */
-function decoratorName(d: ts.Decorator): string | undefined {
+function decoratorName(d: TS.Decorator): string | undefined {
   const e = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression;
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
   return undefined;
 }
 
-function memberName(node: ts.Node, sf: ts.SourceFile): string | undefined {
-  const name = (node as { name?: ts.PropertyName }).name;
+function memberName(node: TS.Node, sf: TS.SourceFile): string | undefined {
+  const name = (node as { name?: TS.PropertyName }).name;
   if (!name) return undefined;
   const own = ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : name.getText(sf);
   const cls = node.parent && (ts.isClassDeclaration(node.parent) || ts.isClassExpression(node.parent)) ? node.parent.name?.text : undefined;
   return cls ? `${cls}.${own}` : own;
 }
 
-function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
+function isTypeOnlyImport(node: TS.ImportDeclaration): boolean {
   const clause = node.importClause;
   if (!clause) return false; // side-effect import: runtime
   if (clause.isTypeOnly) return true;
@@ -299,14 +300,14 @@ function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {
   return !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
 }
 
-function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
+function isTypeOnlyExport(node: TS.ExportDeclaration): boolean {
   if (node.isTypeOnly) return true;
   const clause = node.exportClause;
   return !!clause && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
 }
 
 /** Template text with substitutions kept as `${expression}` so later stages can see placeholders. */
-function templateText(node: ts.TemplateLiteral, sf: ts.SourceFile): string {
+function templateText(node: TS.TemplateLiteral, sf: TS.SourceFile): string {
   if (ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   let text = node.head.text;
   for (const span of node.templateSpans) text += '${' + span.expression.getText(sf) + '}' + span.literal.text;
@@ -314,8 +315,8 @@ function templateText(node: ts.TemplateLiteral, sf: ts.SourceFile): string {
 }
 
 /** Name of the nearest named function or method around a node. */
-function enclosingOf(node: ts.Node): { enclosing?: string } {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+function enclosingOf(node: TS.Node): { enclosing?: string } {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) {
     if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n)) && n.name && ts.isIdentifier(n.name)) return { enclosing: n.name.text };
     if ((ts.isFunctionExpression(n) || ts.isArrowFunction(n)) && ts.isPropertyAssignment(n.parent) && ts.isIdentifier(n.parent.name)) return { enclosing: n.parent.name.text };
   }
@@ -323,9 +324,9 @@ function enclosingOf(node: ts.Node): { enclosing?: string } {
 }
 
 /** Name of the function a literal is passed to directly: `query` in `db.query("...")`. */
-function calleeOf(node: ts.Node, sf: ts.SourceFile): string | undefined {
+function calleeOf(node: TS.Node, sf: TS.SourceFile): string | undefined {
   const parent = node.parent;
-  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(node as ts.Expression)) return undefined;
+  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(node as TS.Expression)) return undefined;
   const callee = parent.expression;
   if (ts.isPropertyAccessExpression(callee)) return callee.name.getText(sf);
   if (ts.isIdentifier(callee)) return callee.text;

@@ -10,7 +10,8 @@
  * Budgets: chains longer than MAX_PATH links are dropped; the walk is as deep as the parser's tree
  * (the scan already refused files the parser cannot hold).
  */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import { excerpt } from '../excerpt.js';
 import { enclosingMember } from './enclosing-member.js';
 import type { Chain, DeclSketch, MemberSketch, SymbolSketch, TypeRef, UseSketch } from './symbol-sketch.js';
@@ -21,9 +22,9 @@ const UNWRAPPED = new Set(['Promise', 'PromiseLike', 'Awaited', 'Readonly', 'Par
 
 type Scope = Map<string, TypeRef | null>;
 
-export function sketchSymbols(sf: ts.SourceFile): SymbolSketch {
+export function sketchSymbols(sf: TS.SourceFile): SymbolSketch {
   const sketch: SymbolSketch = { imports: [], exports: [], exportStars: [], declarations: [], uses: [] };
-  const lineOf = (node: ts.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const lineOf = (node: TS.Node): number => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const scopes: Scope[] = [];
   /** The top-level class `this` means in the code being walked; undefined where `this` is something else. */
   const thisClass: (string | undefined)[] = [];
@@ -37,9 +38,9 @@ export function sketchSymbols(sf: ts.SourceFile): SymbolSketch {
     return undefined;
   };
 
-  const chainOf = (expr: ts.Expression): Chain | undefined => {
+  const chainOf = (expr: TS.Expression): Chain | undefined => {
     const path: string[] = [];
-    let e: ts.Expression = expr;
+    let e: TS.Expression = expr;
     for (;;) {
       if (path.length > MAX_PATH) return undefined;
       if (ts.isPropertyAccessExpression(e)) {
@@ -82,13 +83,13 @@ export function sketchSymbols(sf: ts.SourceFile): SymbolSketch {
   };
 
   /** `inject(OrderService)` (Angular) gives an OrderService. */
-  const injectedType = (call: ts.CallExpression): TypeRef | undefined => {
+  const injectedType = (call: TS.CallExpression): TypeRef | undefined => {
     const [arg] = call.arguments;
     return ts.isIdentifier(call.expression) && call.expression.text === 'inject' && arg && ts.isIdentifier(arg) ? { type: arg.text } : undefined;
   };
 
   /** The type an initializer gives a property or variable. */
-  const typeRefOfInitializer = (init: ts.Expression | undefined): TypeRef | undefined => {
+  const typeRefOfInitializer = (init: TS.Expression | undefined): TypeRef | undefined => {
     if (!init) return undefined;
     let e = init;
     while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
@@ -103,20 +104,20 @@ export function sketchSymbols(sf: ts.SourceFile): SymbolSketch {
     return chain ? { chain } : undefined;
   };
 
-  const declareLocal = (name: ts.BindingName, type: TypeRef | undefined): void => {
+  const declareLocal = (name: TS.BindingName, type: TypeRef | undefined): void => {
     const scope = scopes[scopes.length - 1];
     if (!scope) return;
     if (ts.isIdentifier(name)) scope.set(name.text, type ?? null);
     else for (const el of name.elements) if (!ts.isOmittedExpression(el)) declareLocal(el.name, undefined);
   };
 
-  const addUse = (kind: UseSketch['kind'], at: ts.Node, chain: Chain | undefined, shown: ts.Node): void => {
+  const addUse = (kind: UseSketch['kind'], at: TS.Node, chain: Chain | undefined, shown: TS.Node): void => {
     if (!chain) return;
     const member = enclosingMember(at);
     sketch.uses.push({ kind, chain, line: lineOf(at), text: excerpt(shown.getText(sf)), ...(member ? { member } : {}) });
   };
 
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const isRequire = ts.isIdentifier(callee) && callee.text === 'require' && lookupLocal('require') === undefined;
@@ -128,7 +129,7 @@ export function sketchSymbols(sf: ts.SourceFile): SymbolSketch {
       addUse('call', node, chain, node);
     } else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
       const tag = node.tagName;
-      if (!(ts.isIdentifier(tag) && /^[a-z]/.test(tag.text))) addUse('call', node, ts.isJsxNamespacedName(tag) ? undefined : chainOf(tag as ts.Expression), tag);
+      if (!(ts.isIdentifier(tag) && /^[a-z]/.test(tag.text))) addUse('call', node, ts.isJsxNamespacedName(tag) ? undefined : chainOf(tag as TS.Expression), tag);
     } else if (ts.isHeritageClause(node)) {
       const owner = node.parent;
       const kind = node.token === ts.SyntaxKind.ImplementsKeyword ? 'implements' : 'extends';
@@ -172,7 +173,7 @@ export function sketchSymbols(sf: ts.SourceFile): SymbolSketch {
   };
 
   /** `this.cache = new Cache()` in a class body types the member (JavaScript declares fields this way). */
-  const assignedMember = (node: ts.BinaryExpression): void => {
+  const assignedMember = (node: TS.BinaryExpression): void => {
     const cls = thisClass[thisClass.length - 1];
     const left = node.left;
     if (!cls || !ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
@@ -199,9 +200,9 @@ export function sketchSymbols(sf: ts.SourceFile): SymbolSketch {
 
 /** Imports, exports and declarations of one top-level statement. */
 function readTopLevel(
-  st: ts.Statement,
+  st: TS.Statement,
   sketch: SymbolSketch,
-  typeRefOfInitializer: (init: ts.Expression | undefined) => TypeRef | undefined,
+  typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined,
 ): void {
   if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier) && st.importClause) {
     const specifier = st.moduleSpecifier.text;
@@ -267,17 +268,17 @@ function readTopLevel(
 }
 
 /** A function's declared return type, or else the members of the object literal it returns. */
-function functionSketch(name: string, fn: ts.FunctionLikeDeclaration, typeRefOfInitializer: (init: ts.Expression | undefined) => TypeRef | undefined): DeclSketch {
+function functionSketch(name: string, fn: TS.FunctionLikeDeclaration, typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined): DeclSketch {
   if (fn.type) return { name, kind: 'function', ...optionalType(typeRefOfTypeNode(fn.type)) };
   const returned = returnedObject(fn);
   return { name, kind: 'function', ...(returned ? { returned: returned.properties.flatMap((p) => memberSketch(p, typeRefOfInitializer)) } : {}) };
 }
 
 /** The object literal a function returns (`=> ({ ... })`, or its body's last top-level `return { ... }`). */
-function returnedObject(fn: ts.FunctionLikeDeclaration): ts.ObjectLiteralExpression | undefined {
+function returnedObject(fn: TS.FunctionLikeDeclaration): TS.ObjectLiteralExpression | undefined {
   const body = fn.body;
   if (!body) return undefined;
-  let e: ts.Node | undefined = body;
+  let e: TS.Node | undefined = body;
   if (ts.isBlock(body)) {
     const last = body.statements[body.statements.length - 1];
     e = last && ts.isReturnStatement(last) ? last.expression : undefined;
@@ -287,9 +288,9 @@ function returnedObject(fn: ts.FunctionLikeDeclaration): ts.ObjectLiteralExpress
 }
 
 /** `type P = { auth: AuthDef }` has members; `type P = A & { b: B }` has A as a base; `type P = Q` stands for Q. */
-function typeAliasSketch(name: string, type: ts.TypeNode, typeRefOfInitializer: (init: ts.Expression | undefined) => TypeRef | undefined): DeclSketch {
-  const parts: ts.TypeNode[] = ts.isIntersectionTypeNode(type) ? [...type.types] : [type];
-  const literals: ts.TypeLiteralNode[] = [];
+function typeAliasSketch(name: string, type: TS.TypeNode, typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined): DeclSketch {
+  const parts: TS.TypeNode[] = ts.isIntersectionTypeNode(type) ? [...type.types] : [type];
+  const literals: TS.TypeLiteralNode[] = [];
   for (const p of parts) if (ts.isTypeLiteralNode(p)) literals.push(p);
   if (literals.length === 0) return { name, kind: 'type', ...optionalType(typeRefOfTypeNode(type)) };
   const bases = parts.filter((p) => !ts.isTypeLiteralNode(p)).flatMap((p) => typeRefOfTypeNode(p) ?? []);
@@ -299,9 +300,9 @@ function typeAliasSketch(name: string, type: ts.TypeNode, typeRefOfInitializer: 
 
 function variableSketch(
   name: string,
-  type: ts.TypeNode | undefined,
-  init: ts.Expression | undefined,
-  typeRefOfInitializer: (init: ts.Expression | undefined) => TypeRef | undefined,
+  type: TS.TypeNode | undefined,
+  init: TS.Expression | undefined,
+  typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined,
 ): DeclSketch {
   // `{ ... } as const`, `{ ... } satisfies T`, `({ ... })` are the object itself.
   while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init) || (ts.isAsExpression(init) && isConstType(init.type)))) init = init.expression;
@@ -313,7 +314,7 @@ function variableSketch(
   return { name, kind: 'variable', ...optionalType(type ? typeRefOfTypeNode(type) : typeRefOfInitializer(init)) };
 }
 
-function classSketch(name: string, node: ts.ClassLikeDeclaration, typeRefOfInitializer: (init: ts.Expression | undefined) => TypeRef | undefined): DeclSketch {
+function classSketch(name: string, node: TS.ClassLikeDeclaration, typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined): DeclSketch {
   const members: MemberSketch[] = [];
   for (const m of node.members) {
     if (ts.isConstructorDeclaration(m)) {
@@ -328,8 +329,8 @@ function classSketch(name: string, node: ts.ClassLikeDeclaration, typeRefOfIniti
   return { name, kind: 'class', ...basesOf(node), members };
 }
 
-function memberSketch(m: ts.Node, typeRefOfInitializer: (init: ts.Expression | undefined) => TypeRef | undefined): MemberSketch[] {
-  const name = (m as { name?: ts.PropertyName }).name;
+function memberSketch(m: TS.Node, typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined): MemberSketch[] {
+  const name = (m as { name?: TS.PropertyName }).name;
   if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name))) return [];
   const text = name.text;
   if (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) return [{ name: text, method: true, ...optionalType(m.type ? typeRefOfTypeNode(m.type) : undefined) }];
@@ -349,7 +350,7 @@ function memberSketch(m: ts.Node, typeRefOfInitializer: (init: ts.Expression | u
   return [];
 }
 
-function basesOf(node: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): { bases?: TypeRef[] } {
+function basesOf(node: TS.ClassLikeDeclaration | TS.InterfaceDeclaration): { bases?: TypeRef[] } {
   const bases: TypeRef[] = [];
   for (const clause of node.heritageClauses ?? []) {
     for (const t of clause.types) {
@@ -364,14 +365,14 @@ function optionalType(type: TypeRef | undefined): { type?: TypeRef } {
   return type ? { type } : {};
 }
 
-function isConstType(t: ts.TypeNode): boolean {
+function isConstType(t: TS.TypeNode): boolean {
   return ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === 'const';
 }
 
 /** `X` -> X; `ns.X` -> ns with path X; anything else has no name to follow. */
-function typeRefOfName(e: ts.Node): TypeRef | undefined {
+function typeRefOfName(e: TS.Node): TypeRef | undefined {
   const path: string[] = [];
-  let n: ts.Node = e;
+  let n: TS.Node = e;
   while (ts.isPropertyAccessExpression(n) || ts.isQualifiedName(n)) {
     path.push(ts.isPropertyAccessExpression(n) ? n.name.text : n.right.text);
     n = ts.isPropertyAccessExpression(n) ? n.expression : n.left;
@@ -381,7 +382,7 @@ function typeRefOfName(e: ts.Node): TypeRef | undefined {
 }
 
 /** A written type -> the named type a caller works with (`Promise<Order>` -> Order, `Order | undefined` -> Order). */
-function typeRefOfTypeNode(node: ts.TypeNode): TypeRef | undefined {
+function typeRefOfTypeNode(node: TS.TypeNode): TypeRef | undefined {
   if (ts.isParenthesizedTypeNode(node)) return typeRefOfTypeNode(node.type);
   if (ts.isUnionTypeNode(node)) {
     const named = node.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword) && t.kind !== ts.SyntaxKind.UndefinedKeyword);
@@ -397,7 +398,7 @@ function typeRefOfTypeNode(node: ts.TypeNode): TypeRef | undefined {
 }
 
 /** `const x = require('./y')` binds the whole module; `const { a, b: c } = require('./y')` binds y's exports a and b. */
-function readRequire(name: ts.BindingName, specifier: string, sketch: SymbolSketch): void {
+function readRequire(name: TS.BindingName, specifier: string, sketch: SymbolSketch): void {
   if (ts.isIdentifier(name)) {
     sketch.imports.push({ local: name.text, specifier, imported: '*' });
     return;
@@ -410,14 +411,14 @@ function readRequire(name: ts.BindingName, specifier: string, sketch: SymbolSket
   }
 }
 
-function requiredSpecifier(init: ts.Expression | undefined): string | undefined {
+function requiredSpecifier(init: TS.Expression | undefined): string | undefined {
   if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'require') return undefined;
   const [arg] = init.arguments;
   return arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) ? arg.text : undefined;
 }
 
 /** `module.exports = X`, `module.exports = { a, b }`, `exports.a = ...`, `module.exports.a = ...`. */
-function readCommonJsExport(e: ts.Expression, sketch: SymbolSketch, typeRefOfInitializer: (init: ts.Expression | undefined) => TypeRef | undefined): void {
+function readCommonJsExport(e: TS.Expression, sketch: SymbolSketch, typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined): void {
   if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = e.left.getText();
   if (target === 'module.exports') {

@@ -5,7 +5,8 @@
  * chain the readers' matchers are tried in registry order (the first that recognises it claims it),
  * and every decorator and heritage clause is shown to the readers that read them.
  */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import { excerpt } from '../../code/excerpt.js';
 import { tableId, type FileJoin, type FileTableAccess } from '../../../model/facts/db-facts.js';
@@ -51,8 +52,8 @@ export function readOrmUsage(
       return extra.length === 0 ? names : new Map([...names, ...extra.map(([local, name]) => [local, names.get(name)!] as const)]);
     };
     const local = aliases.length === 0 ? readers : readers.map((r) => ({ reader: r.reader, names: namesHere(r.names) }));
-    const at = (n: ts.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
-    const add = (table: string, mode: 'read' | 'write', via: FileTableAccess['via'], n: ts.Node) => accesses.push({ file, table: tableId({ name: table }), mode, via, evidence: at(n) });
+    const at = (n: TS.Node): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: excerpt(n.getText(sf)) });
+    const add = (table: string, mode: 'read' | 'write', via: FileTableAccess['via'], n: TS.Node) => accesses.push({ file, table: tableId({ name: table }), mode, via, evidence: at(n) });
     const judged = new Map<RegExp, boolean>();
     const sink: UseSink = {
       text,
@@ -64,7 +65,7 @@ export function readOrmUsage(
         if (a !== b) joins.push({ file, a: a!, b: b!, via: 'query-builder', evidence: at(node) });
       },
     };
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TS.Node): void => {
       if (ts.isCallExpression(node) && !isInnerOfChain(node)) {
         const chain = flatten(node);
         if (chain.length > 0) local.some(({ reader, names }) => reader.matchChain?.(node, chain, names, sink) === true);
@@ -79,15 +80,15 @@ export function readOrmUsage(
 }
 
 /** True for a call that is only a link inside a longer chain (`a().b()`: `a()` is inner). */
-export function isInnerOfChain(node: ts.CallExpression): boolean {
+export function isInnerOfChain(node: TS.CallExpression): boolean {
   const parent = node.parent;
   return ts.isPropertyAccessExpression(parent) && parent.expression === node && ts.isCallExpression(parent.parent) && parent.parent.expression === parent;
 }
 
 /** Links of a call chain, root first: knex('t').where(x).update(y) -> [knex('t'), where(x), update(y)]. */
-export function flatten(outer: ts.CallExpression): ChainLink[] {
+export function flatten(outer: TS.CallExpression): ChainLink[] {
   const links: ChainLink[] = [];
-  let e: ts.Expression = outer;
+  let e: TS.Expression = outer;
   for (let guard = 0; guard < 100; guard++) {
     if (ts.isCallExpression(e)) {
       const callee = e.expression;
@@ -111,7 +112,7 @@ export function flatten(outer: ts.CallExpression): ChainLink[] {
   return links;
 }
 
-export function identifierName(e: ts.Expression | undefined): string | undefined {
+export function identifierName(e: TS.Expression | undefined): string | undefined {
   if (!e) return undefined;
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
@@ -119,12 +120,12 @@ export function identifierName(e: ts.Expression | undefined): string | undefined
 }
 
 /** The value of `key` in an object literal (`{ key: value }` or `{ 'key': value }`); undefined for anything else. */
-export function propertyValue(e: ts.Expression | undefined, key: string): ts.Expression | undefined {
+export function propertyValue(e: TS.Expression | undefined, key: string): TS.Expression | undefined {
   if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
   for (const p of e.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
   return undefined;
 }
 
-export function stringValue(e: ts.Expression | undefined): string | undefined {
+export function stringValue(e: TS.Expression | undefined): string | undefined {
   return e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? e.text : undefined;
 }

@@ -5,7 +5,8 @@
  * `integer('author_id').references(() => users.id)` becomes a foreign key. Code names: the variable
  * the table is assigned to (what queries pass to `db.select().from(users)`).
  */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmForeignKey, OrmTable } from './orm-facts.js';
 import { parseSource, type ParseSource } from './orm-facts.js';
 import { stringValue } from './call-chains.js';
@@ -19,7 +20,7 @@ export function readDrizzleTables(texts: ReadonlyMap<string, string>, parse: Par
   for (const [file, text] of texts) {
     if (!/(pgTable|mysqlTable|sqliteTable|singlestoreTable)\(/.test(text) || !text.includes('drizzle-orm')) continue;
     const sf = parse(file, text);
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TS.Node): void => {
       if (ts.isCallExpression(node) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) {
         const callee = node.expression;
         const fn = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && callee.name.text === 'table' ? 'table' : '';
@@ -33,13 +34,13 @@ export function readDrizzleTables(texts: ReadonlyMap<string, string>, parse: Par
           for (const p of columnsArg.properties) {
             if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
             // `integer('author_id').notNull().references(() => users.id)`: walk the chain down to its root call.
-            const links: ts.CallExpression[] = [];
-            let root: ts.Expression = p.initializer;
+            const links: TS.CallExpression[] = [];
+            let root: TS.Expression = p.initializer;
             while (ts.isCallExpression(root) && ts.isPropertyAccessExpression(root.expression)) {
               links.push(root);
               root = root.expression.expression;
             }
-            const linkNamed = (name: string) => links.find((l) => (l.expression as ts.PropertyAccessExpression).name.text === name);
+            const linkNamed = (name: string) => links.find((l) => (l.expression as TS.PropertyAccessExpression).name.text === name);
             // The column's name is the builder's first argument, else the key.
             const column = (ts.isCallExpression(root) ? stringValue(root.arguments[0]) : undefined) ?? p.name.text;
             columns.push({ name: column });

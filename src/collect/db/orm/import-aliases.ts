@@ -8,12 +8,13 @@
  * only for locals that differ from the name they stand for.
  */
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.js', '/index.tsx', '/index.jsx'];
 
 /** `export default Order`, `export default class Order`, `module.exports = Order` -> Order. */
-export function defaultExportName(sf: ts.SourceFile): string | undefined {
+export function defaultExportName(sf: TS.SourceFile): string | undefined {
   for (const st of sf.statements) {
     if (ts.isExportAssignment(st) && !st.isExportEquals && ts.isIdentifier(st.expression)) return st.expression.text;
     if ((ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st)) && st.name && st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return st.name.text;
@@ -25,7 +26,7 @@ export function defaultExportName(sf: ts.SourceFile): string | undefined {
   return undefined;
 }
 
-export function importAliases(file: string, sf: ts.SourceFile, files: ReadonlySet<string>, defaults: ReadonlyMap<string, string>): Map<string, string> {
+export function importAliases(file: string, sf: TS.SourceFile, files: ReadonlySet<string>, defaults: ReadonlyMap<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   const resolve = (specifier: string): string | undefined => {
     if (!specifier.startsWith('.')) return undefined;

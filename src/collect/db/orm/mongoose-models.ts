@@ -8,7 +8,8 @@
  * referenced model's collection. Code names that stand for the collection: the variable the model is
  * assigned to (`export const Order = mongoose.model(...)`) and the model name itself.
  */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmForeignKey, OrmTable } from './orm-facts.js';
 import { parseSource, pluralize, type ParseSource } from './orm-facts.js';
 
@@ -36,11 +37,11 @@ export function readMongooseModels(texts: ReadonlyMap<string, string>, parse: Pa
   for (const [file, text] of texts) {
     if (!text.includes('model') || !/\bSchema\b|mongoose/.test(text)) continue;
     const sf = parse(file, text);
-    const lineOf = (n: ts.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+    const lineOf = (n: TS.Node) => sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
     // Schemas declared in this file, by variable name: their options and references.
-    const schemas = new Map<string, ts.NewExpression>();
-    const models: { name: string; collection: string; schema?: string; variable?: string; node: ts.CallExpression }[] = [];
-    const visit = (node: ts.Node): void => {
+    const schemas = new Map<string, TS.NewExpression>();
+    const models: { name: string; collection: string; schema?: string; variable?: string; node: TS.CallExpression }[] = [];
+    const visit = (node: TS.Node): void => {
       if (ts.isNewExpression(node) && isSchemaConstructor(node.expression) && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) schemas.set(node.parent.name.text, node);
       if (ts.isCallExpression(node) && isModelCall(node.expression, sf)) {
         const name = stringValue(node.arguments[0]);
@@ -73,19 +74,19 @@ export function readMongooseModels(texts: ReadonlyMap<string, string>, parse: Pa
   return { tables, foreignKeys, names };
 }
 
-function isSchemaConstructor(e: ts.Expression): boolean {
+function isSchemaConstructor(e: TS.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 'Schema') || (ts.isPropertyAccessExpression(e) && e.name.text === 'Schema');
 }
 
 /** `mongoose.model(...)`, `connection.model(...)`, or a bare `model(...)` (imported from mongoose). */
-function isModelCall(e: ts.Expression, sf: ts.SourceFile): boolean {
+function isModelCall(e: TS.Expression, sf: TS.SourceFile): boolean {
   if (ts.isIdentifier(e)) return e.text === 'model';
   return ts.isPropertyAccessExpression(e) && e.name.text === 'model' && MODEL_RECEIVER.test(e.expression.getText(sf));
 }
 
 /** The variable a model is assigned to, through `||`, `??`, casts and parentheses. */
-function variableOf(node: ts.Node): string | undefined {
-  for (let n: ts.Node = node.parent; n; n = n.parent) {
+function variableOf(node: TS.Node): string | undefined {
+  for (let n: TS.Node = node.parent; n; n = n.parent) {
     if (ts.isVariableDeclaration(n)) return ts.isIdentifier(n.name) ? n.name.text : undefined;
     if (!(ts.isBinaryExpression(n) || ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isTypeAssertionExpression(n))) return undefined;
   }
@@ -93,9 +94,9 @@ function variableOf(node: ts.Node): string | undefined {
 }
 
 /** `{ _userId: { type: ..., ref: 'User' } }` (at any depth, arrays included) -> column _userId, model User. */
-function referencesIn(fields: ts.Expression): { column: string; model: string; node: ts.Node }[] {
-  const out: { column: string; model: string; node: ts.Node }[] = [];
-  const walk = (node: ts.Node, column: string | undefined): void => {
+function referencesIn(fields: TS.Expression): { column: string; model: string; node: TS.Node }[] {
+  const out: { column: string; model: string; node: TS.Node }[] = [];
+  const walk = (node: TS.Node, column: string | undefined): void => {
     if (ts.isPropertyAssignment(node)) {
       const key = propertyName(node.name);
       if (key === 'ref' && column) {
@@ -112,6 +113,6 @@ function referencesIn(fields: ts.Expression): { column: string; model: string; n
   return out;
 }
 
-function propertyName(name: ts.PropertyName): string {
+function propertyName(name: TS.PropertyName): string {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : '';
 }

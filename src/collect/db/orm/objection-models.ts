@@ -9,7 +9,8 @@
  * `WIKI.models.pages`).
  */
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmForeignKey, OrmRelation, OrmTable } from './orm-facts.js';
 import { parseSource, type ParseSource } from './orm-facts.js';
 import { propertyValue, stringValue } from './call-chains.js';
@@ -29,7 +30,7 @@ export function readObjectionModels(texts: ReadonlyMap<string, string>, parse: P
   for (const [file, text] of texts) {
     if (!text.includes('objection') || !text.includes('tableName')) continue;
     const sf = parse(file, text);
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TS.Node): void => {
       if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && extendsModel(node)) {
         const table = staticString(node, 'tableName');
         if (table) {
@@ -47,12 +48,12 @@ export function readObjectionModels(texts: ReadonlyMap<string, string>, parse: P
   return out;
 }
 
-function extendsModel(node: ts.ClassLikeDeclaration): boolean {
+function extendsModel(node: TS.ClassLikeDeclaration): boolean {
   return (node.heritageClauses ?? []).some((h) => h.types.some((t) => /(^|\.)Model$/.test(t.expression.getText())));
 }
 
 /** `static get name() { return 'x' }` or `static name = 'x'`. */
-function staticString(node: ts.ClassLikeDeclaration, name: string): string | undefined {
+function staticString(node: TS.ClassLikeDeclaration, name: string): string | undefined {
   for (const m of node.members) {
     if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== name || !(ts.canHaveModifiers(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword))) continue;
     if (ts.isPropertyDeclaration(m)) return stringValue(m.initializer);
@@ -65,7 +66,7 @@ function staticString(node: ts.ClassLikeDeclaration, name: string): string | und
 }
 
 /** The object a static `relationMappings` getter returns (or the property holds). */
-function mappingsOf(node: ts.ClassLikeDeclaration): ts.ObjectLiteralExpression | undefined {
+function mappingsOf(node: TS.ClassLikeDeclaration): TS.ObjectLiteralExpression | undefined {
   for (const m of node.members) {
     if (!m.name || !ts.isIdentifier(m.name) || m.name.text !== 'relationMappings') continue;
     const value = ts.isPropertyDeclaration(m) ? m.initializer : ts.isGetAccessorDeclaration(m) || ts.isMethodDeclaration(m) ? m.body?.statements.find(ts.isReturnStatement)?.expression : undefined;
@@ -74,7 +75,7 @@ function mappingsOf(node: ts.ClassLikeDeclaration): ts.ObjectLiteralExpression |
   return undefined;
 }
 
-function readRelations(node: ts.ClassLikeDeclaration, table: string, at: OrmTable['evidence'], out: ObjectionModels): void {
+function readRelations(node: TS.ClassLikeDeclaration, table: string, at: OrmTable['evidence'], out: ObjectionModels): void {
   const mappings = mappingsOf(node);
   if (!mappings) return;
   const targets = out.relationTargets.get(table) ?? out.relationTargets.set(table, new Map()).get(table)!;

@@ -1,5 +1,6 @@
 /** What the ORM readers contribute: declared tables, foreign keys, and table use in code. */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { Column, Diagnostic, Evidence, SchemaSource } from '../../../model/types.js';
 import type { FileJoin, FileTableAccess } from '../../../model/facts/db-facts.js';
 import type { ForeignKeyFact, TableRef } from '../statement-facts.js';
@@ -49,7 +50,7 @@ export interface OrmFacts {
 }
 
 /** Parses a code file for the ORM readers; collectOrmFacts shares one parse per file among them. */
-export type ParseSource = (file: string, text: string) => ts.SourceFile;
+export type ParseSource = (file: string, text: string) => TS.SourceFile;
 
 export const parseSource: ParseSource = (file, text) => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
 

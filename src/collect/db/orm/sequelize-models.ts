@@ -13,7 +13,8 @@
  * (import-aliases.ts), or the `db.User.hasMany(models.Order)` style of generated models/index.js.
  * Models are known by the variable or class name the code uses for them.
  */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import type { OrmForeignKey, OrmRelation, OrmTable } from './orm-facts.js';
 import { decorators, optionString } from './typeorm-entities.js';
@@ -38,15 +39,15 @@ export function readSequelizeModels(texts: ReadonlyMap<string, string>, parse: P
   const modelName = new Map<string, string>();
   const relations: OrmRelation[] = [];
   // `column`: a @ForeignKey's column; `through`: a @BelongsToMany's through model.
-  const associations: { kind: string; source: string; target: string; options?: ts.Expression; at: Evidence; file: string; column?: string; through?: string }[] = [];
+  const associations: { kind: string; source: string; target: string; options?: TS.Expression; at: Evidence; file: string; column?: string; through?: string }[] = [];
   const modelFiles = new Set<string>();
-  const parsed = new Map<string, ts.SourceFile>();
+  const parsed = new Map<string, TS.SourceFile>();
   for (const [file, text] of texts) {
     if (!/\.define\(|\.init\(|\.(belongsTo|hasMany|hasOne|belongsToMany)\(|@Table\b/.test(text)) continue;
     const sf = parse(file, text);
     parsed.set(file, sf);
-    const at = (n: ts.Node, label: string): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: label });
-    const visit = (node: ts.Node): void => {
+    const at = (n: TS.Node, label: string): Evidence => ({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: label });
+    const visit = (node: TS.Node): void => {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const method = node.expression.name.text;
         const receiver = node.expression.expression;
@@ -157,12 +158,12 @@ export function readSequelizeModels(texts: ReadonlyMap<string, string>, parse: P
 }
 
 /** `() => Category` -> Category. */
-function arrowTarget(e: ts.Expression | undefined): string | undefined {
+function arrowTarget(e: TS.Expression | undefined): string | undefined {
   return e && ts.isArrowFunction(e) && ts.isIdentifier(e.body) ? e.body.text : undefined;
 }
 
 /** A string (or identifier, or boolean) option of an object literal. */
-function option(e: ts.Expression | undefined, key: string): string | undefined {
+function option(e: TS.Expression | undefined, key: string): string | undefined {
   if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
   for (const p of e.properties) {
     if (ts.isPropertyAssignment(p) && p.name.getText() === key) {
@@ -177,7 +178,7 @@ function option(e: ts.Expression | undefined, key: string): string | undefined {
   return undefined;
 }
 
-function attributes(obj: ts.ObjectLiteralExpression): { columns: OrmTable['columns']; primaryKey: string[] } {
+function attributes(obj: TS.ObjectLiteralExpression): { columns: OrmTable['columns']; primaryKey: string[] } {
   const columns: OrmTable['columns'] = [];
   const primaryKey: string[] = [];
   for (const p of obj.properties) {

@@ -18,7 +18,8 @@
  * by the variable they are assigned to.
  * Also returns class name -> table, for getRepository(Order) and friends.
  */
-import ts from 'typescript';
+import ts from '../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { Evidence } from '../../../model/types.js';
 import type { OrmForeignKey, OrmRelation, OrmTable } from './orm-facts.js';
 import { parseSource, snakeCase, type ParseSource } from './orm-facts.js';
@@ -53,7 +54,7 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
     if (!text.includes('Entity(') && !text.includes('EntitySchema')) continue;
     const sf = parse(file, text);
     const mikro = text.includes('@mikro-orm/');
-    const visit = (node: ts.Node): void => {
+    const visit = (node: TS.Node): void => {
       // Entities declared as data: `new EntitySchema({ name, tableName, columns/properties, relations })`
       // (TypeORM, MikroORM) and MikroORM's `defineEntity({ ... })`.
       const schemaArg = ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'EntitySchema' ? node.arguments?.[0] : ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineEntity' ? node.arguments[0] : undefined;
@@ -164,10 +165,10 @@ export function readTypeormEntities(texts: ReadonlyMap<string, string>, parse: P
 
 interface DecoratorCall {
   name: string;
-  args: ts.Expression[];
+  args: TS.Expression[];
 }
 
-export function decorators(node: ts.Node): DecoratorCall[] {
+export function decorators(node: TS.Node): DecoratorCall[] {
   const list = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
   return list.map((d) => {
     const e = d.expression;
@@ -176,18 +177,18 @@ export function decorators(node: ts.Node): DecoratorCall[] {
   });
 }
 
-function calleeName(e: ts.Expression): string {
+function calleeName(e: TS.Expression): string {
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
   return '';
 }
 
-export function stringArg(e: ts.Expression | undefined): string | undefined {
+export function stringArg(e: TS.Expression | undefined): string | undefined {
   return e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? e.text : undefined;
 }
 
 /** `{ name: 'x' }` -> 'x' for the given key. */
-export function optionString(e: ts.Expression | undefined, key: string): string | undefined {
+export function optionString(e: TS.Expression | undefined, key: string): string | undefined {
   return stringValue(propertyValue(e, key));
 }
 
@@ -203,15 +204,15 @@ function relationKindOf(decorator: string): string | undefined {
 }
 
 /** MikroORM: `items = new Collection<Item>(this)` or `items!: Collection<Item>` -> Item. */
-function collectionOf(member: ts.PropertyDeclaration): string | undefined {
-  const fromType = (t: ts.TypeNode | undefined) => (t && ts.isTypeReferenceNode(t) && t.typeArguments?.[0] && ts.isTypeReferenceNode(t.typeArguments[0]) ? t.typeArguments[0].typeName.getText() : undefined);
+function collectionOf(member: TS.PropertyDeclaration): string | undefined {
+  const fromType = (t: TS.TypeNode | undefined) => (t && ts.isTypeReferenceNode(t) && t.typeArguments?.[0] && ts.isTypeReferenceNode(t.typeArguments[0]) ? t.typeArguments[0].typeName.getText() : undefined);
   const init = member.initializer;
   const fromNew = init && ts.isNewExpression(init) && init.typeArguments?.[0] && ts.isTypeReferenceNode(init.typeArguments[0]) ? init.typeArguments[0].typeName.getText() : undefined;
   return fromNew ?? fromType(member.type);
 }
 
 /** `() => Customer`, `type => Customer`, `'Customer'` -> Customer. */
-function targetOf(e: ts.Expression | undefined): string | undefined {
+function targetOf(e: TS.Expression | undefined): string | undefined {
   if (!e) return undefined;
   if (ts.isArrowFunction(e) && ts.isIdentifier(e.body)) return e.body.text;
   if (ts.isArrowFunction(e) && ts.isPropertyAccessExpression(e.body)) return e.body.name.text;

@@ -3,7 +3,8 @@
  * `db.update(users)`, `db.delete(users)` write, `.innerJoin(posts, ...)` (and the other joins) read
  * and join; the relational API `db.query.users.findMany()` reads.
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 import { identifierName } from '../call-chains.js';
 import { readDrizzleTables } from '../drizzle-tables.js';
@@ -20,7 +21,7 @@ export const drizzleReader: OrmReader = {
   mayUse: /\.from\(|\.insert\(|\.update\(|\.delete\(|\.query\./,
   matchChain(outer, chain, tables, sink) {
     if (tables.size === 0) return false;
-    const table = (e: ts.Expression | undefined) => (e && ts.isIdentifier(e) ? tables.get(e.text) : undefined);
+    const table = (e: TS.Expression | undefined) => (e && ts.isIdentifier(e) ? tables.get(e.text) : undefined);
     const write = chain.find((l) => WRITE.test(l.name) && table(l.args[0]) !== undefined);
     const from = chain.find((l) => l.name === 'from' && table(l.args[0]) !== undefined);
     let main: string | undefined;

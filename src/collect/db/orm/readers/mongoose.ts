@@ -8,7 +8,7 @@
  * Node driver (files that import `mongodb`): `db.collection('orders')` in a chain reads it, and writes
  * it when the chain calls insert*, update*, delete*, replace*, bulkWrite or findOneAnd*.
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
 import type { OrmReader } from '../orm-reader.js';
 import { identifierName, stringValue } from '../call-chains.js';
 import { readMongooseModels } from '../mongoose-models.js';

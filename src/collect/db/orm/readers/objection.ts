@@ -5,7 +5,8 @@
  * `withGraphJoined('tags')` / `withGraphFetched('tags')` read and join the relation's table;
  * `x.$relatedQuery('tags')` reaches the relation's table when one model alone has a relation so named.
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 import { identifierName, stringValue } from '../call-chains.js';
 import { readObjectionModels } from '../objection-models.js';
@@ -65,7 +66,7 @@ export const objectionReader: OrmReader = {
   },
 };
 
-function enclosingClassName(node: ts.Node): string | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) return n.name.text;
+function enclosingClassName(node: TS.Node): string | undefined {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) return n.name.text;
   return undefined;
 }

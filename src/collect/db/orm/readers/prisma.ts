@@ -2,7 +2,7 @@
  * Prisma: models and relations from schema.prisma files; uses as `<client>.<model>.<method>()` with the
  * model known from the schema: find*, count, aggregate, groupBy read; create*, update*, upsert, delete* write.
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
 import type { OrmReader } from '../orm-reader.js';
 import { readPrismaSchemas } from '../prisma-schema.js';
 

@@ -6,7 +6,8 @@
  * are common table expressions, not tables. Kysely: `selectFrom('t')` reads, `insertInto`,
  * `updateTable`, `deleteFrom`, `replaceInto`, `mergeInto` write. No schema of its own.
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 import { stringValue } from '../call-chains.js';
 
@@ -47,7 +48,7 @@ export const queryBuilderReader: OrmReader = {
     // (also those of an enclosing chain: the recursive part of a CTE is a callback inside it).
     const cte = new Set(chain.filter((l) => WITH.test(l.name)).map((l) => stringValue(l.args[0])).filter((x): x is string => !!x));
     let depth = 0;
-    for (let n: ts.Node | undefined = outer.parent; n && depth < 30; n = n.parent, depth++) {
+    for (let n: TS.Node | undefined = outer.parent; n && depth < 30; n = n.parent, depth++) {
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && WITH.test(n.expression.name.text)) {
         const name = stringValue(n.arguments[0]);
         if (name) cte.add(name);

@@ -5,7 +5,7 @@
  * cannot be attributed; SQL passed to `R.exec/getAll/getRow` is read by the SQL stage. No schema of
  * its own (its tables come from migrations).
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
 import type { OrmReader } from '../orm-reader.js';
 import { stringValue } from '../call-chains.js';
 

@@ -6,7 +6,8 @@
  * zscore, scan; writes: set, setex, mset, hset, hdel, del, incr, decr, expire, lpush, rpush, sadd,
  * srem, zadd, zrem. A key without a literal prefix cannot be attributed and is left out.
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 
 const READS = new Set(['get', 'mget', 'hget', 'hgetall', 'hmget', 'exists', 'ttl', 'smembers', 'sismember', 'lrange', 'zrange', 'zrangebyscore', 'zscore', 'scan', 'keys', 'getdel']);
@@ -34,7 +35,7 @@ export const redisReader: OrmReader = {
 };
 
 /** The literal head of a key: `'cart:' + id`, `` `cart:${id}` ``, `'cart:all'`. */
-function keyPrefix(e: ts.Expression | undefined): string | undefined {
+function keyPrefix(e: TS.Expression | undefined): string | undefined {
   if (!e) return undefined;
   let head: string | undefined;
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) head = e.text;

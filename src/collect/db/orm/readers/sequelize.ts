@@ -3,13 +3,14 @@
  * (`Order.findAll()`, `db.Order.findAll()`): find*, count, max, min, sum read; create, bulkCreate,
  * update, destroy, upsert, increment, decrement, truncate write; `include:` models are read and joined.
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
+import type * as TS from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 import { readSequelizeModels } from '../sequelize-models.js';
 import { identifierName, propertyValue } from '../call-chains.js';
 
 /** Tables of the models an options object includes, nested includes too. */
-function includedModels(options: ts.Expression | undefined, models: ReadonlyMap<string, string>, depth = 0): string[] {
+function includedModels(options: TS.Expression | undefined, models: ReadonlyMap<string, string>, depth = 0): string[] {
   if (!options || !ts.isObjectLiteralExpression(options) || depth > 4) return [];
   const include = propertyValue(options, 'include');
   if (!include) return [];

@@ -6,7 +6,7 @@
  * save/insert/update/delete/remove/upsert/persist/flush (a file-level judgement: repositories and
  * entity managers are passed around).
  */
-import ts from 'typescript';
+import ts from '../../../typescript-runtime.js';
 import type { OrmReader } from '../orm-reader.js';
 import { identifierName } from '../call-chains.js';
 import { readTypeormEntities } from '../typeorm-entities.js';
