@@ -272,6 +272,14 @@ export const HOSTILE_CASES: HostileCase[] = [
     stderr: /'out'.*only.*--out/,
   },
   {
+    name: 'a config file in the repository cannot choose where the cache is written',
+    threat: '"cacheDir" in the repository\'s own config makes the tool write its cache anywhere',
+    build: (d) => write(d.repo, { ...smallTs, 'msa-split.config.json': JSON.stringify({ cacheDir: path.join(d.outside, 'victim') }) }),
+    argv: (d) => ['analyze', d.repo, '-q'],
+    exit: 2,
+    stderr: /'cacheDir'.*--cache-dir/,
+  },
+  {
     name: 'a config file with a __proto__ key exits 2',
     threat: 'prototype pollution through the config loader',
     build: (d) => write(d.repo, { ...smallTs, 'msa-split.config.json': '{"weights": {"kinds": {"__proto__": {"polluted": 1}}}, "__proto__": {"x": 1}}' }),
