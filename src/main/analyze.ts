@@ -90,6 +90,9 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
         onProgress,
       )
     : undefined;
+  // The sources were read for the database stage; nothing after it needs them (a large repository's
+  // texts would otherwise stay alive through clustering and the reports).
+  facts.db.texts.clear();
   onProgress({ stage: 'model', done: 0, total: 0 });
   const coupleBy = parseCoupleBy(options.coupleBy);
   const modelOnly = buildModel(path.basename(root), facts, options.granularity, db);

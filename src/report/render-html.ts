@@ -7,7 +7,7 @@
  * textContent only, never as HTML, so names like `<img onerror=...>` stay text. The page's own code
  * and styles are real files in page/ (type-checked, bundled by scripts/build-page.js).
  */
-import { sortKeys } from './stable-json.js';
+import { stableCompactJson } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
 import { CYTOSCAPE_JS, PAGE_CSS, PAGE_JS, PAGE_TEMPLATE } from './generated/browser-assets.js';
@@ -24,7 +24,7 @@ export function htmlText(s: string): string {
 /** JSON that can sit inside a <script> element whatever the strings hold. */
 export function scriptJson(value: unknown): string {
   // Sorted keys: the same page whether the result comes fresh from analyze or from a saved analysis.json.
-  return JSON.stringify(sortKeys(value))
+  return stableCompactJson(value)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
