@@ -126,6 +126,32 @@ describe('analyze with the cache', () => {
     expect(details).toEqual([]);
   });
 
+  it('reuses resolved imports while the layout stays (a file edited), with what resolution refused, and resolves again when a file is added', async () => {
+    const repo = tempRepo({
+      'tsconfig.json': JSON.stringify({ extends: '../outside/tsconfig.json', compilerOptions: { baseUrl: '.', paths: { '@billing/*': ['src/billing/*'] } } }),
+      'src/billing/invoice.ts': 'export const invoice = 1;\n',
+      'src/orders/order.ts': "import { invoice } from '@billing/invoice';\nexport const order = invoice;\n",
+    });
+    fs.mkdirSync(path.join(repo, '..', 'outside'), { recursive: true });
+    fs.writeFileSync(path.join(repo, '..', 'outside', 'tsconfig.json'), '{}');
+    const dir = freshFolder();
+    const run = async () => {
+      const r = await analyze(repo, { cacheDir: dir, history: false, runs: 2 });
+      return { edges: r.model.edges.filter((e) => e.kind === 'import').map((e) => `${e.from} -> ${e.to}`), refused: r.model.diagnostics.filter((d) => d.code === 'read-outside-refused').length };
+    };
+    const cold = await run();
+    expect(cold.edges).toEqual(['src/orders/order.ts -> src/billing/invoice.ts']);
+    expect(cold.refused).toBe(1);
+    fs.appendFileSync(path.join(repo, 'src/billing/invoice.ts'), 'export const more = 2;\n');
+    // Gone outside: only the cached answers still know that resolution was refused a read there.
+    fs.rmSync(path.join(repo, '..', 'outside'), { recursive: true });
+    expect(await run()).toEqual(cold);
+    fs.writeFileSync(path.join(repo, 'src/billing/index.ts'), "export * from './invoice';\n");
+    fs.writeFileSync(path.join(repo, 'src/orders/order.ts'), "import { invoice } from '../billing';\nexport const order = invoice;\n");
+    // A file added: resolved again (the barrel is found, nothing outside is read any more).
+    expect(await run()).toEqual({ edges: ['src/billing/index.ts -> src/billing/invoice.ts', 'src/orders/order.ts -> src/billing/index.ts'], refused: 0 });
+  });
+
   it('two runs at once on one cache folder both succeed and leave a whole pack', async () => {
     const dir = freshFolder();
     const [a, b] = await Promise.all([1, 2].map(() => analyze(shop, { cacheDir: dir, history: false, runs: 2 })));

@@ -19,6 +19,7 @@ import { createImportResolver, type ImportResolver } from './resolve-import.js';
 import { scanSource, type ImportForm, type ScanResult } from './scan-source.js';
 import { serverlessHandlers } from './serverless-handlers.js';
 import type { SymbolSketch } from './symbol-sketch.js';
+import { openResolutionCache } from './resolution-cache.js';
 import { openAdapterCache, hasArrays } from '../../cache/adapter-cache.js';
 import { cached, type CacheLocation } from '../../cache/facts-cache.js';
 
@@ -97,7 +98,8 @@ export function collectTypescript(
   const packages = readPackageManifests(root, listing.files.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => f.path));
   diagnostics.push(...packages.diagnostics);
   const localFiles = new Set(texts.keys());
-  const resolver = createImportResolver(root, localFiles, configs, packages, host);
+  const resolutionCache = openResolutionCache(options.cache, layoutKey(listing, localFiles, options.maxFileBytes));
+  const resolver = createImportResolver(root, localFiles, configs, packages, host, resolutionCache.cached?.results);
 
   const edges: FileEdge[] = [];
   const externals: TypescriptFacts['externals'] = [];
@@ -156,7 +158,9 @@ export function collectTypescript(
     if (file && !entryPoints.has(file)) entryPoints.set(file, `serverless handler in ${h.from}`);
   }
   // Reads TypeScript asked for outside the repository (extends, parent node_modules): refused, and said.
-  for (const outside of host.refusedOutside()) {
+  const refused = [...new Set([...host.refusedOutside(), ...(resolutionCache.cached?.refused ?? [])])].sort();
+  resolutionCache.save({ results: resolver.answers(), refused });
+  for (const outside of refused) {
     diagnostics.push({
       severity: 'warning',
       code: 'read-outside-refused',
@@ -180,6 +184,23 @@ export function collectTypescript(
     dependencies: packages.declared,
     sketches,
   };
+}
+
+/**
+ * What module resolution depends on inside the repository: the code files read (the valid local
+ * targets: tests and files over the size limit are not), every listed path, and the text of every
+ * tsconfig and package.json.
+ */
+function layoutKey(listing: FileListing, localFiles: ReadonlySet<string>, maxFileBytes: number): string {
+  const parts = [[...localFiles].sort().join('\n')];
+  for (const f of listing.files) {
+    parts.push(f.path);
+    if (isProjectConfig(f.path) || /(^|\/)package\.json$/.test(f.path)) {
+      const read = readTextFile(f, maxFileBytes);
+      parts.push(read.ok ? read.text : `unreadable:${f.bytes}`);
+    }
+  }
+  return parts.join('\0');
 }
 
 function edgeKindFor(form: ImportForm): FileEdge['kind'] {

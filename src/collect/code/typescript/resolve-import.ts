@@ -34,12 +34,15 @@ const EXTENSION_SWAPS: Record<string, string[]> = {
 
 export interface ImportResolver {
   resolve(specifier: string, fromFile: string, form: 'import' | 'require'): Resolution;
+  /** Every answer given so far (with the seed), for a cache. */
+  answers(): [string, Resolution][];
   /** A repo-relative path named by a package manifest (maybe build output) mapped to a local source file. */
   resolveManifestTarget(target: string, packageDir: string): string | undefined;
 }
 
 /**
  * `localFiles`: repo-relative paths of the code files being analysed (the only valid local targets).
+ * `seed`: answers of a previous run over the same layout (resolution-cache.ts).
  */
 export function createImportResolver(
   root: string,
@@ -47,6 +50,7 @@ export function createImportResolver(
   configs: TsconfigSet,
   packages: PackageManifests,
   repositoryHost: RepositoryHost = createRepositoryHost(root),
+  seed: readonly [string, Resolution][] = [],
 ): ImportResolver {
   const existsCache = new Map<string, boolean>();
   const dirCache = new Map<string, boolean>();
@@ -73,7 +77,7 @@ export function createImportResolver(
     getCurrentDirectory: () => root,
   };
   const tsCaches = new Map<string, { options: TS.CompilerOptions; fallback: TS.CompilerOptions; cache: TS.ModuleResolutionCache }>();
-  const results = new Map<string, Resolution>();
+  const results = new Map<string, Resolution>(seed);
   const aliasPatterns = new Map<string, string[]>();
 
   const settingsFor = (fromFile: string) => {
@@ -233,6 +237,7 @@ export function createImportResolver(
       return hit;
     },
     resolveManifestTarget: (target, packageDir) => tryLocalOrSource(target, packageDir),
+    answers: () => [...results],
   };
 }
 
