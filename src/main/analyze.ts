@@ -136,7 +136,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'msa-split', version: TOOL_VERSION },
     // The git program's path and the cache are this machine's, not the analysis's: left out so results stay portable.
-    options: { ...withoutGit(options), granularity: formatGranularity(options.granularity) },
+    options: { ...portableOptions(options), granularity: formatGranularity(options.granularity) },
     summary: summarize(model),
     model,
     analyses,
@@ -171,7 +171,7 @@ function countingCommits(sink: HistorySink, onProgress: ProgressListener): Histo
 }
 
 /** Options of this machine, not of the analysis (the git program, where the cache is, whether it is used): left out. */
-function withoutGit(options: Readonly<AnalyzeOptions>): Omit<AnalyzeOptions, 'git' | 'cache' | 'cacheDir'> {
+function portableOptions(options: Readonly<AnalyzeOptions>): Omit<AnalyzeOptions, 'git' | 'cache' | 'cacheDir'> {
   const { git: _machineSpecific, cache: _sameResultEither, cacheDir: _machineToo, ...rest } = options;
   return rest;
 }

@@ -4,7 +4,8 @@
  * its digest, 2.9 s, disappear behind the code stage). Returns the facts when awaited, and the caller
  * replays the commits into its sink. From the TypeScript sources (tests) a worker cannot load the
  * module: the history is read on the main thread then, the same way.
- * A usage error in the worker (an unknown --branch) is thrown again here as a UsageError.
+ * A usage error in the worker (an unknown --branch) is thrown again here as a UsageError; a worker that
+ * fails otherwise is replaced by reading on the main thread (with a diagnostic).
  */
 import { Worker } from 'node:worker_threads';
 import type { HistoryFacts } from '../../model/facts/history-facts.js';
@@ -39,7 +40,15 @@ export function readHistoryBeside(root: string, options: HistoryOptions): Pendin
   read.catch(() => {});
   return {
     facts: async (sink) => {
-      const facts = await read;
+      let facts: HistoryFacts;
+      try {
+        facts = await read;
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        // A worker that could not run (resources, a broken install): the history is read here instead.
+        const here = await collectHistory(root, options, sink);
+        return { ...here, diagnostics: [...here.diagnostics, { severity: 'info', code: 'history-worker-failed', message: `the history worker could not run (${(error as NodeJS.ErrnoException).code ?? (error as Error).name}); the history was read on the main thread` }] };
+      }
       sink.reset();
       for (const c of facts.commits) sink.add(c);
       return facts;
