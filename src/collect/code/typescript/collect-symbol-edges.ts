@@ -63,6 +63,7 @@ export function collectSymbolEdges(
   }
   const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
+  onProgress({ stage: 'symbols', done: 0, total: texts.size });
   const edges: FileEdge[] = [];
   const diagnostics: Diagnostic[] = [];
   let done = 0;
