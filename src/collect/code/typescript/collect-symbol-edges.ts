@@ -12,6 +12,7 @@ import type { Diagnostic } from '../../../model/types.js';
 import type { FileEdge } from '../../../model/facts/code-facts.js';
 import type { ProgressListener } from '../../../model/progress.js';
 import { excerpt } from '../excerpt.js';
+import { enclosingMember } from './enclosing-member.js';
 import { scriptKindFor } from './scan-source.js';
 
 const VIRTUAL_ROOT = '/repo/';
@@ -90,17 +91,9 @@ export function collectSymbolEdges(
     };
     const add = (kind: FileEdge['kind'], at: ts.Node, target: string | undefined, shown: ts.Node) => {
       if (!target) return;
-      const member = enclosingMember(at);
+      // ts-morph's compiler is TypeScript 6.0 too: its nodes have the kinds the shared helper tests.
+      const member = enclosingMember(at as unknown as Parameters<typeof enclosingMember>[0]);
       edges.push({ kind, from: rel, to: target, evidence: { file: rel, line: lineOf(at), text: excerpt(shown.getText(sf)), ...(member ? { member } : {}) } });
-    };
-    // The named method or function a call sits in (method-level facts for facades to split).
-    const enclosingMember = (node: ts.Node): string | undefined => {
-      for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-        if ((ts.isMethodDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n)) && n.name && ts.isIdentifier(n.name)) return n.name.text;
-        if (ts.isConstructorDeclaration(n)) return 'constructor';
-        if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) return n.name.text;
-      }
-      return undefined;
     };
     const calleeName = (expr: ts.Expression): ts.Node => {
       if (ts.isPropertyAccessExpression(expr)) return expr.name;

@@ -77,35 +77,31 @@ export function resolveSymbolEdges(
     };
   };
 
+  /** What `imported` of the module `specifier` names in `file`: the whole module (`*`), or one of its exports. */
+  const follow = (file: string, specifier: string, imported: string, depth: number): Found | undefined => {
+    const to = target(file, specifier);
+    if (to === undefined) return undefined;
+    return imported === '*' ? { file: to, namespace: true } : lookupExport(to, imported, depth + 1);
+  };
+
   /** A name in a file's scope: a declaration of the file, or an import binding followed to its declaration. */
-  const lookupValue: Lookup = memoised((file, name, depth) => lookupValueUncached(file, name, depth));
-  const lookupValueUncached = (file: string, name: string, depth: number): Found | undefined => {
+  const lookupValue: Lookup = memoised((file, name, depth) => {
     const fi = index.get(file);
     if (!fi || depth > MAX_DEPTH) return undefined;
     const decl = fi.declarations.get(name);
     if (decl) return { file, decl };
     const binding = fi.imports.get(name);
-    if (!binding) return undefined;
-    const to = target(file, binding.specifier);
-    if (to === undefined) return undefined;
-    return binding.imported === '*' ? { file: to, namespace: true } : lookupExport(to, binding.imported, depth + 1);
-  };
+    return binding ? follow(file, binding.specifier, binding.imported, depth) : undefined;
+  });
 
   /** What a module exports under a name, through re-exports and `export *`. */
-  const lookupExport: Lookup = memoised((file, name, depth) => lookupExportUncached(file, name, depth));
-  const lookupExportUncached = (file: string, name: string, depth: number): Found | undefined => {
+  const lookupExport: Lookup = memoised((file, name, depth) => {
     const fi = index.get(file);
     if (!fi || depth > MAX_DEPTH) return undefined;
     const exp = fi.exports.get(name);
-    if (exp) {
-      if ('local' in exp) return lookupValue(file, exp.local, depth + 1) ?? { file };
-      const to = target(file, exp.specifier);
-      if (to === undefined) return undefined;
-      return exp.imported === '*' ? { file: to, namespace: true } : lookupExport(to, exp.imported, depth + 1);
-    }
+    if (exp) return 'local' in exp ? (lookupValue(file, exp.local, depth + 1) ?? { file }) : follow(file, exp.specifier, exp.imported, depth);
     for (const spec of fi.sketch.exportStars) {
-      const to = target(file, spec);
-      const hit = to === undefined || name === 'default' ? undefined : lookupExport(to, name, depth + 1);
+      const hit = name === 'default' ? undefined : follow(file, spec, name, depth);
       if (hit) return hit;
     }
     const decl = fi.declarations.get(name);
@@ -113,7 +109,7 @@ export function resolveSymbolEdges(
     // CommonJS modules and anonymous default exports: the member lives in the module itself.
     if (fi.sketch.commonJs || name === 'default') return { file };
     return undefined;
-  };
+  });
 
   /** The declaration whose members apply to a value of the given type. */
   const instanceOf = (file: string, ref: TypeRef | undefined, depth: number): Found | undefined => {
@@ -169,10 +165,7 @@ export function resolveSymbolEdges(
     let state: Found | undefined;
     if ('value' in root) state = lookupValue(file, root.value, depth + 1);
     else if ('typed' in root) state = instanceOf(file, root.typed, depth + 1);
-    else if ('module' in root) {
-      const to = target(file, root.module);
-      state = to === undefined ? undefined : { file: to, namespace: true };
-    }
+    else if ('module' in root) state = follow(file, root.module, '*', depth);
     else {
       const cls = index.get(file)?.declarations.get('this' in root ? root.this : root.super);
       if (!cls) return {};

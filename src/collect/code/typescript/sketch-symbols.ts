@@ -283,8 +283,14 @@ function returnedObject(fn: TS.FunctionLikeDeclaration): TS.ObjectLiteralExpress
     const last = body.statements[body.statements.length - 1];
     e = last && ts.isReturnStatement(last) ? last.expression : undefined;
   }
-  while (e && (ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e) || (ts.isAsExpression(e) && isConstType(e.type)))) e = e.expression;
-  return e && ts.isObjectLiteralExpression(e) ? e : undefined;
+  const value = e && withoutWrappers(e as TS.Expression);
+  return value && ts.isObjectLiteralExpression(value) ? value : undefined;
+}
+
+/** `{ ... } as const`, `{ ... } satisfies T`, `({ ... })` are the value itself. */
+function withoutWrappers(e: TS.Expression): TS.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e) || (ts.isAsExpression(e) && isConstType(e.type))) e = e.expression;
+  return e;
 }
 
 /** `type P = { auth: AuthDef }` has members; `type P = A & { b: B }` has A as a base; `type P = Q` stands for Q. */
@@ -304,8 +310,7 @@ function variableSketch(
   init: TS.Expression | undefined,
   typeRefOfInitializer: (init: TS.Expression | undefined) => TypeRef | undefined,
 ): DeclSketch {
-  // `{ ... } as const`, `{ ... } satisfies T`, `({ ... })` are the object itself.
-  while (init && (ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init) || (ts.isAsExpression(init) && isConstType(init.type)))) init = init.expression;
+  init = init && withoutWrappers(init);
   if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return functionSketch(name, init, typeRefOfInitializer);
   if (init && ts.isClassExpression(init)) return classSketch(name, init, typeRefOfInitializer);
   if (init && ts.isObjectLiteralExpression(init)) {
@@ -338,16 +343,21 @@ function memberSketch(m: TS.Node, typeRefOfInitializer: (init: TS.Expression | u
   if (ts.isPropertyDeclaration(m) || ts.isPropertySignature(m)) {
     const init = ts.isPropertyDeclaration(m) ? m.initializer : undefined;
     if (m.type && ts.isFunctionTypeNode(m.type)) return [{ name: text, method: true, ...optionalType(typeRefOfTypeNode(m.type.type)) }];
-    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return [{ name: text, method: true, ...optionalType(init.type ? typeRefOfTypeNode(init.type) : undefined) }];
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return [functionMember(text, init)];
     return [{ name: text, ...optionalType(m.type ? typeRefOfTypeNode(m.type) : typeRefOfInitializer(init)) }];
   }
   if (ts.isPropertyAssignment(m)) {
     const init = m.initializer;
-    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return [{ name: text, method: true, ...optionalType(init.type ? typeRefOfTypeNode(init.type) : undefined) }];
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return [functionMember(text, init)];
     return [{ name: text, ...optionalType(typeRefOfInitializer(init)) }];
   }
   if (ts.isShorthandPropertyAssignment(m)) return [{ name: text, type: { chain: { root: { value: text }, path: [] } } }];
   return [];
+}
+
+/** A member holding a function (`find = () => ...`, `find: function () {...}`): a method with its return type. */
+function functionMember(name: string, fn: TS.ArrowFunction | TS.FunctionExpression): MemberSketch {
+  return { name, method: true, ...optionalType(fn.type ? typeRefOfTypeNode(fn.type) : undefined) };
 }
 
 function basesOf(node: TS.ClassLikeDeclaration | TS.InterfaceDeclaration): { bases?: TypeRef[] } {
