@@ -44,6 +44,28 @@ export function cached<T>(cache: FactsCache<T>, file: string, text: string, comp
   return value;
 }
 
+/** One value under one key (a whole history, a whole layout's resolutions): read once, stored at most once. */
+export interface CacheEntry<T> {
+  /** The value a previous run stored under this key, if any. */
+  readonly value: T | undefined;
+  /** Stores the value (when none was found) and starts writing the pack. */
+  store(value: T): void;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function cacheEntry<T>(cache: FactsCache<T>, name: string, key: string): CacheEntry<T> {
+  const value = cache.get(name, key);
+  return {
+    value,
+    store: (fresh) => {
+      if (value !== undefined) return;
+      cache.put(name, key, fresh);
+      cache.save();
+    },
+    diagnostics: cache.diagnostics,
+  };
+}
+
 export interface CacheLocation {
   /** The cache folder (created when missing). */
   dir: string;

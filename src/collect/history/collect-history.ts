@@ -121,7 +121,7 @@ async function readHistory(
   const format = ['log', '-z', '--no-show-signature', '--no-ext-diff', '--no-textconv', mode === 'numstat' ? '--numstat' : '--name-status', '-M', ...(prefix === '' ? [] : [`--relative=${prefix}`]), '--format=%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%s'];
 
   const historyCache = openHistoryCache(options.cache, { head: head.stdout.trim(), prefix, args: [...range, ...format, ...options.botPatterns], ...(options.since ? { since: options.since } : {}), ...(options.until ? { until: options.until } : {}) });
-  const cachedLog = historyCache.get();
+  const cachedLog = historyCache.value;
   if (cachedLog) {
     for (const c of cachedLog.commits) sink?.add(c);
     return finishHistory(root, { ...cachedLog, authors: new Map(cachedLog.authors), diagnostics: [...diagnostics, ...historyCache.diagnostics, ...cachedLog.diagnostics] }, shallowDepth);
@@ -212,8 +212,7 @@ async function readHistory(
   }
   // A log read whole is cached; one git stopped reading (a timeout) is not.
   if (!diagnostics.some((d) => d.code === 'git-timeout')) {
-    historyCache.put({ commits, authors: [...authors], botCommits, renamesFollowed, diagnostics: diagnostics.slice(logDiagnostics) });
-    historyCache.save();
+    historyCache.store({ commits, authors: [...authors], botCommits, renamesFollowed, diagnostics: diagnostics.slice(logDiagnostics) });
   }
   return finishHistory(root, { commits, authors, botCommits, renamesFollowed, diagnostics: [...diagnostics, ...historyCache.diagnostics] }, shallowDepth);
 }

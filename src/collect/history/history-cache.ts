@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { HistoryCommit } from '../../model/facts/history-facts.js';
 import type { Diagnostic } from '../../model/types.js';
 import { codeFingerprint } from '../cache/code-fingerprint.js';
-import { noCache, openFactsCache, type CacheLocation, type FactsCache } from '../cache/facts-cache.js';
+import { cacheEntry, noCache, openFactsCache, type CacheEntry, type CacheLocation, type FactsCache } from '../cache/facts-cache.js';
 
 export interface CachedLog {
   commits: HistoryCommit[];
@@ -25,23 +25,11 @@ export interface CachedLog {
 const HISTORY_FOLDER = fileURLToPath(new URL('./', import.meta.url));
 const ABSOLUTE_DATE = /^(\d{4}-\d{2}-\d{2}|@\d+)/;
 
-export interface HistoryCache {
-  get(): CachedLog | undefined;
-  put(log: CachedLog): void;
-  save(): void;
-  diagnostics: Diagnostic[];
-}
-
-export function openHistoryCache(location: CacheLocation | undefined, key: { head: string; prefix: string; args: readonly string[]; since?: string; until?: string }): HistoryCache {
+export function openHistoryCache(location: CacheLocation | undefined, key: { head: string; prefix: string; args: readonly string[]; since?: string; until?: string }): CacheEntry<CachedLog> {
   const relative = [key.since, key.until].some((d) => d !== undefined && !ABSOLUTE_DATE.test(d));
   const text = JSON.stringify([key.head, key.prefix, key.args, relative ? new Date().toISOString().slice(0, 10) : '']);
   const cache: FactsCache<CachedLog> = location ? openFactsCache(location, `history:${codeFingerprint([HISTORY_FOLDER], location.toolVersion)}`, isCachedLog) : noCache();
-  return {
-    get: () => cache.get('history', text),
-    put: (log) => cache.put('history', text, log),
-    save: () => cache.save(),
-    diagnostics: cache.diagnostics,
-  };
+  return cacheEntry(cache, 'history', text);
 }
 
 function isCachedLog(value: unknown): value is CachedLog {

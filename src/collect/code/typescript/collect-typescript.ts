@@ -12,9 +12,9 @@ import type { FileListing, ListedFile } from '../../files/list-files.js';
 import { countLines, readTextFile } from '../../files/read-text-file.js';
 import type { CodeFacts, FileEdge, FrameworkFact, TransactionFact } from '../../../model/facts/code-facts.js';
 import type { ProgressListener } from '../../../model/progress.js';
-import { isProjectConfig, loadTsconfigs } from './load-tsconfigs.js';
+import { isProjectConfig, loadTsconfigs, type TsconfigSet } from './load-tsconfigs.js';
 import { createRepositoryHost } from './repository-host.js';
-import { declaredEntryPoints, readPackageManifests, scriptEntryPoints } from './read-package-manifests.js';
+import { declaredEntryPoints, readPackageManifests, scriptEntryPoints, type PackageManifests } from './read-package-manifests.js';
 import { createImportResolver, type ImportResolver } from './resolve-import.js';
 import { scanSource, type ImportForm, type ScanResult } from './scan-source.js';
 import { serverlessHandlers } from './serverless-handlers.js';
@@ -98,8 +98,8 @@ export function collectTypescript(
   const packages = readPackageManifests(root, listing.files.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => f.path));
   diagnostics.push(...packages.diagnostics);
   const localFiles = new Set(texts.keys());
-  const resolutionCache = openResolutionCache(options.cache, layoutKey(listing, localFiles, options.maxFileBytes));
-  const resolver = createImportResolver(root, localFiles, configs, packages, host, resolutionCache.cached?.results);
+  const resolutionCache = openResolutionCache(options.cache, layoutKey(listing, localFiles, configs, packages));
+  const resolver = createImportResolver(root, localFiles, configs, packages, host, resolutionCache.value?.results);
 
   const edges: FileEdge[] = [];
   const externals: TypescriptFacts['externals'] = [];
@@ -158,8 +158,8 @@ export function collectTypescript(
     if (file && !entryPoints.has(file)) entryPoints.set(file, `serverless handler in ${h.from}`);
   }
   // Reads TypeScript asked for outside the repository (extends, parent node_modules): refused, and said.
-  const refused = [...new Set([...host.refusedOutside(), ...(resolutionCache.cached?.refused ?? [])])].sort();
-  resolutionCache.save({ results: resolver.answers(), refused });
+  const refused = [...new Set([...host.refusedOutside(), ...(resolutionCache.value?.refused ?? [])])].sort();
+  resolutionCache.store({ results: resolver.answers(), refused });
   for (const outside of refused) {
     diagnostics.push({
       severity: 'warning',
@@ -188,19 +188,16 @@ export function collectTypescript(
 
 /**
  * What module resolution depends on inside the repository: the code files read (the valid local
- * targets: tests and files over the size limit are not), every listed path, and the text of every
- * tsconfig and package.json.
+ * targets: tests and files over the size limit are not), every listed path, each folder's compiler
+ * options (extends applied) and every package.json, as the import stage already read them.
  */
-function layoutKey(listing: FileListing, localFiles: ReadonlySet<string>, maxFileBytes: number): string {
-  const parts = [[...localFiles].sort().join('\n')];
-  for (const f of listing.files) {
-    parts.push(f.path);
-    if (isProjectConfig(f.path) || /(^|\/)package\.json$/.test(f.path)) {
-      const read = readTextFile(f, maxFileBytes);
-      parts.push(read.ok ? read.text : `unreadable:${f.bytes}`);
-    }
-  }
-  return parts.join('\0');
+function layoutKey(listing: FileListing, localFiles: ReadonlySet<string>, configs: TsconfigSet, packages: PackageManifests): string {
+  return JSON.stringify([
+    [...localFiles].sort(),
+    listing.files.map((f) => f.path),
+    [...configs.byDir].map(([dir, c]) => [dir, c.path, c.options]),
+    packages.manifests.map((m) => [m.dir, m.json]),
+  ]);
 }
 
 function edgeKindFor(form: ImportForm): FileEdge['kind'] {
