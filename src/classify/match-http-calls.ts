@@ -56,7 +56,17 @@ function endpointsOf(file: string, facts: readonly FrameworkFact[]): Endpoint[] 
       if (verb) push(JAXRS_METHODS[verb.name]!, `${jaxrs}/${list.find((f) => f.name === 'Path')?.value ?? ''}`, verb.line);
     }
   }
-  return out.filter((e) => e.segments.length > 0);
+  return out;
+}
+
+/** The routes each file serves (`GET /orders/*`), sorted: a module's API surface as the framework declares it. */
+export function servedEndpoints(frameworkFacts: ReadonlyMap<string, readonly FrameworkFact[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [file, facts] of frameworkFacts) {
+    const texts = [...new Set(endpointsOf(file, facts).map((e) => e.text))].sort(compareStrings);
+    if (texts.length > 0) out.set(file, texts);
+  }
+  return out;
 }
 
 /**
@@ -78,7 +88,8 @@ function matchesEnd(call: readonly string[], route: readonly string[]): boolean 
 }
 
 export function matchHttpCalls(frameworkFacts: ReadonlyMap<string, readonly FrameworkFact[]>): FileEdge[] {
-  const endpoints = [...frameworkFacts].flatMap(([file, facts]) => endpointsOf(file, facts));
+  // A route with no path (a controller's root) matches every call: it cannot say which one it serves.
+  const endpoints = [...frameworkFacts].flatMap(([file, facts]) => endpointsOf(file, facts)).filter((e) => e.segments.length > 0);
   if (endpoints.length === 0) return [];
   const edges: FileEdge[] = [];
   for (const [file, facts] of [...frameworkFacts].sort(([a], [b]) => compareStrings(a, b))) {

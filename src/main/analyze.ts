@@ -13,7 +13,7 @@ import { readHistoryBeside } from '../collect/history/read-history-beside.js';
 import { HistoryAccumulator } from '../model/build-history-model.js';
 import { assignUnits } from '../classify/assign-units.js';
 import { classifyFiles } from '../classify/classify-files.js';
-import { matchHttpCalls } from '../classify/match-http-calls.js';
+import { matchHttpCalls, servedEndpoints } from '../classify/match-http-calls.js';
 import { collectCode } from '../collect/code/collect-code.js';
 import { checkCacheFolder, defaultCacheFolder } from '../collect/cache/cache-folder.js';
 import { CacheWrites, type CacheLocation } from '../collect/cache/facts-cache.js';
@@ -75,6 +75,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   facts.roles = classified.roles;
   // Client code calling server routes over HTTP: edges that say which client code goes with which service.
   facts.edges.push(...matchHttpCalls(facts.frameworkFacts ?? new Map()));
+  facts.endpoints = servedEndpoints(facts.frameworkFacts ?? new Map());
   onProgress({ stage: 'database', done: 0, total: 0 });
   const db = options.db
     ? collectDatabase(

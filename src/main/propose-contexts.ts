@@ -21,6 +21,8 @@ import { scoreDecomposition } from '../score/score-decomposition.js';
 import { decompositionAtLevel } from '../cluster/merge-levels.js';
 import { recommendLevels, type QualityPoint } from '../plan/recommend-level.js';
 import { round3 } from '../model/numbers.js';
+import { assessDecomposition } from '../score/assess-decomposition.js';
+import { withTestsFirst } from '../plan/tests-first.js';
 
 /** Levels of the hierarchy scored for the quality curve (each costs one scoring and one plan). */
 const MAX_LEVELS = 30;
@@ -100,7 +102,8 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
       }
     : decomposition;
   onProgress({ stage: 'plan', done: qualityCurve.length, total: qualityCurve.length, detail: `${qualityCurve.length} levels` });
-  return { decomposition: withMacro, scores, explanations, plan, qualityCurve, ...(levels ? { levels } : {}) };
+  const assessment = assessDecomposition(model, withMacro, analyses);
+  return { decomposition: withMacro, scores, explanations, plan: withTestsFirst(plan, assessment.safetyNet), assessment, qualityCurve, ...(levels ? { levels } : {}) };
 }
 
 /** The saved result with its contexts proposed again under the saved options overlaid by `flags`. */

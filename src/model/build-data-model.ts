@@ -28,7 +28,7 @@ export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string)
     }))
     .sort((a, b) => compareStrings(a.id, b.id));
 
-  const edges = new Map<string, DataEdge & { moduleSet?: Set<string> }>();
+  const edges = new Map<string, DataEdge & { moduleSet?: Set<string>; fieldSet?: Set<string> }>();
   const upsert = (key: string, make: () => DataEdge, via: DataEdge['via'], evidence: DataEdge['evidence'][number], module?: string) => {
     let e = edges.get(key);
     if (!e) edges.set(key, (e = make()));
@@ -39,7 +39,9 @@ export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string)
   };
   for (const a of db.accesses) {
     const from = moduleFor(a.file);
-    upsert(`access\0${from}\0${a.table}\0${a.mode}`, () => ({ kind: 'table-access', from, to: a.table, mode: a.mode, via: a.via, weight: 0, evidence: [] }), a.via, a.evidence);
+    const key = `access\0${from}\0${a.table}\0${a.mode}`;
+    upsert(key, () => ({ kind: 'table-access', from, to: a.table, mode: a.mode, via: a.via, weight: 0, evidence: [] }), a.via, a.evidence);
+    if (a.columns) for (const c of a.columns) (edges.get(key)!.fieldSet ??= new Set()).add(c);
   }
   for (const fk of db.foreignKeys) {
     const cols = `${fk.fromColumns.join(',')}>${fk.toColumns.join(',')}`;
@@ -61,8 +63,9 @@ export function buildDataModel(db: DbFacts, moduleFor: (file: string) => string)
   for (const j of db.joins) {
     upsert(`join\0${j.a}\0${j.b}`, () => ({ kind: 'join', from: j.a, to: j.b, via: j.via, weight: 0, evidence: [] }), j.via, j.evidence, j.file ? moduleFor(j.file) : undefined);
   }
-  const list: DataEdge[] = [...edges.values()].map(({ moduleSet, ...e }) => ({
+  const list: DataEdge[] = [...edges.values()].map(({ moduleSet, fieldSet, ...e }) => ({
     ...e,
+    ...(fieldSet ? { fields: [...fieldSet].sort(compareStrings) } : {}),
     evidence: sortedUnique(e.evidence, compareEvidence).slice(0, EVIDENCE_CAP),
     ...(e.kind === 'join' ? { modules: [...(moduleSet ?? [])].sort(compareStrings) } : {}),
   }));

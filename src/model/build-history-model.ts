@@ -52,7 +52,11 @@ export const DEFAULT_MAINTENANCE_PATTERN =
 export const MAINTENANCE_MIN_FILES = 5;
 const PAIR_BASE = 1_000_003;
 
-type Row = { index: number; stamp: number; revisions: number; added: number; deleted: number; last: string; authors: Map<string, number> };
+type Row = { index: number; stamp: number; revisions: number; added: number; deleted: number; first: string; last: string; authors: Map<string, number>; authorLast: Map<string, number> };
+
+/** Authors with a commit on a module in this window before the newest commit of the history are its active authors. */
+export const ACTIVE_AUTHOR_DAYS = 365;
+const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Digests commits one by one as the collector streams them (newest first, names already today's),
@@ -111,7 +115,7 @@ export class HistoryAccumulator {
       if (!m) continue;
       let h = this.perModule.get(m);
       if (!h) {
-        h = { index: this.rows.length, stamp: -1, revisions: 0, added: 0, deleted: 0, last: '', authors: new Map<string, number>() };
+        h = { index: this.rows.length, stamp: -1, revisions: 0, added: 0, deleted: 0, first: '', last: '', authors: new Map<string, number>(), authorLast: new Map<string, number>() };
         this.perModule.set(m, h);
         this.rows.push(h);
       }
@@ -123,7 +127,10 @@ export class HistoryAccumulator {
       ids.push(h.index);
       h.revisions++;
       if (c.date > h.last) h.last = c.date;
+      if (h.first === '' || c.date < h.first) h.first = c.date;
       h.authors.set(c.author, (h.authors.get(c.author) ?? 0) + 1);
+      const time = Date.parse(c.date);
+      if (!(time <= (h.authorLast.get(c.author) ?? -Infinity))) h.authorLast.set(c.author, time);
     }
     this.commitModules.push(ids);
     const why = this.isMaintenance(c);
@@ -154,6 +161,7 @@ export class HistoryAccumulator {
     if (!facts.available) {
       return { available: false, note: facts.note ?? 'no history', ...base, commits: 0, changesets: 0, bulkChangesets: 0, authors: [], filesTouched: 0, filesGone: 0, modules: [], coChange: [], coAuthor: [] };
     }
+    const activeSince = Date.parse(this.lastDate) - ACTIVE_AUTHOR_DAYS * DAY_MS;
     const modules: ModuleHistory[] = [...this.perModule.entries()]
       .sort(([a], [b]) => compareStrings(a, b))
       .map(([module, h]) => {
@@ -164,6 +172,8 @@ export class HistoryAccumulator {
           revisions: h.revisions,
           ...(settings.churn ? { churn: { added: h.added, deleted: h.deleted } } : {}),
           lastChanged: h.last,
+          firstChanged: h.first,
+          activeAuthors: [...h.authorLast].filter(([, t]) => t >= activeSince).map(([id]) => id).sort(compareStrings),
           authors,
           mainAuthor: authors[0]!.id,
           ownership: round3(shares[0]!),
@@ -172,8 +182,9 @@ export class HistoryAccumulator {
       });
     const names: string[] = [];
     for (const [m, h] of this.perModule) names[h.index] = m;
-    const { coChange, changesets, bulk } = this.streaming
-      ? { coChange: keptPairs(this.revs, this.shared, names, this.commits.map((c, k) => ({ sha: c.sha, ids: this.commitModules[k]! })), settings), changesets: this.commits.length, bulk: this.bulk }
+    const streamed = this.streaming ? this.commits.map((c, k) => ({ sha: c.sha, date: c.date, ids: this.commitModules[k]! })) : [];
+    const { coChange, changesets, bulk, sets } = this.streaming
+      ? { coChange: keptPairs(this.revs, this.shared, names, streamed, settings), changesets: this.commits.length, bulk: this.bulk, sets: streamed }
       : changeCoupling(this.commits, this.commitModules, names, settings);
     return {
       available: true,
@@ -192,6 +203,7 @@ export class HistoryAccumulator {
       modules,
       coChange,
       coAuthor: coAuthorship(modules),
+      changeSets: sets.filter((x) => x.ids.length > 0).map((x) => ({ id: x.sha, date: x.date, modules: x.ids.map((i) => names[i]!).sort(compareStrings) })),
     };
   }
 }
@@ -246,12 +258,12 @@ function changeCoupling(
   commitModules: readonly number[][],
   names: readonly string[],
   s: CouplingSettings,
-): { coChange: CoChange[]; changesets: number; bulk: number } {
+): { coChange: CoChange[]; changesets: number; bulk: number; sets: { sha: string; date: string; ids: number[] }[] } {
   const indexOf = new Map(commits.map((c, k) => [c, k]));
   const sets = groupChangesets(commits, s.coupleBy);
   const revs: number[] = [];
   const shared: PairCounts = new Map();
-  const evidence: { sha: string; ids: number[] }[] = [];
+  const evidence: { sha: string; date: string; ids: number[] }[] = [];
   let bulk = 0;
   for (const set of sets) {
     const paths = new Set<string>();
@@ -267,10 +279,10 @@ function changeCoupling(
       continue;
     }
     const sortedIds = [...ids].sort((a, b) => a - b);
-    evidence.push({ sha: set[0]!.sha, ids: sortedIds });
+    evidence.push({ sha: set[0]!.sha, date: set[0]!.date, ids: sortedIds });
     countPairs(sortedIds, revs, shared);
   }
-  return { coChange: keptPairs(revs, shared, names, evidence, s), changesets: sets.length, bulk };
+  return { coChange: keptPairs(revs, shared, names, evidence, s), changesets: sets.length, bulk, sets: evidence };
 }
 
 /**

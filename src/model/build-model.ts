@@ -9,6 +9,7 @@ import type { CodeFacts, FileEdge } from './facts/code-facts.js';
 import type { DbFacts } from './facts/db-facts.js';
 import { buildDataModel } from './build-data-model.js';
 import { buildTransactions } from './build-transactions.js';
+import { buildTests } from './build-tests.js';
 import {
   compareDiagnostics,
   compareEdges,
@@ -29,14 +30,16 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
   const moduleFor = (file: string): string => moduleOf.get(file) ?? moduleIdFor(file, granularity, facts.packageRoots);
 
   const lineCount = new Map(facts.files.map((f) => [f.path, f.lines]));
-  const grouped = new Map<string, { files: string[]; lines: number; languages: Set<Language>; entries: string[]; stereotypes: Set<string> }>();
+  const grouped = new Map<string, { files: string[]; lines: number; complexity?: number; endpoints: Set<string>; languages: Set<Language>; entries: string[]; stereotypes: Set<string> }>();
   for (const f of facts.files) {
     const id = moduleFor(f.path);
     let g = grouped.get(id);
-    if (!g) grouped.set(id, (g = { files: [], lines: 0, languages: new Set(), entries: [], stereotypes: new Set() }));
+    if (!g) grouped.set(id, (g = { files: [], lines: 0, endpoints: new Set(), languages: new Set(), entries: [], stereotypes: new Set() }));
     for (const s of facts.stereotypes?.get(f.path) ?? []) g.stereotypes.add(s);
     g.files.push(f.path);
     g.lines += f.lines;
+    if (f.complexity !== undefined) g.complexity = (g.complexity ?? 0) + f.complexity;
+    for (const e of facts.endpoints?.get(f.path) ?? []) g.endpoints.add(e);
     g.languages.add(f.language);
     const reason = facts.entryPoints.get(f.path);
     if (reason) g.entries.push(granularity.kind === 'file' ? reason : `${f.path}: ${reason}`);
@@ -52,6 +55,8 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
       ...(g.entries.length > 0 ? { entryPoint: [...g.entries].sort(compareStrings).join('; ') } : {}),
       ...(g.stereotypes.size > 0 ? { stereotypes: [...g.stereotypes].sort(compareStrings) } : {}),
       ...(facts.roles ? { role: moduleRole(g.files, facts.roles, lineCount) } : {}),
+      ...(g.complexity !== undefined ? { complexity: g.complexity } : {}),
+      ...(g.endpoints.size > 0 ? { endpoints: [...g.endpoints].sort(compareStrings) } : {}),
     }));
 
   return {
@@ -71,6 +76,7 @@ export function buildModel(rootName: string, facts: CodeFacts, granularity: Gran
       .sort(compareSqlLiterals),
     skipped: sortedUnique([...facts.skipped, ...(db?.skipped ?? [])], compareSkipped),
     diagnostics: sortedUnique([...facts.diagnostics, ...(db?.diagnostics ?? [])], compareDiagnostics),
+    ...(facts.tests ? { tests: buildTests(facts.tests, facts.files.map((f) => f.path), moduleFor) } : {}),
     ...(db ? { data: withTransactions(buildDataModel(db, moduleFor), buildTransactions([...(facts.transactions ?? []), ...(db.transactions ?? [])], facts.edges, db.accesses, new Set(db.tables.flatMap((t) => t.entityFiles)), moduleFor)) } : {}),
   };
 }

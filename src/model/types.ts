@@ -62,6 +62,8 @@ export interface SourceFileInfo {
   lines: number;
   /** Size in bytes. */
   bytes: number;
+  /** Decision points (if, loops, case, catch, conditional and logical operators), where the parser counts them. */
+  complexity?: number;
   /** Id of the module this file belongs to. */
   module: string;
 }
@@ -119,6 +121,10 @@ export interface ModuleNode {
   stereotypes?: string[];
   /** What it is for (absent only in analyses written before roles existed). */
   role?: RoleFact;
+  /** Decision points of its files (if, loops, case, catch, conditional and logical operators): a cheap cyclomatic count. Absent when no parser counted them. */
+  complexity?: number;
+  /** Routes it serves as its framework declares them (`GET /orders/*`), sorted; absent when none. */
+  endpoints?: string[];
   /** Its deployable unit and side (absent only in analyses written before units existed). */
   unit?: UnitFact;
 }
@@ -196,6 +202,36 @@ export interface SystemModel {
   data?: DataModel;
   /** The history signal; absent with --no-history. */
   history?: HistoryModel;
+  /** Test files, read apart from the program: what each imports, calls or names. Absent with --include-tests (tests are modules then) and in analyses written before it. */
+  tests?: TestNode[];
+}
+
+/**
+ * How a test reaches a module of the program: `import`/`call`/... as in code edges, or `name` when
+ * its name names the module (`OrderServiceTest.java` -> `OrderService.java`, `cart.spec.ts` -> `cart.ts`).
+ */
+export interface TestTouch {
+  module: string;
+  /** Sorted. */
+  kinds: string[];
+  /** Occurrences (imports, call sites; 1 for a name). */
+  weight: number;
+  /** The first place it is seen. */
+  evidence: Evidence;
+}
+
+/** A test file: not a module, but the safety net of a split. */
+export interface TestNode {
+  /** Repo-relative POSIX path. */
+  path: string;
+  language: Language;
+  lines: number;
+  /** Modules it imports, calls or names, sorted by module. */
+  touches: TestTouch[];
+  /** Other test files it uses (helpers, fixtures, base classes), sorted: what they touch it reaches too. */
+  helpers: string[];
+  /** Set on a support file: other tests use it and its name is not a test's (`TestData.java`, `helpers/db.ts`). Not counted as a test itself. */
+  helper?: true;
 }
 
 /** A column of a table, as declared by DDL or an ORM. */
@@ -250,6 +286,8 @@ export interface DataEdge {
   columns?: { from: string[]; to: string[]; constraint?: string; onDelete?: string };
   /** For join: modules whose queries join the two tables, sorted. */
   modules?: string[];
+  /** For table-access: the columns its parsed statements name (lower-cased, `*` for all), sorted; absent when none says. */
+  fields?: string[];
   /** How it was found: a parsed statement, the fallback table-name extractor, an ORM mapping or a query builder. */
   via: 'sql' | 'fallback' | 'orm' | 'query-builder';
   /** Occurrences (statements, call sites). */
@@ -309,6 +347,10 @@ export interface ModuleHistory {
   churn?: { added: number; deleted: number };
   /** ISO date of the newest commit touching it. */
   lastChanged: string;
+  /** ISO date of the oldest commit touching it in the window (the age of the code, as far as the history reaches). Absent in analyses written before it. */
+  firstChanged?: string;
+  /** Authors with a commit on it in the 365 days before the newest commit of the history, sorted. Absent in analyses written before it. */
+  activeAuthors?: string[];
   /** Authors by commits (desc), then id. */
   authors: { id: string; commits: number }[];
   /** Author with the most commits on it. */
@@ -370,6 +412,21 @@ export interface HistoryModel {
   modules: ModuleHistory[];
   coChange: CoChange[];
   coAuthor: CoAuthor[];
+  /**
+   * The change sets coupling counted (maintenance and bulk ones left out), newest first, each with the
+   * modules of today it touched: what change smells are measured on. Absent in analyses written before it.
+   */
+  changeSets?: ChangeSet[];
+}
+
+/** One change set: a commit (or commits grouped by ticket or author window). */
+export interface ChangeSet {
+  /** The newest commit of the set. */
+  id: string;
+  /** Its date (ISO). */
+  date: string;
+  /** Modules of today it touched, sorted. */
+  modules: string[];
 }
 
 /** A candidate service: modules that belong together, the tables it would own. */

@@ -49,6 +49,12 @@ export interface MigrationStep {
   rewriteJoins: { a: string; b: string; modules: string[] }[];
   breakCyclesFirst: { from: string; to: string; evidence?: Evidence }[];
   kernelNeeded: string[];
+  /**
+   * Write these tests first (absent without the test safety net): boundary calls of this step whose
+   * calling module no test reaches, modules it moves that no test reaches (at most 50; the count is
+   * complete), its safety-net coverage, and the tests that already guard it.
+   */
+  testsFirst?: { untestedApiCalls: { from: string; to: string; count: number }[]; untestedModules: string[]; untestedModuleCount: number; coverage: number; keepGreen: string[] };
 }
 
 /** A context that could be the pilot, with what speaks for and against it. */

@@ -11,6 +11,7 @@ import type { Decomposition, SystemModel } from '../model/types.js';
 import type { MigrationPlan } from '../plan/plan-migration.js';
 import type { DecompositionExplanations } from '../score/explain-decomposition.js';
 import type { DecompositionScores } from '../score/score-decomposition.js';
+import type { DecompositionAssessment } from '../score/assess-decomposition.js';
 
 export interface AnalysisSummary {
   files: number;
@@ -47,6 +48,8 @@ export interface AnalysisResult {
   scores?: DecompositionScores;
   explanations?: DecompositionExplanations;
   plan?: MigrationPlan;
+  /** The test safety net, change smells, language conflicts, size and reuse-or-rewrite evidence of the decomposition. Absent in analyses written before it. */
+  assessment?: DecompositionAssessment;
   /** Quality over the number of contexts, one point per level of the proposal's hierarchy (fewest first). Absent in analyses written before it. */
   qualityCurve?: QualityPoint[];
   /** The recommended macro and micro numbers of contexts, with the reason. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameByTerms, termsOf } from '../../src/cluster/name-by-terms.js';
+import { nameByTerms } from '../../src/cluster/name-by-terms.js';
+import { termsOf } from '../../src/model/terms.js';
 import { businessFolderOf } from '../../src/model/business-folder.js';
 
 describe('business terms and names', () => {

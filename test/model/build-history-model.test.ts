@@ -82,6 +82,19 @@ describe('buildHistoryModel', () => {
     expect(h.coAuthor).toEqual([{ a: 'a.ts', b: 'b.ts', sharedAuthors: 2, jaccard: 1 }, { a: 'a.ts', b: 'c.ts', sharedAuthors: 2, jaccard: 1 }, { a: 'b.ts', b: 'c.ts', sharedAuthors: 2, jaccard: 1 }]);
   });
 
+  it('keeps the change sets coupling counted (bulk and maintenance out), each module\'s first change and its active authors', () => {
+    // 13 change sets: the bulk one is left out.
+    expect(h.changeSets).toHaveLength(13);
+    expect(h.changeSets!.every((s) => s.modules.length > 0 && !s.modules.includes('old.ts'))).toBe(true);
+    expect(h.changeSets!.find((s) => s.id === commits[7]!.sha)).toEqual({ id: commits[7]!.sha, date: commits[7]!.date, modules: ['a.ts'] });
+    const a = h.modules.find((m) => m.module === 'a.ts')!;
+    expect(a.firstChanged).toBe(commits[0]!.date);
+    expect(a.activeAuthors).toEqual(['ann@x', 'ben@x']);
+    // Ann touched a.ts last 400 days before the newest commit: no longer active there.
+    const late = buildHistoryModel(facts([c('ben@x', 24 * 400, ['b.ts']), c('ann@x', 0, ['a.ts']), c('ben@x', 24 * 399, ['a.ts'])]), modules, settings);
+    expect(late.modules.find((m) => m.module === 'a.ts')!.activeAuthors).toEqual(['ben@x']);
+  });
+
   it('reports an unavailable history without numbers that could mislead', () => {
     const none = buildHistoryModel({ ...facts([]), available: false, note: 'not inside a git work tree: no history signal' }, modules, settings);
     expect(none).toMatchObject({ available: false, commits: 0, modules: [], coChange: [] });

@@ -8,6 +8,7 @@ import type { OrmFacts } from '../db/orm/orm-facts.js';
 import type { FileListing } from '../files/list-files.js';
 import type { AdapterFacts, AdapterOptions, LanguageAdapter } from './language-adapter.js';
 import { LANGUAGE_ADAPTERS } from './registry.js';
+import { separateTests } from './separate-tests.js';
 
 export async function collectCode(
   root: string,
@@ -24,7 +25,8 @@ export async function collectCode(
   };
   for (const adapter of adapters) {
     if (!listing.files.some((f) => adapter.claims(f.path))) continue;
-    const facts = await adapter.collect(root, listing, options, onProgress);
+    // Tests are always read: with --include-tests they are modules, otherwise the safety net.
+    const facts = await adapter.collect(root, listing, { ...options, includeTests: true }, onProgress);
     merged.files.push(...facts.files);
     merged.edges.push(...facts.edges);
     merged.externals.push(...facts.externals);
@@ -42,7 +44,10 @@ export async function collectCode(
     if (facts.db.orm) merged.db.orm = merged.db.orm ? concatOrm(merged.db.orm, facts.db.orm) : facts.db.orm;
     if (facts.db.classes) merged.db.classes = new Map([...(merged.db.classes ?? []), ...facts.db.classes]);
   }
-  return merged;
+  if (options.includeTests) return merged;
+  const isTest = (file: string) => adapters.some((a) => a.claims(file) && a.isTest?.(file) === true);
+  const { facts, tests } = separateTests(merged, isTest);
+  return { ...facts, tests };
 }
 
 function concatOrm(a: OrmFacts, b: OrmFacts): OrmFacts {

@@ -40,5 +40,11 @@ export interface LanguageAdapter {
   name: string;
   /** True for a repository-relative path this adapter reads. */
   claims(path: string): boolean;
+  /**
+   * True for a claimed path that holds tests. Adapters are always given includeTests: true; without
+   * --include-tests, collectCode takes these files out of the program as the tests' facts. An adapter
+   * without it has no tests.
+   */
+  isTest?(path: string): boolean;
   collect(root: string, listing: FileListing, options: AdapterOptions, onProgress: ProgressListener): Promise<AdapterFacts>;
 }

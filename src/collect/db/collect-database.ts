@@ -196,7 +196,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
         if (facts.dynamicTable) {
           diagnostics.push({ severity: 'info', code: 'dynamic-table', message: 'a table name comes from a template substitution; that access cannot be attributed', file: lit.file, line: at.line });
         }
-        for (const a of facts.accesses) accesses.push({ file: lit.owner ?? lit.file, table: tableId(a.table), mode: a.mode, via: 'sql', evidence: at });
+        for (const a of facts.accesses) accesses.push({ file: lit.owner ?? lit.file, table: tableId(a.table), mode: a.mode, via: 'sql', evidence: at, ...(a.columns ? { columns: a.columns } : {}) });
         for (const [x, y] of facts.joins) joins.push({ file: lit.owner ?? lit.file, a: tableId(x), b: tableId(y), via: 'sql', evidence: at });
         continue;
       }

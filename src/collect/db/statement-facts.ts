@@ -39,7 +39,8 @@ export interface StatementFacts {
   alters: { table: TableRef; foreignKeys: ForeignKeyFact[]; columns: CreateTableFact['columns']; renameTo?: TableRef }[];
   drops: TableRef[];
   renames: { from: TableRef; to: TableRef }[];
-  accesses: { table: TableRef; mode: 'read' | 'write' }[];
+  /** With the columns the statement names on that table (`*` for all), where they can be told apart. */
+  accesses: { table: TableRef; mode: 'read' | 'write'; columns?: string[] }[];
   joins: [TableRef, TableRef][];
   /** A table name came from a template substitution: the real table is unknown. */
   dynamicTable: boolean;
@@ -197,7 +198,42 @@ export function statementFacts(ast: Node): StatementFacts {
     facts.accesses.push({ table: ref, mode: 'read' });
   }
   facts.joins = joinsOf(ast, known.map((r) => ({ ...r })), cteNames);
+  const columns = columnsByTable(ast, known, target);
+  for (const a of facts.accesses) {
+    const named = columns.get(key(a.table));
+    if (named && named.size > 0) a.columns = [...named].sort(compareStrings);
+  }
   return facts;
+}
+
+/**
+ * The columns a DML statement names per table (key `schema.name`, lower-cased): qualified column
+ * references through the table's name or alias, unqualified ones when the statement has one table,
+ * INSERT column lists and UPDATE SET targets on the written table. Aliases are not scoped per
+ * subquery: an alias reused inside a subquery names the outer table's columns too.
+ */
+function columnsByTable(ast: Node, refs: readonly { node: Node; ref: TableRef }[], target: TableRef | undefined): Map<string, Set<string>> {
+  const key = (r: TableRef) => `${r.schema ?? ''}.${r.name}`.toLowerCase();
+  const byAlias = new Map<string, TableRef>();
+  for (const { node, ref } of refs) {
+    byAlias.set((nameOf(node.as) ?? ref.name).toLowerCase(), ref);
+    if (!byAlias.has(ref.name.toLowerCase())) byAlias.set(ref.name.toLowerCase(), ref);
+  }
+  const tables = new Set(refs.map(({ ref }) => key(ref)));
+  const only = tables.size === 1 ? refs[0]!.ref : undefined;
+  const out = new Map<string, Set<string>>();
+  const add = (table: TableRef | undefined, column: string | undefined) => {
+    if (!table || !column) return;
+    const k = key(table);
+    (out.get(k) ?? out.set(k, new Set()).get(k)!).add(column === '*' ? '*' : column.toLowerCase());
+  };
+  if (target) for (const c of columnsOf(ast.columns)) add(target, c);
+  visitNodes(ast, LIST_KEYS, (v) => {
+    if (v.type !== 'column_ref') return;
+    const alias = nameOf(v.table);
+    add(alias === undefined ? (target ?? only) : byAlias.get(alias.toLowerCase()), nameOf(v.column));
+  });
+  return out;
 }
 
 function firstNode(v: unknown): unknown {

@@ -17,6 +17,8 @@ export interface CodeFileInfo {
   language: Language;
   lines: number;
   bytes: number;
+  /** Decision points (if, loops, case, catch, conditional and logical operators), where the parser counts them. */
+  complexity?: number;
 }
 
 export interface ExternalUse {
@@ -104,5 +106,15 @@ export interface CodeFacts {
   transactions?: TransactionFact[];
   /** Each file's role (set by the classify stage, read by buildModel). */
   roles?: Map<string, RoleFact>;
+  /** Routes each file serves (`GET /orders/*`), set by the classify stage. */
+  endpoints?: Map<string, string[]>;
+  /** Test files read apart from the program (absent with includeTests, when they are modules). */
+  tests?: TestFacts;
+}
+
+/** Test files and what they use: edges to program files and to other test files (helpers). */
+export interface TestFacts {
+  files: CodeFileInfo[];
+  edges: FileEdge[];
 }
 

@@ -36,6 +36,8 @@ export interface FileTableAccess {
   mode: 'read' | 'write';
   via: 'sql' | 'fallback' | 'orm' | 'query-builder';
   evidence: Evidence;
+  /** Columns the statement names on the table (lower-cased, `*` for all), when a parsed statement says. */
+  columns?: string[];
 }
 
 /** One query (at a code location) that joins two tables; a < b. */

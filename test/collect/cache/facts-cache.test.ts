@@ -119,7 +119,7 @@ describe('analyze with the cache', () => {
     const warm = JSON.stringify(await analyze(shop, { cacheDir: dir, history: false, runs: 3 }, listen));
     expect(cold).toBe(none);
     expect(warm).toBe(none);
-    expect(details.at(-1)).toBe('73 of 73 files from the cache');
+    expect(details.at(-1)).toBe('79 of 79 files from the cache');
     // Other options that change a file's facts use another pack: --deep reads no sketches.
     details.length = 0;
     await analyze(shop, { cacheDir: dir, history: false, runs: 3, deep: true }, listen);
@@ -158,7 +158,7 @@ describe('analyze with the cache', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     const details: string[] = [];
     await analyze(shop, { cacheDir: dir, history: false, runs: 2 }, (e) => void (e.detail && details.push(e.detail)));
-    expect(details).toContain('73 of 73 files from the cache');
+    expect(details).toContain('79 of 79 files from the cache');
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

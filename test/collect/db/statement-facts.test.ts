@@ -68,3 +68,23 @@ describe('statementFacts: DML', () => {
     expect(f.accesses).toEqual([]);
   });
 });
+
+describe('statementFacts: columns per table', () => {
+  const columns = (sql: string) => Object.fromEntries(facts(sql).accesses.map((a) => [`${a.mode[0]}:${a.table.name}`, a.columns ?? []]));
+
+  it('names the columns of each table through aliases, and all of them for *', () => {
+    expect(columns('SELECT p.name AS product_name, s.on_hand FROM stock_items s JOIN products p ON p.id = s.product_id WHERE s.warehouse_id = $1')).toEqual({
+      'r:stock_items': ['on_hand', 'product_id', 'warehouse_id'],
+      'r:products': ['id', 'name'],
+    });
+    expect(columns('SELECT * FROM products WHERE id = 1')).toEqual({ 'r:products': ['*', 'id'] });
+    expect(columns('SELECT p.* FROM products p')).toEqual({ 'r:products': ['*'] });
+  });
+
+  it('reads INSERT column lists and UPDATE targets on the written table; unqualified columns of a join name no table', () => {
+    expect(columns('INSERT INTO order_lines (order_id, product_id) VALUES ($1, $2)')).toEqual({ 'w:order_lines': ['order_id', 'product_id'] });
+    expect(columns('UPDATE products SET price_cents = $1 WHERE id = $2')).toEqual({ 'w:products': ['id', 'price_cents'] });
+    expect(columns('SELECT name FROM orders o JOIN customers c ON o.customer_id = c.id')).toEqual({ 'r:orders': ['customer_id'], 'r:customers': ['id'] });
+  });
+});
+

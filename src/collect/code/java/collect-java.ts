@@ -49,7 +49,8 @@ const REPOSITORY_BASES = new Set([
   'MongoRepository', 'ReactiveMongoRepository', 'ReactiveCrudRepository',
 ]);
 const ENTRY_ANNOTATIONS = new Set(['SpringBootApplication', 'Controller', 'RestController', 'Configuration']);
-const TEST_PATH = /(^|\/)src\/test\//;
+/** Maven/Gradle test sources (src/test/java, src/integrationTest/java, src/it/java). */
+export const JAVA_TEST_PATH = /(^|\/)src\/(test|it|integration-?test|integrationTest)\//;
 const GENERATED_PATH = /(^|\/)(generated|generated-sources|generated-test-sources)\//;
 
 const ann = (list: readonly JavaAnnotation[], name: string) => list.find((a) => a.name === name);
@@ -77,7 +78,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
   const scans = new Map<string, JavaScan>();
   for (const f of listing.files) {
     if (!f.path.endsWith('.java')) continue;
-    if (!options.includeTests && TEST_PATH.test(f.path)) {
+    if (!options.includeTests && JAVA_TEST_PATH.test(f.path)) {
       skipped.push({ path: f.path, reason: 'test' });
       continue;
     }
@@ -95,7 +96,7 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
     if (!scan) cache.put(f.path, read.text, (scan = await scanJava(f.path, read.text)));
     diagnostics.push(...scan.diagnostics);
     scans.set(f.path, scan);
-    facts.files.push({ path: f.path, language: 'java', lines: countLines(read.text), bytes: f.bytes });
+    facts.files.push({ path: f.path, language: 'java', lines: countLines(read.text), bytes: f.bytes, ...(scan.decisions !== undefined ? { complexity: scan.decisions } : {}) });
     for (const t of scan.types) facts.classes.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, f.path);
   }
   cache.save();

@@ -49,6 +49,8 @@ export interface JavaScan {
   /** Programmatic transactions: `transactionTemplate.execute(status -> ...)` and the like, with their lines. */
   transactionCalls: { line: number; endLine: number; text: string }[];
   diagnostics: Diagnostic[];
+  /** Decision points (if, loops, case labels, catch, ?:, &&, ||): McCabe's count without the +1 per method. */
+  decisions?: number;
 }
 
 let parserPromise: Promise<Parser> | undefined;
@@ -263,7 +265,21 @@ export async function scanJava(file: string, text: string): Promise<JavaScan> {
     for (const c of n.namedChildren) if (c) visit(c, inType);
   };
   visit(root, undefined);
+  out.decisions = countDecisions(root);
   if (errors > 3) out.diagnostics.push({ severity: 'error', code: 'parse-error', message: `${errors - 3} more syntax errors not listed`, file });
   tree.delete();
   return out;
+}
+
+const DECISION_TYPES = ['if_statement', 'for_statement', 'enhanced_for_statement', 'while_statement', 'do_statement', 'catch_clause', 'switch_label', 'ternary_expression'];
+
+/** Decision points, found by the parser's own search (no walk in JavaScript over every node). */
+function countDecisions(root: Node): number {
+  const logical = root.descendantsOfType('binary_expression').filter((b) => {
+    const op = b?.childForFieldName('operator')?.type;
+    return op === '&&' || op === '||';
+  }).length;
+  // `default:` is a switch label too but adds no path.
+  const labels = root.descendantsOfType(DECISION_TYPES).filter((n) => n !== null && !(n.type === 'switch_label' && n.text.trim().startsWith('default'))).length;
+  return labels + logical;
 }

@@ -115,8 +115,10 @@ export function collectTypescript(
   const fromCache = () => (cache.stats.hits > 0 ? `${cache.stats.hits} of ${texts.size} files from the cache` : undefined);
   const tooDeep: string[] = [];
   const sketches = new Map<string, SymbolSketch>();
+  const infoOf = new Map(files.map((f) => [f.path, f]));
   for (const [file, text] of texts) {
     const scan = cached(cache, file, text, () => scanSource(file, text, { sketch }));
+    if (scan.decisions !== undefined) infoOf.get(file)!.complexity = scan.decisions;
     if (scan.symbols) sketches.set(file, scan.symbols);
     diagnostics.push(...scan.diagnostics);
     if (scan.framework.length > 0) frameworkFacts.set(file, scan.framework);

@@ -45,6 +45,8 @@ export interface ScanResult {
   tooDeep?: boolean;
   /** What the file says about its symbols (with `sketch: true`), from the same parse. */
   symbols?: SymbolSketch;
+  /** Decision points (if, loops, case, catch, ?:, &&, ||, ??): McCabe's count without the +1 per function. */
+  decisions?: number;
 }
 
 /** Script kind by extension, so .js files may hold JSX and .ts files may not. */
@@ -122,7 +124,9 @@ function scanSourceUnbounded(filePath: string, text: string, options: ScanOption
     imports.push({ specifier, form, line: lineOf(node), text: excerptOf(node) });
   };
 
+  let decisions = 0;
   const visit = (node: TS.Node): void => {
+    if (DECISION_KINDS.has(node.kind) || (node.kind === ts.SyntaxKind.BinaryExpression && LOGICAL_OPERATORS.has((node as TS.BinaryExpression).operatorToken.kind))) decisions++;
     // Decorators sit among a declaration's modifiers: most nodes have none, and are skipped at once.
     const modifiers = (node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
     if (modifiers !== undefined && modifiers.length > 0 && ts.canHaveDecorators(node)) {
@@ -223,8 +227,22 @@ function scanSourceUnbounded(filePath: string, text: string, options: ScanOption
     if (st.expression.text === 'use client' || st.expression.text === 'use server') framework.push({ kind: 'directive', name: st.expression.text, line: lineOf(st) });
   }
   visit(sf);
-  return { imports, sqlLiterals, framework, transactions, diagnostics, ...(options.sketch ? { symbols: sketchSymbols(sf) } : {}) };
+  return { imports, sqlLiterals, framework, transactions, diagnostics, decisions, ...(options.sketch ? { symbols: sketchSymbols(sf) } : {}) };
 }
+
+/** Statements and expressions that add a path through the code (cyclomatic complexity). */
+const DECISION_KINDS: ReadonlySet<TS.SyntaxKind> = new Set([
+  ts.SyntaxKind.IfStatement,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.WhileStatement,
+  ts.SyntaxKind.DoStatement,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ConditionalExpression,
+]);
+const LOGICAL_OPERATORS: ReadonlySet<TS.SyntaxKind> = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'route']);
 const TRANSACTION_CALLS = /^(\$transaction|transaction|transactional|startTransaction)$/;

@@ -8,10 +8,12 @@
 import type { LanguageAdapter } from '../language-adapter.js';
 import { CODE_FILE, collectTypescript } from './collect-typescript.js';
 import { resolveSymbolEdges } from './resolve-symbol-edges.js';
+import { isTestPath } from '../../files/test-paths.js';
 
 export const typescriptAdapter: LanguageAdapter = {
   name: 'typescript',
   claims: (path) => CODE_FILE.test(path) || path === 'package.json' || path.endsWith('/package.json'),
+  isTest: (path) => CODE_FILE.test(path) && isTestPath(path),
   async collect(root, listing, options, onProgress) {
     const facts = collectTypescript(root, listing, { ...options, sketch: options.symbols && !options.deep }, onProgress);
     if (options.symbols && options.deep) {

@@ -33,16 +33,38 @@ describe('Java adapter on the Spring fixture', () => {
     expect(mod('owners/OwnerService.java').stereotypes).toEqual(['Service']);
     expect(mod('owners/OwnerController.java')).toMatchObject({ stereotypes: ['RestController'], entryPoint: '@RestController' });
     expect(mod('ClinicApplication.java').entryPoint).toBe('@SpringBootApplication');
-    expect(result.model.skipped).toEqual(expect.arrayContaining([{ path: 'src/test/java/com/acme/clinic/OwnerServiceTest.java', reason: 'test' }, { path: 'target', reason: 'build-output' }]));
+    expect(result.model.skipped).toEqual(expect.arrayContaining([{ path: 'target', reason: 'build-output' }]));
+    expect(result.model.tests?.map((t) => t.path)).toContain('src/test/java/com/acme/clinic/OwnerServiceTest.java');
+    expect(result.model.modules.map((m) => m.id)).not.toContain('src/test/java/com/acme/clinic/OwnerServiceTest.java');
     expect(result.model.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'parse-error', file: `${J}/billing/BillingService.java`, line: 20 })]));
     expect(result.analyses.unreferenced.modules).toEqual([]);
+  });
+
+  it('maps test classes to the classes they test: by import, by name in the same package, through a shared builder', () => {
+    const T = 'src/test/java/com/acme/clinic';
+    const tests = Object.fromEntries(result.model.tests!.map((t) => [t.path, { touches: t.touches.map((x) => `${x.module.slice(J.length + 1)}:${x.kinds.join('+')}`), helpers: t.helpers, helper: t.helper ?? false }]));
+    expect(tests).toEqual({
+      [`${T}/OwnerServiceTest.java`]: { touches: ['owners/OwnerService.java:import+name'], helpers: [], helper: false },
+      [`${T}/TestData.java`]: { touches: ['pets/Pet.java:call+import'], helpers: [], helper: true },
+      [`${T}/vets/VetServiceTest.java`]: { touches: ['vets/VetService.java:name'], helpers: [], helper: false },
+      [`${T}/visits/VisitControllerIT.java`]: { touches: ['visits/VisitController.java:import+name'], helpers: [`${T}/TestData.java`], helper: false },
+    });
+    expect(result.assessment!.safetyNet!.tests).toBe(3);
+  });
+
+  it('reports Bill and Invoice, one document under two names in one context, as synonyms', () => {
+    const billing = result.decomposition!.contexts.find((c) => c.modules.includes(`${J}/billing/Invoice.java`))!;
+    expect(billing.modules).toContain(`${J}/billing/Bill.java`);
+    expect(result.assessment!.language.synonyms).toEqual([
+      { context: billing.id, a: 'Bill', b: 'Invoice', why: ["'bill' and 'invoice' are synonyms", 'the primary key of bills is a foreign key to invoices (1:1)'] },
+    ]);
   });
 
   it('maps JPA entities to tables and foreign keys, and merges them with schema.sql', () => {
     const fks = data.edges.filter((e) => e.kind === 'foreign-key').map((e) => `${e.from}(${e.columns!.from.join()})->${e.to}`);
     // schema.sql declares vet_specialties' keys: its columns win over the mapping's naming defaults
     // (vets_id, specialties_id), and each key is there once.
-    expect(fks).toEqual(['invoices(visit_id)->visits', 'pets(owner_id)->owners', 'pets(type_id)->types', 'vet_specialties(specialty_id)->specialties', 'vet_specialties(vet_id)->vets', 'visits(pet_id)->pets']);
+    expect(fks).toEqual(['bills(id)->invoices', 'invoices(visit_id)->visits', 'pets(owner_id)->owners', 'pets(type_id)->types', 'vet_specialties(specialty_id)->specialties', 'vet_specialties(vet_id)->vets', 'visits(pet_id)->pets']);
     const pets = data.tables.find((t) => t.id === 'pets')!;
     expect(pets.entityModules).toEqual([`${J}/pets/Pet.java`]);
     expect(pets.declaredIn.map((d) => d.source).sort()).toEqual(['jpa', 'sql']);

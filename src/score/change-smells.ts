@@ -1,0 +1,169 @@
+/**
+ * Change smells of a split, from the history: does each service change for one business reason?
+ * Input: the change sets coupling counted (maintenance and bulk ones left out), a decomposition.
+ * A change set's spread = the number of contexts its modules sit in (kernel, platform and unplaced
+ * modules belong to none).
+ * Divergent Change (one module changed for different reasons): for a module with at least
+ * DIVERGENT_MIN_CHANGE_SETS change sets, each change set votes 1 split evenly among the contexts its
+ * other modules sit in (its own context when it changed with its own context only); entropy
+ * H = -sum p log2 p over the votes; a *reason* is a context with votes >= 2 and >= 10% of its change
+ * sets; divergent = 3 reasons or more (a change spreading over many contexts at once is Shotgun
+ * Surgery, and its split vote makes no reason).
+ * Shotgun Surgery (every change touches many places): a change set with spread >= SHOTGUN_SPREAD is
+ * a shotgun change. Per module: its change sets, the shotgun ones, their share (flagged at 2 or more
+ * and a share of 25% or more). Per context: change sets touching it, mean and median spread, the
+ * shotgun share, its divergent modules and its widest change sets.
+ * Source: Fowler, "Refactoring" (Divergent Change, Shotgun Surgery); the course's single
+ * responsibility at service level: a service changes for one business reason.
+ */
+import { compareNumbers, compareStrings } from '../model/compare.js';
+import { contextIndex } from '../model/context-index.js';
+import { round3 } from '../model/numbers.js';
+import type { Decomposition, SystemModel } from '../model/types.js';
+
+export const DIVERGENT_MIN_CHANGE_SETS = 5;
+export const DIVERGENT_MIN_REASONS = 3;
+const REASON_MIN_SHARE = 0.1;
+const REASON_MIN_SETS = 2;
+export const SHOTGUN_SPREAD = 3;
+const SHOTGUN_MODULE_MIN = 2;
+const SHOTGUN_MODULE_SHARE = 0.25;
+/** Modules and change sets listed (counts are complete). */
+export const SMELL_LIST_CAP = 50;
+const COMMITS_PER_REASON = 3;
+
+export const CHANGE_SMELLS_METHOD = `spread of a change set = contexts its modules sit in; Divergent Change = a module with ${DIVERGENT_MIN_CHANGE_SETS}+ change sets whose change sets vote for ${DIVERGENT_MIN_REASONS}+ contexts (a change set's vote split among the contexts it touches; a reason needs 2+ votes and 10%+ of its change sets), ranked by the entropy of the votes (bits); Shotgun Surgery = change sets spreading over ${SHOTGUN_SPREAD}+ contexts (a module is flagged with 2+ of them making 25%+ of its change sets)`;
+
+export interface WideChangeSet {
+  id: string;
+  date: string;
+  /** Contexts it touches (ids), sorted. */
+  contexts: string[];
+  /** Modules it touches (in contexts or not). */
+  modules: number;
+}
+
+export interface DivergentModule {
+  module: string;
+  /** Its context, or `kernel`; absent for modules in no context. */
+  context?: string;
+  changeSets: number;
+  /** Entropy (bits) of the contexts its change sets touch. */
+  entropy: number;
+  /** The contexts its change sets touch, most first: change sets touching it, their votes (a change set's 1 split among the contexts it touches), the first commits (newest first). */
+  reasons: { context: string; changeSets: number; weight: number; commits: string[] }[];
+}
+
+export interface ShotgunModule {
+  module: string;
+  context?: string;
+  changeSets: number;
+  shotgun: number;
+  share: number;
+}
+
+export interface ContextChangeSmells {
+  context: string;
+  name: string;
+  /** Change sets touching it. */
+  changeSets: number;
+  meanSpread: number;
+  medianSpread: number;
+  /** Share of its change sets that are shotgun changes, 3 decimals. */
+  shotgunShare: number;
+  divergentModules: number;
+  shotgunModules: number;
+  /** Its widest change sets (at most 3). */
+  widest: WideChangeSet[];
+}
+
+export interface ChangeSmells {
+  method: string;
+  /** Change sets measured. */
+  changeSets: number;
+  /** Share of them touching two contexts or more, 3 decimals. */
+  crossContextShare: number;
+  divergentChange: DivergentModule[];
+  divergentCount: number;
+  shotgunSurgery: { modules: ShotgunModule[]; moduleCount: number; widest: WideChangeSet[]; changeSets: number };
+  contexts: ContextChangeSmells[];
+}
+
+export function analyzeChangeSmells(model: SystemModel, d: Decomposition): ChangeSmells | undefined {
+  const sets = model.history?.available ? model.history.changeSets : undefined;
+  if (!sets) return undefined;
+  const ctxOf = contextIndex(d, { withKernel: false });
+  const homeOf = contextIndex(d, { withKernel: true });
+  const spreadOf = sets.map((s) => [...new Set(s.modules.map((m) => ctxOf.get(m)).filter((c): c is string => c !== undefined))].sort(compareStrings));
+  const wide = (i: number): WideChangeSet => ({ id: sets[i]!.id, date: sets[i]!.date, contexts: spreadOf[i]!, modules: sets[i]!.modules.length });
+  const byWidth = (a: number, b: number) => compareNumbers(spreadOf[b]!.length, spreadOf[a]!.length) || compareNumbers(sets[b]!.modules.length, sets[a]!.modules.length) || compareStrings(sets[b]!.date, sets[a]!.date) || compareStrings(sets[a]!.id, sets[b]!.id);
+
+  // Per module: its change sets (indices), newest first as stored.
+  const setsOf = new Map<string, number[]>();
+  sets.forEach((s, i) => {
+    for (const m of s.modules) (setsOf.get(m) ?? setsOf.set(m, []).get(m)!).push(i);
+  });
+
+  const divergent: DivergentModule[] = [];
+  const shotgunModules: ShotgunModule[] = [];
+  for (const [module, mine] of [...setsOf].sort(([a], [b]) => compareStrings(a, b))) {
+    const own = ctxOf.get(module);
+    const home = homeOf.get(module);
+    const shotgun = mine.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD).length;
+    if (shotgun >= SHOTGUN_MODULE_MIN && shotgun / mine.length >= SHOTGUN_MODULE_SHARE) {
+      shotgunModules.push({ module, ...(home ? { context: home } : {}), changeSets: mine.length, shotgun, share: round3(shotgun / mine.length) });
+    }
+    if (mine.length < DIVERGENT_MIN_CHANGE_SETS) continue;
+    // A change set votes 1 for the reason it was made, split among the contexts it touches: a change
+    // spreading over five contexts is Shotgun Surgery, not five reasons.
+    const count = new Map<string, { sets: number[]; weight: number }>();
+    for (const i of mine) {
+      const others = new Set(sets[i]!.modules.filter((m) => m !== module).map((m) => ctxOf.get(m)).filter((c): c is string => c !== undefined));
+      if (others.size === 0 && own !== undefined) others.add(own);
+      for (const c of others) {
+        const row = count.get(c) ?? count.set(c, { sets: [], weight: 0 }).get(c)!;
+        row.sets.push(i);
+        row.weight += 1 / others.size;
+      }
+    }
+    const total = [...count.values()].reduce((n, r) => n + r.weight, 0);
+    if (total === 0) continue;
+    const reasons = [...count]
+      .map(([context, r]) => ({ context, changeSets: r.sets.length, weight: round3(r.weight), commits: r.sets.slice(0, COMMITS_PER_REASON).map((i) => sets[i]!.id) }))
+      .sort((a, b) => compareNumbers(b.weight, a.weight) || compareNumbers(b.changeSets, a.changeSets) || compareStrings(a.context, b.context));
+    const strong = reasons.filter((r) => r.weight >= REASON_MIN_SETS && r.weight / mine.length >= REASON_MIN_SHARE);
+    if (strong.length < DIVERGENT_MIN_REASONS) continue;
+    const entropy = -reasons.reduce((h, r) => h + (r.weight / total) * Math.log2(r.weight / total), 0);
+    divergent.push({ module, ...(home ? { context: home } : {}), changeSets: mine.length, entropy: round3(entropy), reasons });
+  }
+  divergent.sort((a, b) => compareNumbers(b.entropy, a.entropy) || compareNumbers(b.changeSets, a.changeSets) || compareStrings(a.module, b.module));
+  shotgunModules.sort((a, b) => compareNumbers(b.share, a.share) || compareNumbers(b.shotgun, a.shotgun) || compareStrings(a.module, b.module));
+
+  const all = sets.map((_, i) => i);
+  const shotgunSets = all.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD);
+  const contexts = d.contexts.map((c): ContextChangeSmells => {
+    const touching = all.filter((i) => spreadOf[i]!.includes(c.id));
+    const spreads = touching.map((i) => spreadOf[i]!.length).sort(compareNumbers);
+    const shotgun = touching.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD).length;
+    return {
+      context: c.id,
+      name: c.name,
+      changeSets: touching.length,
+      meanSpread: round3(spreads.reduce((n, x) => n + x, 0) / Math.max(1, spreads.length)),
+      medianSpread: spreads.length === 0 ? 0 : spreads.length % 2 === 1 ? spreads[(spreads.length - 1) / 2]! : round3((spreads[spreads.length / 2 - 1]! + spreads[spreads.length / 2]!) / 2),
+      shotgunShare: round3(shotgun / Math.max(1, touching.length)),
+      divergentModules: divergent.filter((m) => m.context === c.id).length,
+      shotgunModules: shotgunModules.filter((m) => m.context === c.id).length,
+      widest: touching.filter((i) => spreadOf[i]!.length >= 2).sort(byWidth).slice(0, 3).map(wide),
+    };
+  });
+  return {
+    method: CHANGE_SMELLS_METHOD,
+    changeSets: sets.length,
+    crossContextShare: round3(all.filter((i) => spreadOf[i]!.length >= 2).length / Math.max(1, sets.length)),
+    divergentChange: divergent.slice(0, SMELL_LIST_CAP),
+    divergentCount: divergent.length,
+    shotgunSurgery: { modules: shotgunModules.slice(0, SMELL_LIST_CAP), moduleCount: shotgunModules.length, widest: [...shotgunSets].sort(byWidth).slice(0, 10).map(wide), changeSets: shotgunSets.length },
+    contexts,
+  };
+}

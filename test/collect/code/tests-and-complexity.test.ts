@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { scanJava } from '../../../src/collect/code/java/scan-java.js';
+import { scanSource } from '../../../src/collect/code/typescript/scan-source.js';
+import { analyze } from '../../../src/main/analyze.js';
+import { buildTests } from '../../../src/model/build-tests.js';
+import { tempRepo } from '../../helpers/temp-repo.js';
+
+describe('decision points (a cheap cyclomatic count)', () => {
+  it('counts if, loops, case, catch, ?: and logical operators in TypeScript, not default or plain calls', () => {
+    const scan = scanSource(
+      'a.ts',
+      `export function f(x: number, y?: number) {
+        if (x > 1 && y) return 1;            // if, &&
+        for (const i of [1]) while (i) break; // for-of, while
+        switch (x) { case 1: break; case 2: break; default: }  // 2 cases
+        try { g(); } catch { }                // catch
+        return y ?? (x ? 2 : 3) || 4;         // ??, ?:, ||
+      }`,
+    );
+    expect(scan.decisions).toBe(10);
+  });
+
+  it('counts the same constructs in Java', async () => {
+    const scan = await scanJava(
+      'A.java',
+      `class A { int f(int x) {
+        if (x > 1 || x < -1) { return 1; }
+        for (int i = 0; i < x; i++) { }
+        for (int i : new int[] {1}) { }
+        while (x > 0) { x--; }
+        do { x++; } while (x < 0);
+        switch (x) { case 1: break; case 2: break; default: break; }
+        try { g(); } catch (Exception e) { }
+        return x > 0 ? 1 : 2;
+      } }`,
+    );
+    expect(scan.decisions).toBe(10);
+  });
+});
+
+describe('tests read apart from the program', () => {
+  it('maps test files to what they import, call or name, and keeps their SQL, entities and imports out of the program', async () => {
+    const repo = tempRepo({
+      'package.json': '{"name":"shop","main":"src/server.ts"}',
+      'src/server.ts': "import { listOrders } from './orders/orders';\nlistOrders();\n",
+      'src/orders/orders.ts': "export function listOrders() { return db.query('SELECT id FROM orders'); }\ndeclare const db: { query(s: string): unknown };\n",
+      'src/orders/cart.ts': 'export const cart = 1;\n',
+      'test/orders/orders.test.ts': "import { listOrders } from '../../src/orders/orders';\nimport { seed } from '../helpers/seed';\nseed();\nlistOrders();\n",
+      'test/orders/cart.spec.ts': "it('works', () => {});\n",
+      'test/helpers/seed.ts': "import 'vitest';\nexport function seed() { return db.query('INSERT INTO audit_log (id) VALUES (1)'); }\ndeclare const db: { query(s: string): unknown };\n",
+    });
+    const result = await analyze(repo, { history: false });
+    expect(result.model.modules.map((m) => m.id)).toEqual(['src/orders/cart.ts', 'src/orders/orders.ts', 'src/server.ts']);
+    expect(result.model.tests!.map((t) => [t.path, t.touches.map((x) => `${x.module}:${x.kinds.join('+')}`), t.helpers, t.helper ?? false])).toEqual([
+      ['test/helpers/seed.ts', [], [], true],
+      ['test/orders/cart.spec.ts', ['src/orders/cart.ts:name'], [], false],
+      ['test/orders/orders.test.ts', ['src/orders/orders.ts:call+import+name'], ['test/helpers/seed.ts'], false],
+    ]);
+    // The test helper's SQL is not the product's; its package import is not the program's.
+    expect(result.model.data!.tables.map((t) => t.id)).toEqual(['orders']);
+    expect(result.model.externals.map((e) => e.name)).not.toContain('vitest');
+    expect(result.assessment!.safetyNet).toMatchObject({ tests: 2, helpers: 1, unattached: [] });
+  });
+
+  it('with --include-tests, tests are modules again and there is no safety net', async () => {
+    const repo = tempRepo({ 'src/a.ts': 'export const a = 1;\n', 'src/a.test.ts': "import { a } from './a';\na;\n" });
+    const result = await analyze(repo, { history: false, includeTests: true });
+    expect(result.model.modules.map((m) => m.id)).toEqual(['src/a.test.ts', 'src/a.ts']);
+    expect(result.model.tests).toBeUndefined();
+    expect(result.assessment?.safetyNet).toBeUndefined();
+  });
+});
+
+describe('test names', () => {
+  const files = (paths: string[]) => ({ files: paths.map((path) => ({ path, language: 'java', lines: 1, bytes: 1 })), edges: [] });
+  const named = (tests: string[], program: string[]) => Object.fromEntries(buildTests(files(tests), program, (f) => f).map((t) => [t.path, t.touches.map((x) => x.module)]));
+
+  it('name the class or file they test: mirrored folder, same folder, or the only one of that name', () => {
+    const program = ['app/src/main/java/a/OrderService.java', 'b/src/main/java/b/OrderService.java', 'lib/Invoice.java', 'src/cart.ts', 'src/util/index.ts', 'src/other/index.ts'];
+    expect(
+      named(['app/src/test/java/a/OrderServiceTest.java', 'c/src/test/java/c/OrderServiceTests.java', 'x/src/test/java/TestInvoice.java', 'x/src/it/java/InvoiceIT.java', 'test/cart.spec.ts', 'test/index.test.ts'], program),
+    ).toEqual({
+      'app/src/test/java/a/OrderServiceTest.java': ['app/src/main/java/a/OrderService.java'],
+      'c/src/test/java/c/OrderServiceTests.java': [], // two OrderService classes, neither mirrored: ambiguous
+      'test/cart.spec.ts': ['src/cart.ts'],
+      'test/index.test.ts': [],
+      'x/src/it/java/InvoiceIT.java': ['lib/Invoice.java'],
+      'x/src/test/java/TestInvoice.java': ['lib/Invoice.java'],
+    });
+  });
+});
