@@ -89,7 +89,7 @@ export const OPTION_TABLE = {
   include: { ...globs('Only analyze files matching these globs (repo-relative).'), group: 'Input', flag: '--include <glob>', commands: ALL, setBy: 'anyone' },
   exclude: { ...globs('Leave out files and folders matching these globs.'), group: 'Input', flag: '--exclude <glob>', commands: ALL, setBy: 'anyone' },
   entryPoints: { ...globs('Extra entry points, never reported as unreferenced.'), group: 'Input', commands: ALL, setBy: 'anyone' },
-  includeTests: { ...bool('Analyze test files as modules too.'), group: 'Input', flag: '--include-tests', commands: ALL, setBy: 'anyone' },
+  includeTests: { ...bool('Analyze test files as modules too (no test safety net then).'), group: 'Input', flag: '--include-tests', commands: ALL, setBy: 'anyone' },
   maxFileBytes: { ...whole('Skip source files larger than this many bytes.', OPTION_LIMITS.maxFileBytes), group: 'Input', flag: '--max-file-bytes <n>', commands: ALL, setBy: 'anyone' },
   symbols: { ...bool('Resolve calls, new, JSX, extends and implements across files.'), group: 'Input', offHelp: 'skip the symbol stage (calls, new, JSX, extends, implements)', flag: '--no-symbols', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },
   deep: { ...bool('Resolve TypeScript calls through the type checker (builds a whole program: slower, a few more edges); default: from syntax, import bindings and declared types.'), group: 'Input', flag: '--deep', commands: ['analyze', 'graph'], setBy: 'anyone' },

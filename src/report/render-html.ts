@@ -7,6 +7,7 @@
  * textContent only, never as HTML, so names like `<img onerror=...>` stay text. The page's own code
  * and styles are real files in page/ (type-checked, bundled by scripts/build-page.js).
  */
+import { assessmentBlocks } from './assessment-tables.js';
 import { stableCompactJson } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
@@ -113,6 +114,13 @@ function pageData(result: AnalysisResult): PageData {
       joins: s.rewriteJoins.map((j) => `${j.a} + ${j.b}`),
       transactions: (s.splitTransactions ?? []).map((t) => `${t.kind}${t.member ? ` ${t.member}` : ''} writes ${t.tables.join(', ')} (${t.evidence.file}:${t.evidence.line})`),
       cycles: s.breakCyclesFirst.map((c) => `${c.from} -> ${c.to}`),
+      tests: s.testsFirst
+        ? [
+            ...s.testsFirst.untestedApiCalls.slice(0, 20).map((c) => `${c.from} -> ${c.to} (x${c.count}, no test reaches the caller)`),
+            ...(s.testsFirst.untestedModuleCount > 0 ? [`${s.testsFirst.untestedModuleCount} untested modules, largest first: ${s.testsFirst.untestedModules.slice(0, 5).join(', ')}`] : []),
+          ]
+        : [],
+      keepGreen: s.testsFirst?.keepGreen.slice(0, 20) ?? [],
     })),
     hotspots: (result.analyses.hotspots?.hotspots ?? [])
       .slice(0, 200)
@@ -140,6 +148,7 @@ function pageData(result: AnalysisResult): PageData {
     facades: (result.explanations?.facades ?? []).slice(0, 200).map((f) => ({ module: f.module, context: names.get(f.context) ?? f.context, reaches: f.suggestion })),
     unplaced: (d?.unplaced ?? []).slice(0, 500),
     pilots: (result.plan?.pilotCandidates ?? []).map((p) => ({ name: p.name, tradeOff: p.tradeOff })),
+    checks: assessmentBlocks(result),
   };
 }
 

@@ -6,35 +6,10 @@ import { stableStringify } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import type { ReportFile } from '../result/report-file.js';
 import { authorLabel } from '../result/author-label.js';
+import { LIST_LIMIT, mdCode, mdText, more, table } from './markdown-text.js';
+import { renderAssessmentSections } from './markdown-assessment.js';
 
-const LIST_LIMIT = 25;
-
-/** Escapes text for a Markdown table cell or paragraph: no HTML, no table breaks, no emphasis surprises. */
-export function mdText(value: string | number): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]])/g, '\\$1')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
-
-/** A code span: literal text on GitHub (no HTML, no emphasis); only backticks, pipes and newlines need care. */
-export function mdCode(value: string): string {
-  return '`' + value.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
-}
-
-function table(header: string[], rows: (string | number)[][]): string {
-  if (rows.length === 0) return '_None._\n';
-  const lines = [`| ${header.join(' | ')} |`, `| ${header.map((h) => (/^[#\d]|count|lines|fan|instab|spread|weight/i.test(h) ? '---:' : '---')).join(' | ')} |`];
-  for (const r of rows) lines.push(`| ${r.map((c) => (typeof c === 'number' ? String(c) : c)).join(' | ')} |`);
-  return lines.join('\n') + '\n';
-}
-
-function more(total: number, shown: number): string {
-  return total > shown ? `\n_${total - shown} more in analysis.json._\n` : '';
-}
+export { mdCode, mdText };
 
 export function renderMarkdown(result: AnalysisResult): ReportFile[] {
   const { model, analyses, summary } = result;
@@ -426,6 +401,7 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push(table(['Module', 'Why'], d.unplaced!.slice(0, LIST_LIMIT).map((u) => [mdText(u.module), mdText(u.reason)])));
     out.push(more(d.unplaced!.length, LIST_LIMIT));
   }
+  out.push(...renderAssessmentSections(result));
   out.push('## Migration plan\n');
   out.push(`${mdText(plan.method)}.\n`);
   if ((plan.pilotCandidates?.length ?? 0) > 1) {
@@ -446,6 +422,14 @@ function renderContextsSection(result: AnalysisResult): string[] {
     list('Transactions to split (saga or eventual consistency)', (s.splitTransactions ?? []).map((t) => `${mdText(t.kind)}${t.member ? ` ${mdText(t.member)}` : ''} writes ${t.tables.map(mdText).join(', ')} (${mdText(t.evidence.file)}:${t.evidence.line})`));
     list('Cycles to break first', s.breakCyclesFirst.map((c) => `${mdText(c.from)} → ${mdText(c.to)}`));
     list('Shared kernel it needs', s.kernelNeeded.map(mdText));
+    if (s.testsFirst) {
+      const t = s.testsFirst;
+      list(`Write these tests first (coverage ${Math.round(t.coverage * 100)}% of its lines)`, [
+        ...t.untestedApiCalls.slice(0, 10).map((c) => `${mdText(c.from)} → ${mdText(c.to)} (×${c.count}, no test reaches the caller)`),
+        ...(t.untestedModuleCount > 0 ? [`${t.untestedModuleCount} untested modules, largest first: ${t.untestedModules.slice(0, 5).map(mdText).join(', ')}`] : []),
+      ]);
+      list('Tests to keep green through the move', t.keepGreen.slice(0, 10).map(mdText));
+    }
     out.push('');
   }
   return out;

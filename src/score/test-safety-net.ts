@@ -141,7 +141,8 @@ export function analyzeTestSafetyNet(model: SystemModel, d: Decomposition): Test
     const same = list.find((b) => b.from === e.from && b.to === e.to);
     if (same) {
       same.kinds = [...new Set([...same.kinds, e.kind])].sort(compareStrings);
-      same.count += e.weight;
+      // The strongest kind's count, not a sum (as the plan counts calls that become API calls).
+      same.count = Math.max(same.count, e.weight);
     } else list.push({ from: e.from, to: e.to, toContext: to, kinds: [e.kind], count: e.weight, ...(e.evidence[0] ? { evidence: e.evidence[0] } : {}) });
   }
 

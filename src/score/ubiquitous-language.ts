@@ -211,7 +211,7 @@ function collectConcepts(model: SystemModel): Map<string, Concept> {
 
 function suggest(c: Concept, owner: string | undefined, usedBy: readonly ConceptUse[]): string {
   const others = usedBy.filter((u) => u.context !== owner);
-  const what = (u: ConceptUse) => (u.columns && !u.columns.includes('*') ? `${u.columns.join(', ')}` : u.how.join('/'));
+  const what = (u: ConceptUse) => (u.columns && !u.columns.includes('*') ? `columns ${u.columns.join(', ')}` : u.columns ? 'every column' : `the ${c.table ? 'entity' : 'class'} (${u.how.join('/')})`);
   const head = owner !== undefined ? `${usedBy.find((u) => u.context === owner)?.name ?? owner} owns ${c.display}` : `${c.display} has no single owner`;
   return `${head}; ${others.map((u) => `${u.name} uses ${what(u)}`).join('; ')}: give each context its own model of what it needs (its own ${c.display} with only those fields, or a reference by id), fed by the owner's API or events, instead of sharing ${c.table ? `the table ${c.table.name}` : 'one class'}.`;
 }

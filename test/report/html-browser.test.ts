@@ -68,6 +68,22 @@ describe('report.html in chromium', () => {
     expect(requests).toEqual([]);
   });
 
+  it('shows the split checks of an analysis with history, and the tests to write first in the plan', async () => {
+    const result = savedAnalysis('shop');
+    const file = path.join(OUT, 'shop-checks.html');
+    fs.writeFileSync(file, renderHtml(result)[0]!.content);
+    const { page, errors, requests } = await open(file);
+    await page.click('nav button[data-tab="checks"]');
+    expect(await page.locator('#checks h2').allTextContents()).toEqual(['Test safety net', 'Change smells', 'Ubiquitous language', 'Size per context', 'Reuse or rewrite: the evidence']);
+    const divergent = page.locator('#checks table').nth(1);
+    expect(await divergent.locator('td').first().textContent()).toBe('src/ordering/checkout.ts');
+    expect(await page.locator('#checks').textContent()).toContain('Product');
+    await page.click('nav button[data-tab="plan"]');
+    expect(await page.locator('#plan').textContent()).toContain('Write these tests first: src/ordering/checkout.ts -> src/customers/customer-service.ts');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   it('shows hostile module and table names as text and runs none of them', async () => {
     const evil = '<img src=x onerror=alert(1)>';
     const repo = tempRepo({
@@ -84,6 +100,8 @@ describe('report.html in chromium', () => {
     expect(await page.locator('#hits li').allTextContents()).toEqual([`src/${evil}.ts`]);
     await page.click('nav button[data-tab="tables"]');
     expect(await page.locator('#tables').textContent()).toContain('evil</script><script>alert(2)</script>');
+    await page.click('nav button[data-tab="checks"]');
+    expect(await page.locator('#checks').textContent()).toContain(evil);
     expect(await page.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

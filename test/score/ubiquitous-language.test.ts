@@ -56,7 +56,7 @@ describe('ubiquitous language', () => {
       ['order', 'reads', 'id,name'],
       ['stock', 'reads/type-imports', 'id,sku'],
     ]);
-    expect(product.suggestion).toContain('order uses id, name');
+    expect(product.suggestion).toContain('order uses columns id, name');
     expect(product.suggestion).toContain('give each context its own model');
   });
 

@@ -28,7 +28,7 @@ export interface PageData {
   modules: { id: string; ctx: string; lines: number; role: string; side: string }[];
   edges: { s: string; t: string; w: number; k: string; ev: string }[];
   tables: { table: string; owner: string; cells: Record<string, string> }[];
-  plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; transactions: string[]; cycles: string[] }[];
+  plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; transactions: string[]; cycles: string[]; tests: string[]; keepGreen: string[] }[];
   hotspots: { rank: number; module: string; revisions: number; lines: number; score: number; author: string }[];
   coupling: { a: string; b: string; degree: number; shared: number }[];
   diagnostics: { severity: string; code: string; where: string; message: string }[];
@@ -42,4 +42,6 @@ export interface PageData {
   facades: { module: string; context: string; reaches: string }[];
   unplaced: { module: string; reason: string }[];
   pilots: { name: string; tradeOff: string }[];
+  /** The split checks (safety net, change smells, language, size, reuse or rewrite) as headings, notes and tables. */
+  checks: ({ kind: 'heading'; level: 2 | 3; text: string } | { kind: 'note'; text: string } | { kind: 'table'; head: string[]; rows: (string | number)[][]; total: number })[];
 }

@@ -148,6 +148,8 @@ D.plan.forEach((s) => {
     ['Joins to rewrite', s.joins],
     ['Transactions to split', s.transactions],
     ['Cycles to break first', s.cycles],
+    ['Write these tests first', s.tests],
+    ['Tests to keep green', s.keepGreen],
   ];
   parts.forEach(([label, list]) => {
     if (list.length) li.appendChild(el('div', `${label}: ${list.join('; ')}`));
@@ -157,6 +159,16 @@ D.plan.forEach((s) => {
 byId('plan').appendChild(ol);
 table(byId('history'), ['#', 'Module', 'Revisions', 'Lines', 'Score', 'Main author'], D.hotspots.map((h) => [h.rank, h.module, h.revisions, h.lines, h.score, h.author]));
 table(byId('history'), ['Module A', 'Module B', 'Degree %', 'Shared'], D.coupling.map((p) => [p.a, p.b, p.degree, p.shared]));
+D.checks.forEach((b) => {
+  const host = byId('checks');
+  if (b.kind === 'heading') host.appendChild(el(b.level === 2 ? 'h2' : 'h3', b.text));
+  else if (b.kind === 'note') host.appendChild(el('p', b.text, 'dim'));
+  else {
+    table(host, b.head, b.rows);
+    if (b.total > b.rows.length) host.appendChild(el('p', `${b.total - b.rows.length} more in analysis.json`, 'dim'));
+  }
+});
+if (D.checks.length === 0) byId('checks').appendChild(el('p', 'No split checks in this analysis (clustering skipped, or written before them).', 'dim'));
 table(byId('diagnostics'), ['Severity', 'Code', 'Where', 'Message'], D.diagnostics.map((x) => [x.severity, x.code, x.where, x.message]));
 
 // Graph: contexts first; a click drills into one context; a module click shows its edges.
