@@ -10,8 +10,8 @@
  *   days, about 200 lines a person a day);
  * - too small to stand alone: fewer than SIZE_LIMITS.minLines lines, or fewer than
  *   SIZE_LIMITS.minModules modules and fewer than 3 x SIZE_LIMITS.minLines lines.
- * Too big (any of the first three fails): split along its largest folders below the context's
- * common folder; too small: merge with the context the hierarchy merges it with first (the
+ * Too big (any of the first three fails): split along its largest folders, at the first level
+ * below the root where two or more folders share its lines and none holds 80%; too small: merge with the context the hierarchy merges it with first (the
  * proposal's merge sequence), else the one it has most code edges with.
  * Source: the course's service-size heuristics (go macro first; a two-pizza team; one head; a
  * two-week rewrite).
@@ -112,22 +112,26 @@ function contextTies(model: SystemModel, ctxOf: ReadonlyMap<string, string>): Ma
   return ties;
 }
 
-/** The largest folders one level below the modules' common folder, with their share of lines. */
+/**
+ * The folders to split along: from the modules' common folder down, the first level where two or
+ * more folders hold its lines and none holds 80% or more; the largest four with their share.
+ */
 function splitNote(modules: readonly string[], byId: ReadonlyMap<string, { lines: number }>): string {
-  const parts = modules.map((m) => m.split('/'));
-  let common = 0;
-  while (parts.every((p) => p.length > common + 1 && p[common] === parts[0]![common])) common++;
-  const lines = new Map<string, number>();
-  let total = 0;
-  for (const m of modules) {
-    const folder = m.split('/').slice(0, common + 1).join('/');
-    const n = byId.get(m)?.lines ?? 0;
-    lines.set(folder, (lines.get(folder) ?? 0) + n);
-    total += n;
+  const paths = modules.map((m) => ({ parts: m.split('/'), lines: byId.get(m)?.lines ?? 0 }));
+  const total = paths.reduce((n, p) => n + p.lines, 0);
+  const deepest = Math.max(...paths.map((p) => p.parts.length)) - 1;
+  for (let depth = 1; depth <= deepest; depth++) {
+    const lines = new Map<string, number>();
+    for (const p of paths) {
+      if (p.parts.length <= depth) continue; // a file at this level is no folder to split along
+      const folder = p.parts.slice(0, depth).join('/');
+      lines.set(folder, (lines.get(folder) ?? 0) + p.lines);
+    }
+    const top = [...lines].sort((a, b) => compareNumbers(b[1], a[1]) || compareStrings(a[0], b[0]));
+    if (top.length < 2 || top[0]![1] >= 0.8 * total) continue;
+    return `consider splitting along ${top.slice(0, 4).map(([f, n]) => `${f}/ (${Math.round((n / Math.max(1, total)) * 100)}% of its lines)`).join(', ')}`;
   }
-  const top = [...lines].sort((a, b) => compareNumbers(b[1], a[1]) || compareStrings(a[0], b[0])).slice(0, 4);
-  if (top.length < 2) return 'too big, and its modules share one folder: split it by the sub-contexts a finer clustering gives (--contexts or a higher --resolution)';
-  return `consider splitting along ${top.map(([f, n]) => `${f}/ (${Math.round((n / Math.max(1, total)) * 100)}% of its lines)`).join(', ')}`;
+  return 'too big, and no folder divides it: split it by the sub-contexts a finer clustering gives (--contexts or a higher --resolution)';
 }
 
 function mergeNote(id: string, d: Decomposition, ties: ReadonlyMap<string, number>, nameOf: ReadonlyMap<string, string>): string | undefined {

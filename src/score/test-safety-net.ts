@@ -2,9 +2,11 @@
  * The test safety net of a split: which code the tests exercise before it moves.
  * Input: the model's tests (what each test file imports, calls or names, and the helpers it uses)
  * and code edges, a decomposition. Output per module: `tested` (a test, or a helper it uses, imports,
- * calls or names it; a type-only import exercises nothing), `reached` (not touched, but reachable from a tested module of the same context along runtime
- * code edges: import, dynamic import, call, extends, implements; a test of a context's entry points
- * runs its internals), or `none`. Per context: tests touching it, modules no test reaches, coverage
+ * calls or names it; a type-only import exercises nothing), `reached` (not touched, but reachable
+ * from a tested module of the same context along runtime code edges: import, dynamic import, call,
+ * extends, implements, and from a supertype to its implementations: a test of a context's entry
+ * points runs its internals, a test through an interface runs the injected implementation), or
+ * `none`. Per context: tests touching it, modules no test reaches, coverage
  * = share of its lines in tested or reached modules, and the boundary calls (code edges between two
  * contexts: they become API calls) whose calling module no test reaches.
  * Source: the course's "prepare automated tests before splitting", guided by the dependency analysis.
@@ -15,7 +17,7 @@ import { round3 } from '../model/numbers.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 
 export const SAFETY_NET_METHOD =
-  'tested = a test file (or a helper it uses) imports (not type-only), calls or names the module; reached = reachable from a tested module of the same context along runtime code edges; coverage = share of lines in tested or reached modules; an untested boundary call is a code edge between two contexts whose calling module no test reaches';
+  'tested = a test file (or a helper it uses) imports (not type-only), calls or names the module; reached = reachable from a tested module of the same context along runtime code edges (and from an interface or base class to its implementations); coverage = share of lines in tested or reached modules; an untested boundary call is a code edge between two contexts whose calling module no test reaches';
 
 /** Lists kept per context (counts are always complete). */
 export const SAFETY_NET_LIST_CAP = 50;
@@ -114,6 +116,8 @@ export function analyzeTestSafetyNet(model: SystemModel, d: Decomposition): Test
     const c = ctxOf.get(e.from);
     if (c === undefined || ctxOf.get(e.to) !== c) continue;
     (out.get(e.from) ?? out.set(e.from, []).get(e.from)!).push(e.to);
+    // A test of an interface or base class runs its implementations (dependency injection, dispatch).
+    if (e.kind === 'implements' || e.kind === 'extends') (out.get(e.to) ?? out.set(e.to, []).get(e.to)!).push(e.from);
   }
   const via = new Map<string, string>();
   const queue: string[] = [];

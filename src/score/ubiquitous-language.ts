@@ -4,13 +4,14 @@
  * Input: the model (tables with their entity modules, table accesses with the columns their
  * statements name, code edges, module roles), a decomposition. A *concept* is a table, the entity
  * modules that map it, and the domain modules whose file name says the same words (`products`,
- * `product.ts`, `Product.java` -> Product); its owner is the context owning the table, else the
+ * `product.ts`, `Product.java` -> Product), or a domain module of its own when something other than
+ * the default rule made it domain (an entity or model name, a domain folder, @Entity); its owner is the context owning the table, else the
  * context holding its module. Output:
  * - conflicts: concepts used by two contexts or more (table accesses, code edges into its modules),
  *   each context with the columns it names (where parsed SQL says) and its modules; the suggestion is
  *   that each context keep its own model of what it needs;
  * - synonyms: two concepts owned by one context that look like one concept under two names: their
- *   head words are synonyms (a small lexicon: user/member/account/customer/...), one's primary key is
+ *   one-word names are synonyms (a small lexicon: user/member/account/customer/...), one's primary key is
  *   a foreign key to the other (1:1), or they share 3+ columns besides keys and timestamps with a
  *   Jaccard of 0.5+;
  * - glossary: each context's distinctive terms (those naming it), how many of its modules and
@@ -26,7 +27,7 @@ import { singular, splitWords, termsOf } from '../model/terms.js';
 import type { Decomposition, SystemModel, TableNode } from '../model/types.js';
 
 export const LANGUAGE_METHOD =
-  'a concept = a table, its entity modules and the domain modules named alike; a conflict = a concept used by 2+ contexts (table accesses with the columns they name, code edges into its modules); synonyms = two concepts of one context with synonymous head words, a 1:1 foreign key, or 3+ shared columns (Jaccard >= 0.5)';
+  'a concept = a table, its entity modules and the domain modules named alike; a conflict = a concept used by 2+ contexts (table accesses with the columns they name, code edges into its modules); synonyms = two concepts of one context with synonymous one-word names, a 1:1 foreign key, or 3+ shared columns (Jaccard >= 0.5)';
 
 /** Head words that name the same thing in different teams' mouths. */
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
@@ -201,9 +202,14 @@ function collectConcepts(model: SystemModel): Map<string, Concept> {
   }
   for (const m of model.modules) {
     if (m.role?.role !== 'domain' || m.role.setAside || m.kind !== 'file') continue;
-    // A domain file named like a table's concept joins it; others are concepts of their own only when they hold a type (not index/barrel files).
     const words = fileWords(m.id);
     if (words.length === 0 || termsOf(words.join('-')).length === 0) continue;
+    // A file that is domain only by default (no framework fact, no technical name: classify's
+    // DEFAULT_RULE) is a concept only when a table says so; an entity, a model or a file in a domain
+    // folder is one by itself. Otherwise every UI helper named like a noun would be a concept.
+    const byDefault = m.role.rule.startsWith('default:');
+    const key = words.join(' ');
+    if (byDefault && !concepts.get(key)?.table) continue;
     get(words)?.modules.add(m.id);
   }
   return concepts;
@@ -236,7 +242,8 @@ function findSynonyms(concepts: readonly Concept[], ownerOf: (c: Concept) => str
         const [a, b] = [sorted[i]!, sorted[j]!];
         const why: string[] = [];
         const [ha, hb] = [a.key.split(' ').pop()!, b.key.split(' ').pop()!];
-        if (ha !== hb && GROUP_OF.has(ha) && GROUP_OF.get(ha) === GROUP_OF.get(hb)) why.push(`'${ha}' and '${hb}' are synonyms`);
+        // One-word names only: AuthUser and TeamMember are already told apart by their qualifiers.
+        if (ha !== hb && a.key === ha && b.key === hb && GROUP_OF.has(ha) && GROUP_OF.get(ha) === GROUP_OF.get(hb)) why.push(`'${ha}' and '${hb}' are synonyms`);
         if (a.table && b.table) {
           if (fkOnKey.has(`${a.table.id}\0${b.table.id}`)) why.push(`the primary key of ${a.table.name} is a foreign key to ${b.table.name} (1:1)`);
           if (fkOnKey.has(`${b.table.id}\0${a.table.id}`)) why.push(`the primary key of ${b.table.name} is a foreign key to ${a.table.name} (1:1)`);

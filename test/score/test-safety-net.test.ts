@@ -16,7 +16,7 @@ const test = (path: string, touches: [string, string[]][], helpers: string[] = [
 describe('test safety net', () => {
   // orders: api -> service -> repo; billing: invoice -> (orders) service; shipping untested.
   const model = {
-    ...tinyModel(['orders/api -call-> orders/service', 'orders/service -call-> orders/repo', 'billing/invoice -call-> orders/service', 'shipping/ship -call-> billing/invoice', 'orders/repo -type-import-> orders/types', 'billing/invoice -> kernel/money'], {
+    ...tinyModel(['orders/api -call-> orders/service', 'orders/jpa-repo -implements-> orders/repo', 'orders/service -call-> orders/repo', 'billing/invoice -call-> orders/service', 'shipping/ship -call-> billing/invoice', 'orders/repo -type-import-> orders/types', 'billing/invoice -> kernel/money'], {
       lines: { 'orders/api': 10, 'orders/service': 30, 'orders/repo': 20, 'orders/types': 40, 'billing/invoice': 50, 'shipping/ship': 15, 'kernel/money': 5 },
     }),
     tests: [
@@ -26,7 +26,7 @@ describe('test safety net', () => {
       test('test/e2e.test.ts', []),
     ],
   };
-  const d = tinyDecomposition({ orders: ['orders/api', 'orders/service', 'orders/repo', 'orders/types'], billing: ['billing/invoice'], shipping: ['shipping/ship'] }, { kernel: ['kernel/money'], lines: { 'orders/api': 10, 'orders/service': 30, 'orders/repo': 20, 'orders/types': 40, 'billing/invoice': 50, 'shipping/ship': 15 } });
+  const d = tinyDecomposition({ orders: ['orders/api', 'orders/service', 'orders/repo', 'orders/jpa-repo', 'orders/types'], billing: ['billing/invoice'], shipping: ['shipping/ship'] }, { kernel: ['kernel/money'], lines: { 'orders/api': 10, 'orders/service': 30, 'orders/repo': 20, 'orders/types': 40, 'billing/invoice': 50, 'shipping/ship': 15 } });
   const net = analyzeTestSafetyNet(model, d)!;
   const ctx = (id: string) => net.contexts.find((c) => c.context === id)!;
 
@@ -36,13 +36,14 @@ describe('test safety net', () => {
       'billing/invoice': 'none', // only a type-only import from its test
       'kernel/money': 'tested', // through the helper
       'orders/api': 'tested',
+      'orders/jpa-repo': 'reached', // the implementation behind the interface the service calls
       'orders/repo': 'reached',
       'orders/service': 'reached',
       'orders/types': 'none', // a type-only edge runs nothing
       'shipping/ship': 'none',
     });
     expect(net.modules.find((m) => m.module === 'orders/repo')!.via).toBe('test/api.test.ts');
-    expect(ctx('orders')).toMatchObject({ tests: 1, tested: 1, reached: 2, untestedCount: 1, untested: [{ module: 'orders/types', lines: 40 }], coverage: 0.6 });
+    expect(ctx('orders')).toMatchObject({ tests: 1, tested: 1, reached: 3, untestedCount: 1, untested: [{ module: 'orders/types', lines: 40 }], coverage: 0.636 });
   });
 
   it('lists the boundary calls whose caller no test reaches, and counts helpers apart from tests', () => {

@@ -15,8 +15,13 @@ const table = (id: string, columns: string[], entityModules: string[] = []): Tab
 const access = (from: string, to: string, mode: 'read' | 'write', fields?: string[]): DataEdge => ({ kind: 'table-access', from, to, mode, via: 'sql', weight: 1, evidence: [], ...(fields ? { fields } : {}) });
 
 describe('ubiquitous language', () => {
-  const base = tinyModel(['stock/reorder -type-import-> catalog/product', 'catalog/service -> catalog/product'], { modules: ['catalog/repo', 'order/repo', 'crm/user', 'crm/member', 'crm/account-repo', 'kernel/money', 'order/cart'] });
-  const role = (id: string) => (['catalog/product', 'crm/user', 'crm/member', 'kernel/money', 'order/cart'].includes(id) ? { role: { role: 'domain' as const, rule: 'test' } } : {});
+  const base = tinyModel(['stock/reorder -type-import-> catalog/product', 'catalog/service -> catalog/product', 'stock/reorder -call-> order/toast', 'catalog/service -call-> order/toast'], { modules: ['catalog/repo', 'order/repo', 'crm/user', 'crm/member', 'crm/account-repo', 'kernel/money', 'order/cart'] });
+  const role = (id: string) =>
+    ['catalog/product', 'crm/user', 'crm/member', 'kernel/money', 'order/cart'].includes(id)
+      ? { role: { role: 'domain' as const, rule: 'domain or model folder' } }
+      : id === 'order/toast'
+        ? { role: { role: 'domain' as const, rule: 'default: no framework fact or technical name (a business noun)' } }
+        : {};
   const model: SystemModel = {
     ...base,
     modules: base.modules.map((m) => ({ ...m, ...role(m.id) })),
@@ -42,12 +47,12 @@ describe('ubiquitous language', () => {
     },
   };
   const d = tinyDecomposition(
-    { catalog: ['catalog/product', 'catalog/repo', 'catalog/service'], order: ['order/repo', 'order/cart'], stock: ['stock/reorder'], crm: ['crm/user', 'crm/member', 'crm/account-repo'] },
+    { catalog: ['catalog/product', 'catalog/repo', 'catalog/service'], order: ['order/repo', 'order/cart', 'order/toast'], stock: ['stock/reorder'], crm: ['crm/user', 'crm/member', 'crm/account-repo'] },
     { kernel: ['kernel/money'], tables: { catalog: ['products'], crm: ['accounts', 'members', 'users'] }, terms: { catalog: ['product', 'catalog'] } },
   );
   const language = analyzeUbiquitousLanguage(model, d);
 
-  it('reports one Product used by three contexts, the owner first, with the columns each reads', () => {
+  it('reports one Product used by three contexts, the owner first, with the columns each reads; a file domain only by default is no concept', () => {
     expect(language.conflicts.map((c) => c.concept)).toEqual(['Product']);
     const product = language.conflicts[0]!;
     expect(product).toMatchObject({ table: 'products', owner: 'catalog', declaredBy: ['catalog/product'] });
