@@ -21,6 +21,7 @@ export const STAGE_LABELS: Record<string, string> = {
   clustering: 'clustering (seeded runs)',
   scores: 'scoring and explaining the contexts',
   plan: 'planning the migration (every level)',
+  checks: 'split checks (tests, change smells, language, size, rewrite)',
   reports: 'writing the reports',
 };
 const LABELS = STAGE_LABELS;

@@ -102,6 +102,7 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
       }
     : decomposition;
   onProgress({ stage: 'plan', done: qualityCurve.length, total: qualityCurve.length, detail: `${qualityCurve.length} levels` });
+  onProgress({ stage: 'checks', done: 0, total: 0 });
   const assessment = assessDecomposition(model, withMacro, analyses);
   return { decomposition: withMacro, scores, explanations, plan: withTestsFirst(plan, assessment.safetyNet), assessment, qualityCurve, ...(levels ? { levels } : {}) };
 }

@@ -52,7 +52,7 @@ export const DEFAULT_MAINTENANCE_PATTERN =
 export const MAINTENANCE_MIN_FILES = 5;
 const PAIR_BASE = 1_000_003;
 
-type Row = { index: number; stamp: number; revisions: number; added: number; deleted: number; first: string; last: string; authors: Map<string, number>; authorLast: Map<string, number> };
+type Row = { index: number; stamp: number; revisions: number; added: number; deleted: number; first: string; last: string; authors: Map<string, { commits: number; last: number }> };
 
 /** Authors with a commit on a module in this window before the newest commit of the history are its active authors. */
 export const ACTIVE_AUTHOR_DAYS = 365;
@@ -109,13 +109,14 @@ export class HistoryAccumulator {
     if (this.firstDate === '' || c.date < this.firstDate) this.firstDate = c.date;
     if (c.date > this.lastDate) this.lastDate = c.date;
     const ids: number[] = [];
+    const time = Date.parse(c.date);
     for (const f of c.files) {
       this.touched.add(f.path);
       const m = this.moduleOf.get(f.path);
       if (!m) continue;
       let h = this.perModule.get(m);
       if (!h) {
-        h = { index: this.rows.length, stamp: -1, revisions: 0, added: 0, deleted: 0, first: '', last: '', authors: new Map<string, number>(), authorLast: new Map<string, number>() };
+        h = { index: this.rows.length, stamp: -1, revisions: 0, added: 0, deleted: 0, first: '', last: '', authors: new Map() };
         this.perModule.set(m, h);
         this.rows.push(h);
       }
@@ -128,9 +129,12 @@ export class HistoryAccumulator {
       h.revisions++;
       if (c.date > h.last) h.last = c.date;
       if (h.first === '' || c.date < h.first) h.first = c.date;
-      h.authors.set(c.author, (h.authors.get(c.author) ?? 0) + 1);
-      const time = Date.parse(c.date);
-      if (!(time <= (h.authorLast.get(c.author) ?? -Infinity))) h.authorLast.set(c.author, time);
+      // One lookup per module and commit: its commits by this author and the author's latest.
+      const a = h.authors.get(c.author);
+      if (a) {
+        a.commits++;
+        if (time > a.last) a.last = time;
+      } else h.authors.set(c.author, { commits: 1, last: time });
     }
     this.commitModules.push(ids);
     const why = this.isMaintenance(c);
@@ -165,7 +169,7 @@ export class HistoryAccumulator {
     const modules: ModuleHistory[] = [...this.perModule.entries()]
       .sort(([a], [b]) => compareStrings(a, b))
       .map(([module, h]) => {
-        const authors = [...h.authors.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([id, n]) => ({ id, commits: n }));
+        const authors = [...h.authors.entries()].sort((a, b) => b[1].commits - a[1].commits || compareStrings(a[0], b[0])).map(([id, n]) => ({ id, commits: n.commits }));
         const shares = authors.map((a) => a.commits / h.revisions);
         return {
           module,
@@ -173,7 +177,7 @@ export class HistoryAccumulator {
           ...(settings.churn ? { churn: { added: h.added, deleted: h.deleted } } : {}),
           lastChanged: h.last,
           firstChanged: h.first,
-          activeAuthors: [...h.authorLast].filter(([, t]) => t >= activeSince).map(([id]) => id).sort(compareStrings),
+          activeAuthors: [...h.authors].filter(([, a]) => a.last >= activeSince).map(([id]) => id).sort(compareStrings),
           authors,
           mainAuthor: authors[0]!.id,
           ownership: round3(shares[0]!),
@@ -203,9 +207,17 @@ export class HistoryAccumulator {
       modules,
       coChange,
       coAuthor: coAuthorship(modules),
-      changeSets: sets.filter((x) => x.ids.length > 0).map((x) => ({ id: x.sha, date: x.date, modules: x.ids.map((i) => names[i]!).sort(compareStrings) })),
+      changeSets: changeSetsByModuleIndex(sets, names, this.moduleOf),
     };
   }
+}
+
+/** Change sets with their modules as indices into the model's modules (sorted ids of every module that exists today). */
+function changeSetsByModuleIndex(sets: readonly { sha: string; date: string; ids: readonly number[] }[], names: readonly string[], moduleOf: ReadonlyMap<string, string>): HistoryModel['changeSets'] {
+  const order = new Map([...new Set(moduleOf.values())].sort(compareStrings).map((m, i) => [m, i]));
+  return sets
+    .filter((x) => x.ids.length > 0)
+    .map((x) => ({ id: x.sha, date: x.date, modules: x.ids.map((i) => order.get(names[i]!)!).sort((a, b) => a - b) }));
 }
 
 /** The whole model from collected facts in one call (what the accumulator does incrementally). */

@@ -51,7 +51,7 @@ export interface MigrationStep {
   kernelNeeded: string[];
   /**
    * Write these tests first (absent without the test safety net): boundary calls of this step whose
-   * calling module no test reaches, modules it moves that no test reaches (at most 50; the count is
+   * calling module no test reaches, modules it moves that no test reaches (at most 20; the count is
    * complete), its safety-net coverage, and the tests that already guard it.
    */
   testsFirst?: { untestedApiCalls: { from: string; to: string; count: number }[]; untestedModules: string[]; untestedModuleCount: number; coverage: number; keepGreen: string[] };

@@ -19,6 +19,7 @@
 import { compareNumbers, compareStrings } from '../model/compare.js';
 import { contextIndex } from '../model/context-index.js';
 import { round3 } from '../model/numbers.js';
+import { validChangeSets } from '../model/change-sets.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 
 export const DIVERGENT_MIN_CHANGE_SETS = 5;
@@ -90,24 +91,42 @@ export interface ChangeSmells {
 }
 
 export function analyzeChangeSmells(model: SystemModel, d: Decomposition): ChangeSmells | undefined {
-  const sets = model.history?.available ? model.history.changeSets : undefined;
+  const sets = validChangeSets(model);
   if (!sets) return undefined;
   const ctxOf = contextIndex(d, { withKernel: false });
   const homeOf = contextIndex(d, { withKernel: true });
-  const spreadOf = sets.map((s) => [...new Set(s.modules.map((m) => ctxOf.get(m)).filter((c): c is string => c !== undefined))].sort(compareStrings));
+  const ids = model.modules.map((m) => m.id);
+  const ctxAt = ids.map((m) => ctxOf.get(m));
+  // Per change set, once: the context of each of its modules, and its contexts sorted (no map per
+  // change set: most touch a handful of modules).
+  const ctxsOf = sets.map((s) => {
+    const out: string[] = [];
+    for (const i of s.modules) {
+      const c = ctxAt[i];
+      if (c !== undefined) out.push(c);
+    }
+    return out;
+  });
+  const spreadOf = ctxsOf.map((list) => (list.length < 2 ? list : [...new Set(list)].sort(compareStrings)));
   const wide = (i: number): WideChangeSet => ({ id: sets[i]!.id, date: sets[i]!.date, contexts: spreadOf[i]!, modules: sets[i]!.modules.length });
   const byWidth = (a: number, b: number) => compareNumbers(spreadOf[b]!.length, spreadOf[a]!.length) || compareNumbers(sets[b]!.modules.length, sets[a]!.modules.length) || compareStrings(sets[b]!.date, sets[a]!.date) || compareStrings(sets[a]!.id, sets[b]!.id);
 
-  // Per module: its change sets (indices), newest first as stored.
-  const setsOf = new Map<string, number[]>();
+  // Per module (by index) and per context: their change sets (indices), newest first as stored.
+  const setsOf: number[][] = ids.map(() => []);
+  const touchingOf = new Map<string, number[]>();
   sets.forEach((s, i) => {
-    for (const m of s.modules) (setsOf.get(m) ?? setsOf.set(m, []).get(m)!).push(i);
+    for (const m of s.modules) setsOf[m]!.push(i);
+    for (const c of spreadOf[i]!) (touchingOf.get(c) ?? touchingOf.set(c, []).get(c)!).push(i);
   });
 
   const divergent: DivergentModule[] = [];
   const shotgunModules: ShotgunModule[] = [];
-  for (const [module, mine] of [...setsOf].sort(([a], [b]) => compareStrings(a, b))) {
-    const own = ctxOf.get(module);
+  // model.modules is sorted by id: index order is id order.
+  for (let index = 0; index < ids.length; index++) {
+    const mine = setsOf[index]!;
+    if (mine.length === 0) continue;
+    const module = ids[index]!;
+    const own = ctxAt[index];
     const home = homeOf.get(module);
     const shotgun = mine.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD).length;
     if (shotgun >= SHOTGUN_MODULE_MIN && shotgun / mine.length >= SHOTGUN_MODULE_SHARE) {
@@ -116,24 +135,37 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
     if (mine.length < DIVERGENT_MIN_CHANGE_SETS) continue;
     // A change set votes 1 for the reason it was made, split among the contexts it touches: a change
     // spreading over five contexts is Shotgun Surgery, not five reasons.
-    const count = new Map<string, { sets: number[]; weight: number }>();
+    const count = new Map<string, { sets: number; weight: number; first: number[] }>();
+    const vote = (c: string, i: number, share: number) => {
+      const row = count.get(c) ?? count.set(c, { sets: 0, weight: 0, first: [] }).get(c)!;
+      row.sets++;
+      row.weight += share;
+      if (row.first.length < COMMITS_PER_REASON) row.first.push(i);
+    };
     for (const i of mine) {
-      const others = new Set(sets[i]!.modules.filter((m) => m !== module).map((m) => ctxOf.get(m)).filter((c): c is string => c !== undefined));
-      if (others.size === 0 && own !== undefined) others.add(own);
-      for (const c of others) {
-        const row = count.get(c) ?? count.set(c, { sets: [], weight: 0 }).get(c)!;
-        row.sets.push(i);
-        row.weight += 1 / others.size;
+      // The contexts of its other modules: the set's, less its own when it is the only module there.
+      const spread = spreadOf[i]!;
+      const ownAlone = own !== undefined && spread.includes(own) && countOf(ctxsOf[i]!, own) === 1;
+      const others = spread.length - (ownAlone ? 1 : 0);
+      if (others === 0) {
+        if (own !== undefined) vote(own, i, 1);
+        continue;
       }
+      for (const c of spread) if (!(ownAlone && c === own)) vote(c, i, 1 / others);
     }
-    const total = [...count.values()].reduce((n, r) => n + r.weight, 0);
-    if (total === 0) continue;
+    // Most modules have fewer than three reasons: count them before building anything.
+    let strong = 0;
+    let total = 0;
+    for (const r of count.values()) {
+      total += r.weight;
+      if (r.weight >= REASON_MIN_SETS && r.weight / mine.length >= REASON_MIN_SHARE) strong++;
+    }
+    if (strong < DIVERGENT_MIN_REASONS) continue;
     const reasons = [...count]
-      .map(([context, r]) => ({ context, changeSets: r.sets.length, weight: round3(r.weight), commits: r.sets.slice(0, COMMITS_PER_REASON).map((i) => sets[i]!.id) }))
+      .map(([context, r]) => ({ context, changeSets: r.sets, weight: round3(r.weight), commits: r.first.map((i) => sets[i]!.id) }))
       .sort((a, b) => compareNumbers(b.weight, a.weight) || compareNumbers(b.changeSets, a.changeSets) || compareStrings(a.context, b.context));
-    const strong = reasons.filter((r) => r.weight >= REASON_MIN_SETS && r.weight / mine.length >= REASON_MIN_SHARE);
-    if (strong.length < DIVERGENT_MIN_REASONS) continue;
-    const entropy = -reasons.reduce((h, r) => h + (r.weight / total) * Math.log2(r.weight / total), 0);
+    let entropy = 0;
+    for (const r of count.values()) entropy -= (r.weight / total) * Math.log2(r.weight / total);
     divergent.push({ module, ...(home ? { context: home } : {}), changeSets: mine.length, entropy: round3(entropy), reasons });
   }
   divergent.sort((a, b) => compareNumbers(b.entropy, a.entropy) || compareNumbers(b.changeSets, a.changeSets) || compareStrings(a.module, b.module));
@@ -141,8 +173,10 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
 
   const all = sets.map((_, i) => i);
   const shotgunSets = all.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD);
+  const divergentIn = countBy(divergent.map((m) => m.context));
+  const shotgunIn = countBy(shotgunModules.map((m) => m.context));
   const contexts = d.contexts.map((c): ContextChangeSmells => {
-    const touching = all.filter((i) => spreadOf[i]!.includes(c.id));
+    const touching = touchingOf.get(c.id) ?? [];
     const spreads = touching.map((i) => spreadOf[i]!.length).sort(compareNumbers);
     const shotgun = touching.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD).length;
     return {
@@ -152,8 +186,8 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
       meanSpread: round3(spreads.reduce((n, x) => n + x, 0) / Math.max(1, spreads.length)),
       medianSpread: spreads.length === 0 ? 0 : spreads.length % 2 === 1 ? spreads[(spreads.length - 1) / 2]! : round3((spreads[spreads.length / 2 - 1]! + spreads[spreads.length / 2]!) / 2),
       shotgunShare: round3(shotgun / Math.max(1, touching.length)),
-      divergentModules: divergent.filter((m) => m.context === c.id).length,
-      shotgunModules: shotgunModules.filter((m) => m.context === c.id).length,
+      divergentModules: divergentIn.get(c.id) ?? 0,
+      shotgunModules: shotgunIn.get(c.id) ?? 0,
       widest: touching.filter((i) => spreadOf[i]!.length >= 2).sort(byWidth).slice(0, 3).map(wide),
     };
   });
@@ -166,4 +200,16 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
     shotgunSurgery: { modules: shotgunModules.slice(0, SMELL_LIST_CAP), moduleCount: shotgunModules.length, widest: [...shotgunSets].sort(byWidth).slice(0, 10).map(wide), changeSets: shotgunSets.length },
     contexts,
   };
+}
+
+function countBy(keys: readonly (string | undefined)[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys) if (k !== undefined) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
+}
+
+function countOf(list: readonly string[], value: string): number {
+  let n = 0;
+  for (const x of list) if (x === value) n++;
+  return n;
 }

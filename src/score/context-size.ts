@@ -19,11 +19,17 @@
 import { compareNumbers, compareStrings } from '../model/compare.js';
 import { contextIndex } from '../model/context-index.js';
 import { round2 } from '../model/numbers.js';
+import { validChangeSets } from '../model/change-sets.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 
 export const SIZE_LIMITS = { teamAuthors: 8, headModules: 150, rewriteLines: 10_000, minModules: 3, minLines: 150 } as const;
 
-export const SIZE_METHOD = `two-pizza team: at most ${SIZE_LIMITS.teamAuthors} active authors (a commit in the last 365 days of the history); one head: at most ${SIZE_LIMITS.headModules} modules; a two-week rewrite: at most ${SIZE_LIMITS.rewriteLines.toLocaleString('en-US')} lines (5 people x 10 days x ~200 lines); too small: under ${SIZE_LIMITS.minLines} lines, or under ${SIZE_LIMITS.minModules} modules and under ${3 * SIZE_LIMITS.minLines} lines`;
+/** 10000 -> '10,000' (toLocaleString would load ICU data on first use: 10 ms of a run). */
+function thousands(n: number): string {
+  return n >= 1000 ? `${thousands(Math.floor(n / 1000))},${String(n % 1000).padStart(3, '0')}` : String(n);
+}
+
+export const SIZE_METHOD = `two-pizza team: at most ${SIZE_LIMITS.teamAuthors} active authors (a commit in the last 365 days of the history); one head: at most ${SIZE_LIMITS.headModules} modules; a two-week rewrite: at most ${thousands(SIZE_LIMITS.rewriteLines)} lines (5 people x 10 days x ~200 lines); too small: under ${SIZE_LIMITS.minLines} lines, or under ${SIZE_LIMITS.minModules} modules and under ${3 * SIZE_LIMITS.minLines} lines`;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -65,8 +71,9 @@ export function analyzeContextSize(model: SystemModel, d: Decomposition): SizeRe
   const nameOf = new Map(d.contexts.map((c) => [c.id, c.name]));
   const months = history?.firstCommit && history.lastCommit ? Math.max(1, (Date.parse(history.lastCommit) - Date.parse(history.firstCommit)) / (30 * DAY_MS)) : undefined;
   const changeSetsOf = new Map<string, number>();
-  for (const s of history?.changeSets ?? []) {
-    for (const c of new Set(s.modules.map((m) => ctxOf.get(m)).filter((x): x is string => x !== undefined))) changeSetsOf.set(c, (changeSetsOf.get(c) ?? 0) + 1);
+  const ctxAt = model.modules.map((m) => ctxOf.get(m.id));
+  for (const s of validChangeSets(model) ?? []) {
+    for (const c of new Set(s.modules.map((i) => ctxAt[i]).filter((x): x is string => x !== undefined))) changeSetsOf.set(c, (changeSetsOf.get(c) ?? 0) + 1);
   }
   const ties = contextTies(model, ctxOf);
   const contexts = d.contexts.map((c): ContextSize => {

@@ -20,7 +20,7 @@ export const SAFETY_NET_METHOD =
   'tested = a test file (or a helper it uses) imports (not type-only), calls or names the module; reached = reachable from a tested module of the same context along runtime code edges (and from an interface or base class to its implementations); coverage = share of lines in tested or reached modules; an untested boundary call is a code edge between two contexts whose calling module no test reaches';
 
 /** Lists kept per context (counts are always complete). */
-export const SAFETY_NET_LIST_CAP = 50;
+export const SAFETY_NET_LIST_CAP = 20;
 
 const RUNTIME_KINDS: ReadonlySet<string> = new Set(['import', 'dynamic-import', 'call', 'extends', 'implements']);
 
@@ -32,7 +32,7 @@ export interface ModuleCoverage {
   /** Test files touching it (directly or through a helper). */
   tests: number;
   /** A test that touches it or, for a reached module, a test of the module it is reached from. */
-  via?: string;
+  via: string;
 }
 
 export interface BoundaryCall {
@@ -50,19 +50,19 @@ export interface ContextSafetyNet {
   name: string;
   /** Test files touching any of its modules. */
   tests: number;
-  /** The first of them (sorted), at most SAFETY_NET_LIST_CAP. */
+  /** The first of them (sorted), at most SAFETY_NET_LIST_CAP (20). */
   testFiles: string[];
   modules: number;
   tested: number;
   reached: number;
-  /** Modules no test reaches, largest first, at most SAFETY_NET_LIST_CAP; `untestedCount` counts all. */
+  /** Modules no test reaches, largest first, at most SAFETY_NET_LIST_CAP (20); `untestedCount` counts all. */
   untested: { module: string; lines: number }[];
   untestedCount: number;
   /** Share of its lines in tested or reached modules, 3 decimals. */
   coverage: number;
   /** Code edges (module pairs) from it into another context. */
   boundaryCalls: number;
-  /** Those whose calling module no test reaches, heaviest first, at most SAFETY_NET_LIST_CAP. */
+  /** Those whose calling module no test reaches, heaviest first, at most SAFETY_NET_LIST_CAP (20). */
   untestedBoundaryCalls: BoundaryCall[];
   untestedBoundaryCallCount: number;
 }
@@ -79,7 +79,7 @@ export interface TestSafetyNet {
   contexts: ContextSafetyNet[];
   /** Kernel modules: shared by every context, tested once for all. */
   kernel: { modules: number; tested: number; untested: string[] };
-  /** Every module of a context or the kernel, by id. */
+  /** Modules of a context or the kernel that a test touches or reaches, by id (the others are untested). */
   modules: ModuleCoverage[];
 }
 
@@ -189,10 +189,9 @@ export function analyzeTestSafetyNet(model: SystemModel, d: Decomposition): Test
       tested: kernelModules.filter((m) => touchedBy.has(m)).length,
       untested: kernelModules.filter((m) => !touchedBy.has(m)).slice(0, SAFETY_NET_LIST_CAP),
     },
-    modules: placed.map((m) => {
-      const coverage = coverageOf(m);
-      return { module: m, coverage, tests: touchedBy.get(m)?.length ?? 0, ...(via.has(m) ? { via: via.get(m)! } : {}) };
-    }),
+    modules: placed
+      .filter((m) => coverageOf(m) !== 'none')
+      .map((m) => ({ module: m, coverage: coverageOf(m), tests: touchedBy.get(m)?.length ?? 0, via: via.get(m)! })),
   };
 }
 

@@ -12,8 +12,8 @@
  *   that each context keep its own model of what it needs;
  * - synonyms: two concepts owned by one context that look like one concept under two names: their
  *   one-word names are synonyms (a small lexicon: user/member/account/customer/...), one's primary key is
- *   a foreign key to the other (1:1), or they share 3+ columns besides keys and timestamps with a
- *   Jaccard of 0.5+;
+ *   a foreign key to the other (1:1), or they share 3+ columns with a Jaccard of 0.5+ (keys,
+ *   timestamps and columns a quarter of the tables have left out);
  * - glossary: each context's distinctive terms (those naming it), how many of its modules and
  *   tables use each, and the concepts it owns.
  * Source: Evans, "Domain-Driven Design" (ubiquitous language, bounded context); the course's
@@ -27,7 +27,7 @@ import { singular, splitWords, termsOf } from '../model/terms.js';
 import type { Decomposition, SystemModel, TableNode } from '../model/types.js';
 
 export const LANGUAGE_METHOD =
-  'a concept = a table, its entity modules and the domain modules named alike; a conflict = a concept used by 2+ contexts (table accesses with the columns they name, code edges into its modules); synonyms = two concepts of one context with synonymous one-word names, a 1:1 foreign key, or 3+ shared columns (Jaccard >= 0.5)';
+  'a concept = a table, its entity modules and the domain modules named alike; a conflict = a concept used by 2+ contexts (table accesses with the columns they name, code edges into its modules); synonyms = two concepts of one context with synonymous one-word names, a 1:1 foreign key, or 3+ shared columns besides those a quarter of the tables have (Jaccard >= 0.5)';
 
 /** Head words that name the same thing in different teams' mouths. */
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
@@ -43,7 +43,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 const GROUP_OF = new Map(SYNONYM_GROUPS.flatMap((g, i) => g.map((w) => [w, i] as const)));
 /** Columns every table has: no evidence of sameness. */
 const GENERIC_COLUMN = /^(id|uuid|version|created(_?at|_?on|_?by|_?date)?|updated(_?at|_?on|_?by|_?date)?|modified(_?at|_?by)?|deleted(_?at|_?by)?|tenant_?id|organi[sz]ation_?id|is_?active|active|status)$/i;
-const USER_CAP = 10;
+const USER_CAP = 5;
 
 export interface ConceptUse {
   context: string;
@@ -52,7 +52,7 @@ export interface ConceptUse {
   how: string[];
   /** Columns its statements name on the table (`*` = all), where known. */
   columns?: string[];
-  /** Its modules that use it (at most 10, sorted). */
+  /** Its modules that use it (at most 5, sorted). */
   modules: string[];
 }
 
@@ -234,6 +234,13 @@ function findSynonyms(concepts: readonly Concept[], ownerOf: (c: Concept) => str
     const from = model.data!.tables.find((t) => t.id === e.from);
     if (from && from.primaryKey.length > 0 && sameSet(from.primaryKey, e.columns.from)) fkOnKey.add(`${e.from}\0${e.to}`);
   }
+  // Columns most tables have (a base entity's archivedAt, tenantId, name) say nothing about sameness:
+  // generic by name, or present in a quarter of the tables (at least 3).
+  const tables = model.data?.tables ?? [];
+  const frequency = new Map<string, number>();
+  for (const t of tables) for (const c of new Set(t.columns.map((x) => x.name.toLowerCase()))) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+  const common = Math.max(3, 0.25 * tables.length);
+  const telling = (t: TableNode) => new Set(t.columns.map((x) => x.name.toLowerCase()).filter((x) => !GENERIC_COLUMN.test(x) && (frequency.get(x) ?? 0) < common));
   const out: SynonymPair[] = [];
   for (const [context, list] of [...byContext].sort(([a], [b]) => compareStrings(a, b))) {
     const sorted = [...list].sort((a, b) => compareStrings(a.key, b.key));
@@ -247,8 +254,8 @@ function findSynonyms(concepts: readonly Concept[], ownerOf: (c: Concept) => str
         if (a.table && b.table) {
           if (fkOnKey.has(`${a.table.id}\0${b.table.id}`)) why.push(`the primary key of ${a.table.name} is a foreign key to ${b.table.name} (1:1)`);
           if (fkOnKey.has(`${b.table.id}\0${a.table.id}`)) why.push(`the primary key of ${b.table.name} is a foreign key to ${a.table.name} (1:1)`);
-          const ca = new Set(a.table.columns.map((x) => x.name.toLowerCase()).filter((x) => !GENERIC_COLUMN.test(x)));
-          const cb = new Set(b.table.columns.map((x) => x.name.toLowerCase()).filter((x) => !GENERIC_COLUMN.test(x)));
+          const ca = telling(a.table);
+          const cb = telling(b.table);
           const shared = [...ca].filter((x) => cb.has(x)).sort(compareStrings);
           const jaccard = shared.length / Math.max(1, new Set([...ca, ...cb]).size);
           if (shared.length >= 3 && jaccard >= 0.5) why.push(`they share ${shared.length} columns (${shared.join(', ')}; Jaccard ${round3(jaccard)})`);

@@ -47,6 +47,7 @@ describe('--timings', () => {
       'clustering (seeded runs)',
       'scoring and explaining the contexts',
       'planning the migration (every level)',
+      'split checks (tests, change smells, language, size, rewrite)',
       'total',
       '',
     ]);
