@@ -4,6 +4,7 @@
  * 6 steps), one line per signal (cycles, kernel, dead code, database, history), diagnostics by code,
  * and where the rest is (the report written, or --out / --verbose).
  */
+import { checksHeadline } from './checks-headline.js';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../result/analysis-result.js';
@@ -90,6 +91,7 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
     const hot = analyses.hotspots?.hotspots.slice(0, 3) ?? [];
     if (hot.length > 0) lines.push(`  hotspots: ${hot.map((x) => `${x.module} (${x.revisions})`).join(', ')}`);
   }
+  for (const l of checksHeadline(result)) lines.push(`  ${l}`);
 
   const diag = model.diagnostics;
   const bySeverity = (s: string) => diag.filter((x) => x.severity === s).length;

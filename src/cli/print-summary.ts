@@ -8,6 +8,7 @@ import type { AnalysisResult } from '../result/analysis-result.js';
 import { formatCompactSummary } from './print-compact-summary.js';
 import { formatContextsSummary } from './print-contexts-summary.js';
 import { historyHeadline } from './print-history-summary.js';
+import { checksHeadline } from './checks-headline.js';
 import { whereTheRestIs } from './where-the-rest-is.js';
 import { roleCounts } from './role-counts.js';
 
@@ -78,6 +79,11 @@ function formatVerboseSummary(result: AnalysisResult, c: ChalkInstance, written:
 
   head('History');
   for (const l of historyHeadline(result, c)) lines.push(`  ${l}`);
+  const checks = checksHeadline(result);
+  if (checks.length > 0) {
+    head('Split checks');
+    for (const l of checks) lines.push(`  ${l}`);
+  }
   for (const h of analyses.hotspots?.hotspots.slice(0, SHOW) ?? []) lines.push(`  hotspot ${h.module} ${c.dim(`${h.revisions} revisions, ${h.lines} lines`)}`);
   const cc = analyses.changeCoupling;
   if (cc) {

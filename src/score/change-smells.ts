@@ -108,6 +108,9 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
     return out;
   });
   const spreadOf = ctxsOf.map((list) => (list.length < 2 ? list : [...new Set(list)].sort(compareStrings)));
+  // Contexts holding two or more modules of a change set (usually none): a module is alone in its
+  // context in that change set unless its context is here.
+  const crowdedOf = ctxsOf.map((list, i) => (list.length === spreadOf[i]!.length ? NONE : spreadOf[i]!.filter((c) => countOf(list, c) > 1)));
   const wide = (i: number): WideChangeSet => ({ id: sets[i]!.id, date: sets[i]!.date, contexts: spreadOf[i]!, modules: sets[i]!.modules.length });
   const byWidth = (a: number, b: number) => compareNumbers(spreadOf[b]!.length, spreadOf[a]!.length) || compareNumbers(sets[b]!.modules.length, sets[a]!.modules.length) || compareStrings(sets[b]!.date, sets[a]!.date) || compareStrings(sets[a]!.id, sets[b]!.id);
 
@@ -145,7 +148,7 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
     for (const i of mine) {
       // The contexts of its other modules: the set's, less its own when it is the only module there.
       const spread = spreadOf[i]!;
-      const ownAlone = own !== undefined && spread.includes(own) && countOf(ctxsOf[i]!, own) === 1;
+      const ownAlone = own !== undefined && spread.includes(own) && !crowdedOf[i]!.includes(own);
       const others = spread.length - (ownAlone ? 1 : 0);
       if (others === 0) {
         if (own !== undefined) vote(own, i, 1);
@@ -207,6 +210,8 @@ function countBy(keys: readonly (string | undefined)[]): Map<string, number> {
   for (const k of keys) if (k !== undefined) out.set(k, (out.get(k) ?? 0) + 1);
   return out;
 }
+
+const NONE: readonly string[] = [];
 
 function countOf(list: readonly string[], value: string): number {
   let n = 0;

@@ -72,10 +72,19 @@ export function analyzeContextSize(model: SystemModel, d: Decomposition): SizeRe
   const months = history?.firstCommit && history.lastCommit ? Math.max(1, (Date.parse(history.lastCommit) - Date.parse(history.firstCommit)) / (30 * DAY_MS)) : undefined;
   const changeSetsOf = new Map<string, number>();
   const ctxAt = model.modules.map((m) => ctxOf.get(m.id));
+  const seen: string[] = [];
   for (const s of validChangeSets(model) ?? []) {
-    for (const c of new Set(s.modules.map((i) => ctxAt[i]).filter((x): x is string => x !== undefined))) changeSetsOf.set(c, (changeSetsOf.get(c) ?? 0) + 1);
+    seen.length = 0;
+    for (const i of s.modules) {
+      const c = ctxAt[i];
+      if (c === undefined || seen.includes(c)) continue;
+      seen.push(c);
+      changeSetsOf.set(c, (changeSetsOf.get(c) ?? 0) + 1);
+    }
   }
-  const ties = contextTies(model, ctxOf);
+  // Only a context too small needs them: computed on first use.
+  let ties: Map<string, number> | undefined;
+  const tiesOnce = () => (ties ??= contextTies(model, ctxOf));
   const contexts = d.contexts.map((c): ContextSize => {
     const endpoints = c.modules.reduce((n, m) => n + (byId.get(m)?.endpoints?.length ?? 0), 0);
     const authors = history ? new Set(c.modules.flatMap((m) => moduleHistory.get(m)?.activeAuthors ?? [])).size : undefined;
@@ -88,7 +97,7 @@ export function analyzeContextSize(model: SystemModel, d: Decomposition): SizeRe
     checks.push({ heuristic: 'stands alone', value: c.lines, limit: SIZE_LIMITS.minLines, ok: !small });
     const big = checks.some((x) => !x.ok && x.heuristic !== 'stands alone');
     const verdict = big ? 'too big' : small ? 'too small' : 'fits';
-    const note = verdict === 'too big' ? splitNote(c.modules, byId) : verdict === 'too small' ? mergeNote(c.id, d, ties, nameOf) : undefined;
+    const note = verdict === 'too big' ? splitNote(c.modules, byId) : verdict === 'too small' ? mergeNote(c.id, d, tiesOnce, nameOf) : undefined;
     return {
       context: c.id,
       name: c.name,
@@ -141,9 +150,9 @@ function splitNote(modules: readonly string[], byId: ReadonlyMap<string, { lines
   return 'too big, and no folder divides it: split it by the sub-contexts a finer clustering gives (--contexts or a higher --resolution)';
 }
 
-function mergeNote(id: string, d: Decomposition, ties: ReadonlyMap<string, number>, nameOf: ReadonlyMap<string, string>): string | undefined {
+function mergeNote(id: string, d: Decomposition, ties: () => ReadonlyMap<string, number>, nameOf: ReadonlyMap<string, string>): string | undefined {
   const first = d.merges?.find((m) => m.a === id || m.b === id);
-  const partner = first ? (first.a === id ? first.b : first.a) : bestTie(id, ties);
+  const partner = first ? (first.a === id ? first.b : first.a) : bestTie(id, ties());
   if (partner === undefined) return 'too small to stand alone, and tied to no other context: a candidate for the kernel or for removal';
   return `merge with ${partner} (${nameOf.get(partner) ?? partner}): ${first ? 'the first merge of the proposal’s hierarchy' : 'the context it has most code edges with'}`;
 }

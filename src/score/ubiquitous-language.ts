@@ -203,13 +203,12 @@ function collectConcepts(model: SystemModel): Map<string, Concept> {
   for (const m of model.modules) {
     if (m.role?.role !== 'domain' || m.role.setAside || m.kind !== 'file') continue;
     const words = fileWords(m.id);
-    if (words.length === 0 || termsOf(words.join('-')).length === 0) continue;
+    if (words.length === 0) continue;
     // A file that is domain only by default (no framework fact, no technical name: classify's
     // DEFAULT_RULE) is a concept only when a table says so; an entity, a model or a file in a domain
     // folder is one by itself. Otherwise every UI helper named like a noun would be a concept.
-    const byDefault = m.role.rule.startsWith('default:');
-    const key = words.join(' ');
-    if (byDefault && !concepts.get(key)?.table) continue;
+    if (m.role.rule.startsWith('default:') && !concepts.get(words.join(' '))?.table) continue;
+    if (termsOf(words.join('-')).length === 0) continue;
     get(words)?.modules.add(m.id);
   }
   return concepts;
@@ -229,9 +228,10 @@ function findSynonyms(concepts: readonly Concept[], ownerOf: (c: Concept) => str
     if (owner !== undefined) (byContext.get(owner) ?? byContext.set(owner, []).get(owner)!).push(c);
   }
   const fkOnKey = new Set<string>();
+  const tableById = new Map((model.data?.tables ?? []).map((t) => [t.id, t]));
   for (const e of model.data?.edges ?? []) {
     if (e.kind !== 'foreign-key' || !e.columns || e.from === e.to) continue;
-    const from = model.data!.tables.find((t) => t.id === e.from);
+    const from = tableById.get(e.from);
     if (from && from.primaryKey.length > 0 && sameSet(from.primaryKey, e.columns.from)) fkOnKey.add(`${e.from}\0${e.to}`);
   }
   // Columns most tables have (a base entity's archivedAt, tenantId, name) say nothing about sameness:

@@ -45,6 +45,8 @@ describe('msa-split binary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\d+ files, \d+ modules/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
+    // The split checks in two lines (no history: no change smells).
+    expect(r.stdout).toMatch(/\n {2}tests: 4 files guard \d+ of \d+ contexts; \d+ boundary calls no test reaches\n {2}\d+ shared concepts, \d+ synonyms; size: \d+ big, \d+ small\n/);
     // Not a terminal: one line per stage with its duration, then the total (--quiet silences them).
     expect(r.stderr).toMatch(/^(msa-split: [a-z][^:\n]*: \d+\.\d\d s( \([^)\n]+\))?\n)+$/);
     expect(r.stderr).toMatch(/: writing the reports: .*\(2 formats\)\nmsa-split: total: /);

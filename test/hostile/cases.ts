@@ -287,6 +287,27 @@ export const HOSTILE_CASES: HostileCase[] = [
     stderr: /__proto__.*not allowed/,
   },
   {
+    name: 'tests, tables and concepts named __proto__ and constructor are names, not keys',
+    threat: 'prototype pollution through names the split checks key by (tests, concepts, columns, contexts)',
+    build: (d) =>
+      write(d.repo, {
+        'package.json': '{"dependencies":{"pg":"8"}}',
+        'src/__proto__/constructor.ts': "declare const db: { query(s: string): unknown };\nexport const constructor = () => db.query('SELECT __proto__, constructor FROM \"__proto__\" c JOIN toString t ON t.constructor = c.__proto__');\n",
+        'src/hasOwnProperty.ts': "import { constructor } from './__proto__/constructor';\nexport const x = constructor();\n",
+        'test/__proto__.test.ts': "import { constructor } from '../src/__proto__/constructor';\nimport './constructor';\nconstructor();\n",
+        'test/constructor.ts': "import '../src/hasOwnProperty';\n",
+        'db/V1__t.sql': 'CREATE TABLE "__proto__" (id INT PRIMARY KEY, constructor INT, "__proto__" INT);\nCREATE TABLE "toString" (id INT PRIMARY KEY REFERENCES "__proto__" (id), constructor INT);\n',
+      }),
+    exit: 0,
+    check: (_d, r) => {
+      const a = r.analysis as unknown as { assessment?: { safetyNet?: { tests: number } }; model: { tests?: { path: string }[] } };
+      if (!a.model.tests?.some((t) => t.path === 'test/__proto__.test.ts')) throw new Error('the test named __proto__ is missing');
+      if (!a.assessment?.safetyNet || a.assessment.safetyNet.tests !== 1) throw new Error(`expected one test in the safety net, got ${JSON.stringify(a.assessment?.safetyNet?.tests)}`);
+      const tables = r.analysis!.model.data?.tables.map((t) => t.id).sort() ?? [];
+      if (tables.join() !== '__proto__,tostring') throw new Error(`expected the tables __proto__ and tostring, got ${tables.join(', ')}`);
+    },
+  },
+  {
     name: 'a folder link inside the repository does not count its files twice',
     threat: 'double counting through a symbolic link to a folder of the repository',
     build: (d) => {
