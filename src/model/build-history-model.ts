@@ -19,7 +19,7 @@ import { compareStrings } from './compare.js';
 import { RE2JS } from 're2js';
 import { pushTo } from './group.js';
 import { round3 } from './numbers.js';
-import { EVIDENCE_CAP, type CoAuthor, type CoChange, type HistoryModel, type ModuleHistory } from './types.js';
+import { EVIDENCE_CAP, type ChangeSets, type CoAuthor, type CoChange, type HistoryModel, type ModuleHistory } from './types.js';
 
 export type CoupleBy = { kind: 'commit' } | { kind: 'author-window'; hours: number } | { kind: 'ticket'; pattern: string };
 
@@ -212,12 +212,19 @@ export class HistoryAccumulator {
   }
 }
 
-/** Change sets with their modules as indices into the model's modules (sorted ids of every module that exists today). */
-function changeSetsByModuleIndex(sets: readonly { sha: string; date: string; ids: readonly number[] }[], names: readonly string[], moduleOf: ReadonlyMap<string, string>): HistoryModel['changeSets'] {
+/** Change sets, column by column, with their modules as indices into the model's modules (sorted ids of every module that exists today). */
+function changeSetsByModuleIndex(sets: readonly { sha: string; date: string; ids: readonly number[] }[], names: readonly string[], moduleOf: ReadonlyMap<string, string>): ChangeSets {
   const order = new Map([...new Set(moduleOf.values())].sort(compareStrings).map((m, i) => [m, i]));
-  return sets
-    .filter((x) => x.ids.length > 0)
-    .map((x) => ({ id: x.sha, date: x.date, modules: x.ids.map((i) => order.get(names[i]!)!).sort((a, b) => a - b) }));
+  const out: ChangeSets = { ids: [], dates: [], starts: [], modules: [] };
+  for (const x of sets) {
+    if (x.ids.length === 0) continue;
+    out.ids.push(x.sha);
+    out.dates.push(x.date);
+    out.starts.push(out.modules.length);
+    const indices = x.ids.map((i) => order.get(names[i]!)!).sort((a, b) => a - b);
+    for (const i of indices) out.modules.push(i);
+  }
+  return out;
 }
 
 /** The whole model from collected facts in one call (what the accumulator does incrementally). */

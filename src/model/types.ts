@@ -413,23 +413,25 @@ export interface HistoryModel {
   coChange: CoChange[];
   coAuthor: CoAuthor[];
   /**
-   * The change sets coupling counted (maintenance and bulk ones left out), newest first, each with the
-   * modules of today it touched: what change smells are measured on. Absent in analyses written before it.
+   * The change sets coupling counted (maintenance and bulk ones left out), newest first, with the
+   * modules of today each touched: what change smells are measured on. Absent in analyses written before it.
    */
-  changeSets?: ChangeSet[];
+  changeSets?: ChangeSets;
 }
 
-/** One change set: a commit (or commits grouped by ticket or author window). */
-export interface ChangeSet {
-  /** The newest commit of the set. */
-  id: string;
-  /** Its date (ISO). */
-  date: string;
-  /**
-   * Modules of today it touched, as indices into SystemModel.modules (this analysis's order), ascending:
-   * a history of 20,000 commits names 85,000 modules, and paths would triple the file. Read them with
-   * model/change-sets.ts.
-   */
+/**
+ * Change sets column by column (a commit, or commits grouped by ticket or author window): a history of
+ * 20,000 commits names 85,000 modules, and an object per change set was most of the cost of keeping
+ * them (heap, garbage collection, serialising). Read them with model/change-sets.ts.
+ */
+export interface ChangeSets {
+  /** The newest commit of each change set. */
+  ids: string[];
+  /** Each change set's date (ISO). */
+  dates: string[];
+  /** Where each change set's modules start in `modules`: change set i holds modules[starts[i]] up to the next start (the last one to the end). */
+  starts: number[];
+  /** Indices into SystemModel.modules (this analysis's order), ascending within a change set. */
   modules: number[];
 }
 

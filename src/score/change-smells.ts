@@ -19,7 +19,7 @@
 import { compareNumbers, compareStrings } from '../model/compare.js';
 import { contextIndex } from '../model/context-index.js';
 import { round3 } from '../model/numbers.js';
-import { validChangeSets } from '../model/change-sets.js';
+import { changeSetColumns } from '../model/change-sets.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 
 export const DIVERGENT_MIN_CHANGE_SETS = 5;
@@ -91,51 +91,73 @@ export interface ChangeSmells {
 }
 
 export function analyzeChangeSmells(model: SystemModel, d: Decomposition): ChangeSmells | undefined {
-  const sets = validChangeSets(model);
+  const sets = changeSetColumns(model);
   if (!sets) return undefined;
   const ctxOf = contextIndex(d, { withKernel: false });
   const homeOf = contextIndex(d, { withKernel: true });
   const ids = model.modules.map((m) => m.id);
   const ctxAt = ids.map((m) => ctxOf.get(m));
-  // Per change set, once: the context of each of its modules, and its contexts sorted (no map per
-  // change set: most touch a handful of modules).
-  const ctxsOf = sets.map((s) => {
-    const out: string[] = [];
-    for (const i of s.modules) {
-      const c = ctxAt[i];
-      if (c !== undefined) out.push(c);
+  // Per change set, once: its contexts sorted, and those holding two or more of its modules (a
+  // module is alone in its context in that change set unless its context is crowded). Walked on the
+  // columns: no object per change set.
+  // Garbage collection, not arithmetic, is what a 20,000-commit history costs here: the change sets
+  // of each module go into one typed array (offsets per module), and a change set within a single
+  // context shares that context's one-element list.
+  const spreadOf: (readonly string[])[] = [];
+  const crowdedOf: (readonly string[])[] = [];
+  const single = new Map<string, readonly string[]>();
+  const perModule = new Int32Array(ids.length + 1);
+  for (let k = 0; k < sets.modules.length; k++) if (sets.modules[k]! >= 0) perModule[sets.modules[k]! + 1]!++;
+  for (let m = 0; m < ids.length; m++) perModule[m + 1]! += perModule[m]!;
+  const setsOfModule = new Int32Array(perModule[ids.length]!);
+  const fill = perModule.slice(0, ids.length);
+  for (let i = 0; i < sets.count; i++) {
+    let spread: string[] | undefined;
+    let first: string | undefined;
+    let crowded: string[] | undefined;
+    for (let k = sets.from[i]!; k < sets.to[i]!; k++) {
+      const m = sets.modules[k]!;
+      if (m < 0) continue;
+      setsOfModule[fill[m]!++] = i;
+      const c = ctxAt[m];
+      if (c === undefined) continue;
+      if (first === undefined) first = c;
+      else if (c === first || spread?.includes(c)) {
+        if (!(crowded ??= []).includes(c)) crowded.push(c);
+      } else (spread ??= [first]).push(c);
     }
-    return out;
-  });
-  const spreadOf = ctxsOf.map((list) => (list.length < 2 ? list : [...new Set(list)].sort(compareStrings)));
-  // Contexts holding two or more modules of a change set (usually none): a module is alone in its
-  // context in that change set unless its context is here.
-  const crowdedOf = ctxsOf.map((list, i) => (list.length === spreadOf[i]!.length ? NONE : spreadOf[i]!.filter((c) => countOf(list, c) > 1)));
-  const wide = (i: number): WideChangeSet => ({ id: sets[i]!.id, date: sets[i]!.date, contexts: spreadOf[i]!, modules: sets[i]!.modules.length });
-  const byWidth = (a: number, b: number) => compareNumbers(spreadOf[b]!.length, spreadOf[a]!.length) || compareNumbers(sets[b]!.modules.length, sets[a]!.modules.length) || compareStrings(sets[b]!.date, sets[a]!.date) || compareStrings(sets[a]!.id, sets[b]!.id);
+    spreadOf.push(spread ? spread.sort(compareStrings) : first === undefined ? NONE : (single.get(first) ?? single.set(first, [first]).get(first)!));
+    crowdedOf.push(crowded ?? NONE);
+  }
+  const setsOf = (m: number) => setsOfModule.subarray(perModule[m]!, perModule[m + 1]!);
+  const sizeOf = (i: number) => sets.to[i]! - sets.from[i]!;
+  const wide = (i: number): WideChangeSet => ({ id: sets.ids[i]!, date: sets.dates[i] ?? '', contexts: [...spreadOf[i]!], modules: sizeOf(i) });
+  const byWidth = (a: number, b: number) => compareNumbers(spreadOf[b]!.length, spreadOf[a]!.length) || compareNumbers(sizeOf(b), sizeOf(a)) || compareStrings(sets.dates[b] ?? '', sets.dates[a] ?? '') || compareStrings(sets.ids[a]!, sets.ids[b]!);
 
-  // Per module (by index) and per context: their change sets (indices), newest first as stored.
-  const setsOf: number[][] = ids.map(() => []);
+  // Per context: the change sets touching it, newest first as stored.
   const touchingOf = new Map<string, number[]>();
-  sets.forEach((s, i) => {
-    for (const m of s.modules) setsOf[m]!.push(i);
-    for (const c of spreadOf[i]!) (touchingOf.get(c) ?? touchingOf.set(c, []).get(c)!).push(i);
+  spreadOf.forEach((spread, i) => {
+    for (const c of spread) (touchingOf.get(c) ?? touchingOf.set(c, []).get(c)!).push(i);
   });
 
   const divergent: DivergentModule[] = [];
   const shotgunModules: ShotgunModule[] = [];
   // model.modules is sorted by id: index order is id order.
   for (let index = 0; index < ids.length; index++) {
-    const mine = setsOf[index]!;
+    const mine = setsOf(index);
     if (mine.length === 0) continue;
     const module = ids[index]!;
     const own = ctxAt[index];
     const home = homeOf.get(module);
-    const shotgun = mine.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD).length;
+    let shotgun = 0;
+    for (const i of mine) if (spreadOf[i]!.length >= SHOTGUN_SPREAD) shotgun++;
     if (shotgun >= SHOTGUN_MODULE_MIN && shotgun / mine.length >= SHOTGUN_MODULE_SHARE) {
       shotgunModules.push({ module, ...(home ? { context: home } : {}), changeSets: mine.length, shotgun, share: round3(shotgun / mine.length) });
     }
     if (mine.length < DIVERGENT_MIN_CHANGE_SETS) continue;
+    // Three reasons need three contexts among its change sets: most modules have fewer, and are
+    // passed over before any vote is counted.
+    if (!touchesAtLeast(mine, spreadOf, own, DIVERGENT_MIN_REASONS)) continue;
     // A change set votes 1 for the reason it was made, split among the contexts it touches: a change
     // spreading over five contexts is Shotgun Surgery, not five reasons.
     const count = new Map<string, { sets: number; weight: number; first: number[] }>();
@@ -165,7 +187,7 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
     }
     if (strong < DIVERGENT_MIN_REASONS) continue;
     const reasons = [...count]
-      .map(([context, r]) => ({ context, changeSets: r.sets, weight: round3(r.weight), commits: r.first.map((i) => sets[i]!.id) }))
+      .map(([context, r]) => ({ context, changeSets: r.sets, weight: round3(r.weight), commits: r.first.map((i) => sets.ids[i]!) }))
       .sort((a, b) => compareNumbers(b.weight, a.weight) || compareNumbers(b.changeSets, a.changeSets) || compareStrings(a.context, b.context));
     let entropy = 0;
     for (const r of count.values()) entropy -= (r.weight / total) * Math.log2(r.weight / total);
@@ -174,7 +196,7 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
   divergent.sort((a, b) => compareNumbers(b.entropy, a.entropy) || compareNumbers(b.changeSets, a.changeSets) || compareStrings(a.module, b.module));
   shotgunModules.sort((a, b) => compareNumbers(b.share, a.share) || compareNumbers(b.shotgun, a.shotgun) || compareStrings(a.module, b.module));
 
-  const all = sets.map((_, i) => i);
+  const all = Array.from({ length: sets.count }, (_, i) => i);
   const shotgunSets = all.filter((i) => spreadOf[i]!.length >= SHOTGUN_SPREAD);
   const divergentIn = countBy(divergent.map((m) => m.context));
   const shotgunIn = countBy(shotgunModules.map((m) => m.context));
@@ -196,8 +218,8 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
   });
   return {
     method: CHANGE_SMELLS_METHOD,
-    changeSets: sets.length,
-    crossContextShare: round3(all.filter((i) => spreadOf[i]!.length >= 2).length / Math.max(1, sets.length)),
+    changeSets: sets.count,
+    crossContextShare: round3(all.filter((i) => spreadOf[i]!.length >= 2).length / Math.max(1, sets.count)),
     divergentChange: divergent.slice(0, SMELL_LIST_CAP),
     divergentCount: divergent.length,
     shotgunSurgery: { modules: shotgunModules.slice(0, SMELL_LIST_CAP), moduleCount: shotgunModules.length, widest: [...shotgunSets].sort(byWidth).slice(0, 10).map(wide), changeSets: shotgunSets.length },
@@ -213,8 +235,15 @@ function countBy(keys: readonly (string | undefined)[]): Map<string, number> {
 
 const NONE: readonly string[] = [];
 
-function countOf(list: readonly string[], value: string): number {
-  let n = 0;
-  for (const x of list) if (x === value) n++;
-  return n;
+/** Whether the change sets (with the module's own context) name at least `n` contexts. */
+function touchesAtLeast(sets: Int32Array, spreadOf: readonly (readonly string[])[], own: string | undefined, n: number): boolean {
+  const seen: string[] = own !== undefined ? [own] : [];
+  for (const i of sets) {
+    for (const c of spreadOf[i]!) {
+      if (seen.includes(c)) continue;
+      seen.push(c);
+      if (seen.length >= n) return true;
+    }
+  }
+  return false;
 }

@@ -19,7 +19,7 @@
 import { compareNumbers, compareStrings } from '../model/compare.js';
 import { contextIndex } from '../model/context-index.js';
 import { round2 } from '../model/numbers.js';
-import { validChangeSets } from '../model/change-sets.js';
+import { changeSetColumns } from '../model/change-sets.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 
 export const SIZE_LIMITS = { teamAuthors: 8, headModules: 150, rewriteLines: 10_000, minModules: 3, minLines: 150 } as const;
@@ -73,10 +73,11 @@ export function analyzeContextSize(model: SystemModel, d: Decomposition): SizeRe
   const changeSetsOf = new Map<string, number>();
   const ctxAt = model.modules.map((m) => ctxOf.get(m.id));
   const seen: string[] = [];
-  for (const s of validChangeSets(model) ?? []) {
+  const sets = changeSetColumns(model);
+  for (let i = 0; i < (sets?.count ?? 0); i++) {
     seen.length = 0;
-    for (const i of s.modules) {
-      const c = ctxAt[i];
+    for (let k = sets!.from[i]!; k < sets!.to[i]!; k++) {
+      const c = sets!.modules[k]! >= 0 ? ctxAt[sets!.modules[k]!] : undefined;
       if (c === undefined || seen.includes(c)) continue;
       seen.push(c);
       changeSetsOf.set(c, (changeSetsOf.get(c) ?? 0) + 1);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryCommit, HistoryFacts } from '../../src/model/facts/history-facts.js';
+import { changeSetColumns, changeSetModules } from '../../src/model/change-sets.js';
+import type { SystemModel } from '../../src/model/types.js';
 import { buildHistoryModel, DEFAULT_MAINTENANCE_PATTERN, groupChangesets, type CouplingSettings } from '../../src/model/build-history-model.js';
 
 let n = 0;
@@ -84,16 +86,27 @@ describe('buildHistoryModel', () => {
 
   it('keeps the change sets coupling counted (bulk and maintenance out), each module\'s first change and its active authors', () => {
     // 13 change sets: the bulk one is left out.
-    expect(h.changeSets).toHaveLength(13);
+    const columns = changeSetColumns({ modules: [...modules.values()].sort().map((id) => ({ id })), history: h } as unknown as SystemModel)!;
+    const sets = columns.ids.map((id, i) => ({ id, date: columns.dates[i], modules: changeSetModules(columns, i) }));
+    expect(sets).toHaveLength(13);
+    expect(h.changeSets!.starts).toHaveLength(13);
     // Modules as indices into the model's modules (a.ts, b.ts, c.ts); old.ts is gone.
-    expect(h.changeSets!.find((s) => s.id === commits[0]!.sha)!.modules).toEqual([0, 1]);
-    expect(h.changeSets!.find((s) => s.id === commits[7]!.sha)).toEqual({ id: commits[7]!.sha, date: commits[7]!.date, modules: [0] });
+    expect(sets.find((s) => s.id === commits[0]!.sha)!.modules).toEqual([0, 1]);
+    expect(sets.find((s) => s.id === commits[7]!.sha)).toEqual({ id: commits[7]!.sha, date: commits[7]!.date, modules: [0] });
     const a = h.modules.find((m) => m.module === 'a.ts')!;
     expect(a.firstChanged).toBe(commits[0]!.date);
     expect(a.activeAuthors).toEqual(['ann@x', 'ben@x']);
     // Ann touched a.ts last 400 days before the newest commit: no longer active there.
     const late = buildHistoryModel(facts([c('ben@x', 24 * 400, ['b.ts']), c('ann@x', 0, ['a.ts']), c('ben@x', 24 * 399, ['a.ts'])]), modules, settings);
     expect(late.modules.find((m) => m.module === 'a.ts')!.activeAuthors).toEqual(['ben@x']);
+  });
+
+  it('reads change sets from hand-edited columns without breaking: indices out of range and starts out of order lose what does not fit', () => {
+    const model = { modules: [{ id: 'a.ts' }, { id: 'b.ts' }], history: { available: true, changeSets: { ids: ['x', 'y', 'z'], dates: ['d1', 'd2'], starts: [0, 3, 1], modules: [0, 7, -1, 1, 0.5] } } } as unknown as SystemModel;
+    const columns = changeSetColumns(model)!;
+    expect(columns.count).toBe(3);
+    expect([0, 1, 2].map((i) => changeSetModules(columns, i))).toEqual([[0], [], [1]]);
+    expect(columns.dates[2]).toBeUndefined();
   });
 
   it('reports an unavailable history without numbers that could mislead', () => {

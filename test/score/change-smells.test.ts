@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeChangeSmells } from '../../src/score/change-smells.js';
-import type { ChangeSet, HistoryModel, SystemModel } from '../../src/model/types.js';
+import type { HistoryModel, SystemModel } from '../../src/model/types.js';
+import { changeSetColumns } from '../helpers/change-sets.js';
 import { tinyDecomposition } from '../helpers/tiny-decomposition.js';
 import { tinyModel } from '../helpers/tiny-model.js';
 
 function withSets(model: SystemModel, sets: string[][]): SystemModel {
-  const index = new Map(model.modules.map((m, i) => [m.id, i]));
-  const changeSets: ChangeSet[] = sets.map((modules, i) => ({ id: `c${String(i).padStart(2, '0')}`, date: `2024-01-${String(28 - i).padStart(2, '0')}T00:00:00Z`, modules: modules.map((m) => index.get(m)!).sort((a, b) => a - b) }));
+  const changeSets = changeSetColumns(model, sets.map((modules, i) => ({ id: `c${String(i).padStart(2, '0')}`, date: `2024-01-${String(28 - i).padStart(2, '0')}T00:00:00Z`, modules })));
   const history = { available: true, commits: sets.length, changesets: sets.length, modules: [], coChange: [], coAuthor: [], changeSets } as unknown as HistoryModel;
   return { ...model, history };
 }

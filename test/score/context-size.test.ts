@@ -3,6 +3,7 @@ import { analyzeContextSize, SIZE_LIMITS } from '../../src/score/context-size.js
 import type { HistoryModel, ModuleHistory } from '../../src/model/types.js';
 import { tinyDecomposition } from '../helpers/tiny-decomposition.js';
 import { tinyModel } from '../helpers/tiny-model.js';
+import { changeSetColumns } from '../helpers/change-sets.js';
 
 describe('size per context', () => {
   const big = Array.from({ length: 160 }, (_, i) => `app/big/${i < 100 ? 'billing' : i < 140 ? 'tax' : 'dunning'}/m${i}.ts`);
@@ -21,11 +22,10 @@ describe('size per context', () => {
     lastCommit: '2024-06-29T00:00:00Z',
     modules: [moduleHistory('app/big/billing/m0.ts', authors(6)), moduleHistory('app/big/tax/m120.ts', authors(9).slice(3)), moduleHistory('app/orders/order.ts', authors(2))],
   } as unknown as HistoryModel;
-  const index = (ids: string[]) => ids.map((id) => model.modules.findIndex((m) => m.id === id)).sort((a, b) => a - b);
-  history.changeSets = [
-    { id: 'a', date: '2024-06-01T00:00:00Z', modules: index(['app/orders/order.ts', 'app/orders/cart.ts']) },
-    { id: 'b', date: '2024-05-01T00:00:00Z', modules: index(['app/orders/order.ts', 'app/note/send.ts']) },
-  ];
+  history.changeSets = changeSetColumns(model, [
+    { id: 'a', date: '2024-06-01T00:00:00Z', modules: ['app/orders/order.ts', 'app/orders/cart.ts'] },
+    { id: 'b', date: '2024-05-01T00:00:00Z', modules: ['app/orders/order.ts', 'app/note/send.ts'] },
+  ]);
   const withEndpoints = { ...model, history, modules: model.modules.map((m) => (m.id === 'app/orders/api.ts' ? { ...m, endpoints: ['GET /orders', 'POST /orders'] } : m)) };
   const d = tinyDecomposition({ big, note: ['app/note/send.ts', 'app/note/template.ts'], orders: ['app/orders/order.ts', 'app/orders/cart.ts', 'app/orders/api.ts'] }, { lines, tables: { orders: ['orders'] } });
   const size = analyzeContextSize(withEndpoints, d);
