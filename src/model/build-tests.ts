@@ -64,7 +64,7 @@ const JAVA_TEST_NAME = /^(?:Test(?<pre>[A-Z]\w*)|(?<post>\w+?)(?:Tests?|IT|Integ
 const SCRIPT_TEST_NAME = /^(?<name>.+?)\.(?:test|spec|e2e-spec|e2e)\.(?<ext>[cm]?[jt]sx?)$/;
 
 /** A test by its name: `*Test.java`, `*IT.java`, `*.test.ts`, `*.spec.js`, ... (`TestData.java`, a builder other tests use, is not). */
-function looksLikeTest(file: string): boolean {
+export function looksLikeTest(file: string): boolean {
   const base = path.basename(file);
   return /(Tests?|IT|IntegrationTest|Spec)\.java$/.test(base) || SCRIPT_TEST_NAME.test(base);
 }

@@ -7,26 +7,48 @@
  * test -> test helper).
  */
 import type { TestFacts } from '../../model/facts/code-facts.js';
+import { looksLikeTest } from '../../model/build-tests.js';
 import type { OrmFacts } from '../db/orm/orm-facts.js';
 import type { AdapterFacts } from './language-adapter.js';
 
 export function separateTests(facts: AdapterFacts, isTest: (path: string) => boolean): { facts: AdapterFacts; tests: TestFacts } {
   const tests = new Set(facts.files.filter((f) => isTest(f.path)).map((f) => f.path));
   if (tests.size === 0) return { facts, tests: { files: [], edges: [] } };
+  // A folder named test/ can hold program code (a CLI's `test` command and its options): a file there
+  // that program code uses and that is not named like a test (*.spec.ts, *Test.java) is program
+  // code, and so is what it uses in turn.
+  const entryPoints = new Map(facts.entryPoints);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of facts.edges) {
+      if (tests.has(e.from) || !tests.has(e.to) || looksLikeTest(e.to)) continue;
+      tests.delete(e.to);
+      // The TypeScript adapter made every test file an entry point; this one is not a test.
+      if (entryPoints.get(e.to) === 'test file') entryPoints.delete(e.to);
+      changed = true;
+    }
+  }
   const program = (file: string | undefined) => file === undefined || !tests.has(file);
   const keep = <K, V>(map: Map<K, V>, fileOf: (k: K, v: V) => string): Map<K, V> => new Map([...map].filter(([k, v]) => program(fileOf(k, v))));
   const { db } = facts;
+  // A program file that imports test code is worth knowing (a fixture used by production code); the
+  // edge itself is the test's, not the program's.
+  const intoTests = facts.edges.filter((e) => program(e.from) && tests.has(e.to));
+  const diagnostics = [
+    ...facts.diagnostics,
+    ...intoTests.map((e) => ({ severity: 'warning' as const, code: 'imports-test-file', message: `program code uses a test file (${e.to}): the edge is left out of the program`, file: e.evidence.file, line: e.evidence.line })),
+  ];
   return {
     tests: { files: facts.files.filter((f) => tests.has(f.path)), edges: facts.edges.filter((e) => tests.has(e.from)) },
     facts: {
       ...facts,
       files: facts.files.filter((f) => program(f.path)),
-      // A program file that imports a test file is rare (a fixture exported for a script); the edge goes with the test.
       edges: facts.edges.filter((e) => program(e.from) && program(e.to)),
+      diagnostics,
       externals: facts.externals.filter((e) => program(e.file)),
       unresolved: facts.unresolved.filter((u) => program(u.file)),
       sqlLiterals: facts.sqlLiterals.filter((s) => program(s.owner ?? s.file)),
-      entryPoints: keep(facts.entryPoints, (file) => file),
+      entryPoints: keep(entryPoints, (file) => file),
       ...(facts.stereotypes ? { stereotypes: keep(facts.stereotypes, (file) => file) } : {}),
       ...(facts.frameworkFacts ? { frameworkFacts: keep(facts.frameworkFacts, (file) => file) } : {}),
       ...(facts.transactions ? { transactions: facts.transactions.filter((t) => program(t.file)) } : {}),

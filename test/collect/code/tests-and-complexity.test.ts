@@ -62,6 +62,23 @@ describe('tests read apart from the program', () => {
     expect(result.assessment!.safetyNet).toMatchObject({ tests: 2, helpers: 1, unattached: [] });
   });
 
+  it('keeps program code in a folder named test in the program, and says when program code uses a real test file', async () => {
+    const repo = tempRepo({
+      'package.json': '{"name":"cli","main":"src/main.ts"}',
+      'src/main.ts': "import { run } from './commands/test';\nrun();\n",
+      'src/commands/test.ts': "import { delay } from '../options/test/delay';\nimport { fake } from '../../test/fake.spec';\nexport const run = () => delay() + fake;\n",
+      'src/options/test/delay.ts': "import { ms } from './units';\nexport const delay = () => ms(5);\n",
+      'src/options/test/units.ts': 'export const ms = (n: number) => n;\n',
+      'test/fake.spec.ts': 'export const fake = 1;\n',
+    });
+    const result = await analyze(repo, { history: false });
+    // The CLI's `test` command options are program code (used by it, not named like tests), with what they use.
+    expect(result.model.modules.map((m) => m.id)).toEqual(['src/commands/test.ts', 'src/main.ts', 'src/options/test/delay.ts', 'src/options/test/units.ts']);
+    expect(result.model.modules.find((m) => m.id === 'src/options/test/delay.ts')!.entryPoint).toBeUndefined();
+    expect(result.model.tests!.map((t) => t.path)).toEqual(['test/fake.spec.ts']);
+    expect(result.model.diagnostics).toContainEqual(expect.objectContaining({ code: 'imports-test-file', severity: 'warning', file: 'src/commands/test.ts', line: 2 }));
+  });
+
   it('with --include-tests, tests are modules again and there is no safety net', async () => {
     const repo = tempRepo({ 'src/a.ts': 'export const a = 1;\n', 'src/a.test.ts': "import { a } from './a';\na;\n" });
     const result = await analyze(repo, { history: false, includeTests: true });
