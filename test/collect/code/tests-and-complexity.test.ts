@@ -3,6 +3,8 @@ import { scanJava } from '../../../src/collect/code/java/scan-java.js';
 import { scanSource } from '../../../src/collect/code/typescript/scan-source.js';
 import { analyze } from '../../../src/main/analyze.js';
 import { buildTests } from '../../../src/model/build-tests.js';
+import { separateTests } from '../../../src/collect/code/separate-tests.js';
+import type { AdapterFacts } from '../../../src/collect/code/language-adapter.js';
 import { tempRepo } from '../../helpers/temp-repo.js';
 
 describe('decision points (a cheap cyclomatic count)', () => {
@@ -85,6 +87,23 @@ describe('tests read apart from the program', () => {
     expect(result.model.modules.map((m) => m.id)).toEqual(['src/a.test.ts', 'src/a.ts']);
     expect(result.model.tests).toBeUndefined();
     expect(result.assessment?.safetyNet).toBeUndefined();
+  });
+});
+
+describe('separateTests', () => {
+  it('follows a 20,000-long chain of program code inside a test folder with a worklist', () => {
+    const n = 20_000;
+    const file = (i: number) => `test/support/step${i}.ts`;
+    const facts: AdapterFacts = {
+      files: [{ path: 'src/main.ts', language: 'typescript', lines: 1, bytes: 1 }, ...Array.from({ length: n }, (_, i) => ({ path: file(i), language: 'typescript', lines: 1, bytes: 1 }))],
+      edges: [{ kind: 'import', from: 'src/main.ts', to: file(0), evidence: { file: 'src/main.ts', line: 1 } }, ...Array.from({ length: n - 1 }, (_, i) => ({ kind: 'import' as const, from: file(i), to: file(i + 1), evidence: { file: file(i), line: 1 } }))],
+      externals: [], unresolved: [], sqlLiterals: [], entryPoints: new Map(), packageRoots: [], skipped: [], diagnostics: [],
+      db: { texts: new Map(), dependencies: new Set() },
+    };
+    const { facts: program, tests } = separateTests(facts, (p) => p.startsWith('test/'));
+    expect(program.files).toHaveLength(n + 1);
+    expect(program.edges).toHaveLength(n);
+    expect(tests.files).toEqual([]);
   });
 });
 
