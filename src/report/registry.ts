@@ -34,6 +34,9 @@ const DOCUMENT_FORMATS: ReadonlyMap<string, () => Promise<Reporter>> = new Map([
   ['md', async () => (await import('./render-markdown.js')).renderMarkdown],
   ['html', async () => (await import('./render-html.js')).renderHtml],
   ['csv', async () => (await import('./render-csv.js')).renderCsv],
+  // The candidate model for modelling tools: Context Mapper and Structurizr.
+  ['cml', async () => (await import('./render-cml.js')).renderCml],
+  ['structurizr', async () => (await import('./render-structurizr.js')).renderStructurizr],
 ]);
 
 /** Every report format name, in the order help and errors list them. */
