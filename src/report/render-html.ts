@@ -64,10 +64,11 @@ function pageData(result: AnalysisResult): PageData {
       terms: c.terms ?? [],
       warning: c.warning ?? '',
       macro: d?.macro?.find((m) => m.contexts.includes(c.id))?.name ?? '',
+      explain: contextExplanation(result, c.id),
     };
   });
   if ((d?.kernel.length ?? 0) > 0) {
-    const none = { lines: 0, tables: [], cohesion: 0, coupling: 0, afferent: 0, efferent: 0, api: 0, confidence: 0, terms: [], warning: '', macro: '' };
+    const none = { lines: 0, tables: [], cohesion: 0, coupling: 0, afferent: 0, efferent: 0, api: 0, confidence: 0, terms: [], warning: '', macro: '', explain: ['a shared library every context may use: not a service'] };
     contexts.push({ id: 'kernel', name: 'shared kernel', modules: d!.kernel.length, ...none });
   }
   const access = new Map<string, Map<string, Set<string>>>();
@@ -80,6 +81,16 @@ function pageData(result: AnalysisResult): PageData {
     row.set(c, cell);
     access.set(e.to, row);
   }
+  const parts = (p: Record<string, number>) => Object.entries(p).map(([k, v]) => `${k} ${v}`).join(', ');
+  const why = new Map(
+    (result.explanations?.modules ?? []).map((x) => [
+      x.module,
+      [
+        x.strongestInside ? `held here by ${x.strongestInside.module} (weight ${x.strongestInside.weight}: ${parts(x.strongestInside.parts)})` : 'no tie inside its context',
+        x.strongestElsewhere ? `next best: ${names.get(x.strongestElsewhere.context) ?? x.strongestElsewhere.context}, through ${x.strongestElsewhere.module} (weight ${x.strongestElsewhere.weight}: ${parts(x.strongestElsewhere.parts)})` : 'no tie to another context',
+      ],
+    ]),
+  );
   return {
     title: result.model.root,
     version: result.tool.version,
@@ -92,6 +103,7 @@ function pageData(result: AnalysisResult): PageData {
       lines: m.lines,
       role: m.role ? `${m.role.role}${m.role.setAside && m.role.setAside !== m.role.role ? ` (${m.role.setAside})` : ''}: ${m.role.rule}` : '',
       side: m.unit ? `${m.unit.side}${m.unit.id ? ` in ${m.unit.id}` : ''}` : '',
+      why: why.get(m.id) ?? [],
     })),
     edges: moduleEdges.map((e) => ({ s: e.source, t: e.target, w: e.weight, k: e.kinds.join(','), ev: evidence.get(`${e.source}\0${e.target}`) ?? '' })),
     tables: [...access.entries()]
@@ -163,4 +175,25 @@ export function renderHtml(result: AnalysisResult): ReportFile[] {
   // PAGE_TEMPLATE alternates text and slot names (page/page.html split at its {{slots}} at build time).
   const html = PAGE_TEMPLATE.map((part, i) => (i % 2 === 1 ? slots[part]! : part)).join('');
   return [{ name: 'report.html', content: html }];
+}
+
+/** A context's side panel: what holds it together, its data, its API surface, its risks. */
+function contextExplanation(result: AnalysisResult, id: string): string[] {
+  const e = result.explanations?.contexts.find((x) => x.context === id);
+  const score = result.scores?.contexts.find((x) => x.context === id);
+  const c = result.decomposition?.contexts.find((x) => x.id === id);
+  const a = result.assessment;
+  const size = a?.size.contexts.find((x) => x.context === id);
+  const net = a?.safetyNet?.contexts.find((x) => x.context === id);
+  const smells = a?.changeSmells?.contexts.find((x) => x.context === id);
+  const out: string[] = [];
+  for (const t of e?.topInternal ?? []) out.push(`held together by ${t.a} - ${t.b} (weight ${t.weight})${t.evidence ? ` at ${t.evidence.file}:${t.evidence.line}` : ''}`);
+  if (c && c.tables.length > 0) out.push(`owns ${c.tables.join(', ')}`);
+  if (score) out.push(`API surface: ${score.apiSurface.length} modules used from ${score.afferent.length} other contexts; it uses ${score.efferent.length}`);
+  if (score && score.crossForeignKeys.length + score.crossJoins.length > 0) out.push(`data to split: ${score.crossForeignKeys.length} foreign keys and ${score.crossJoins.length} joins cross its boundary`);
+  if (size) out.push(`size: ${size.verdict}${size.note ? ` (${size.note})` : ''}`);
+  if (net) out.push(`tests: ${net.tests} files reach ${Math.round(net.coverage * 100)}% of its lines; ${net.untestedBoundaryCallCount} boundary calls untested`);
+  if (smells && (smells.divergentModules > 0 || smells.shotgunModules > 0)) out.push(`change smells: ${smells.divergentModules} divergent and ${smells.shotgunModules} shotgun modules`);
+  if (c?.warning) out.push(`warning: ${c.warning}`);
+  return out;
 }

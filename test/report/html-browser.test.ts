@@ -80,6 +80,23 @@ describe('report.html in chromium', () => {
     expect(await page.locator('#checks').textContent()).toContain('Product');
     await page.click('nav button[data-tab="plan"]');
     expect(await page.locator('#plan').textContent()).toContain('Write these tests first: src/ordering/checkout.ts -> src/customers/customer-service.ts');
+    // A colour per context and a legend; a context explains what holds it together; a module why it sits there and its next-best context.
+    await page.click('nav button[data-tab="graph"]');
+    const legend = await page.locator('#side ul.legend li').allTextContents();
+    expect(legend).toHaveLength(result.decomposition!.contexts.length + 1);
+    const colours = await page.locator('#side ul.legend .swatch').evaluateAll((xs) => xs.map((x) => (x as HTMLElement).style.background));
+    expect(new Set(colours).size).toBe(colours.length);
+    const ordering = result.decomposition!.contexts.find((c) => c.modules.includes('src/ordering/cart.ts'))!;
+    await page.evaluate((id) => (window as unknown as { __msaGraph: { tapContext(id: string): void } }).__msaGraph.tapContext(id), ordering.id);
+    const contextSide = (await page.locator('#side').textContent()) ?? '';
+    expect(contextSide).toContain('held together by');
+    expect(contextSide).toContain('owns order_lines, orders');
+    expect(contextSide).toMatch(/tests: \d+ files reach \d+% of its lines/);
+    await page.evaluate(() => (window as unknown as { __msaGraph: { showModule(id: string): void } }).__msaGraph.showModule('src/ordering/checkout.ts'));
+    const moduleSide = (await page.locator('#side').textContent()) ?? '';
+    const why = result.explanations!.modules.find((x) => x.module === 'src/ordering/checkout.ts')!;
+    expect(moduleSide).toContain(`held here by ${why.strongestInside!.module}`);
+    expect(moduleSide).toContain(`next best: ${result.decomposition!.contexts.find((c) => c.id === why.strongestElsewhere!.context)!.name}`);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });

@@ -17,6 +17,8 @@ export interface PageContext {
   warning: string;
   /** The recommended macro context holding it ('' when none). */
   macro: string;
+  /** Why it holds together, its data, API surface and risks: lines for the side panel. */
+  explain: string[];
 }
 
 export interface PageData {
@@ -25,7 +27,8 @@ export interface PageData {
   method: string;
   global: { modularity: number; turboMQ: number; interCallPercentage: number } | null;
   contexts: PageContext[];
-  modules: { id: string; ctx: string; lines: number; role: string; side: string }[];
+  /** `why`: its strongest tie inside its context and its next-best context, with the signals behind each. */
+  modules: { id: string; ctx: string; lines: number; role: string; side: string; why: string[] }[];
   edges: { s: string; t: string; w: number; k: string; ev: string }[];
   tables: { table: string; owner: string; cells: Record<string, string> }[];
   plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; transactions: string[]; cycles: string[]; tests: string[]; keepGreen: string[] }[];

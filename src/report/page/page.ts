@@ -81,6 +81,27 @@ function table(host: HTMLElement, head: string[], rows: (string | number)[][]): 
 
 const names: Record<string, string> = {};
 D.contexts.forEach((c) => (names[c.id] = c.name));
+// One colour per context, used by the graph, the legend and the side panels (12 hues, then again
+// lighter); the kernel is grey.
+const PALETTE = ['#3b6fd8', '#e8590c', '#2f9e44', '#c2255c', '#7048e8', '#0c8599', '#e67700', '#5c940d', '#a61e4d', '#1971c2', '#9c36b5', '#087f5b'];
+const colours: Record<string, string> = {};
+D.contexts.forEach((c, i) => (colours[c.id] = c.id === 'kernel' ? '#868e96' : PALETTE[i % PALETTE.length]! + (i >= PALETTE.length ? 'aa' : '')));
+const colourOf = (ctx: string | undefined): string => (ctx && colours[ctx]) || '#aab';
+function swatch(ctx: string): HTMLElement {
+  const s = el('span', null, 'swatch');
+  s.style.background = colourOf(ctx);
+  return s;
+}
+function legend(): HTMLElement {
+  const ul = el('ul', null, 'legend');
+  D.contexts.forEach((c) => {
+    const li = el('li');
+    li.appendChild(swatch(c.id));
+    li.appendChild(document.createTextNode(` ${c.name} (${c.modules})`));
+    ul.appendChild(li);
+  });
+  return ul;
+}
 const byCtx: Record<string, PageData['modules']> = {};
 D.modules.forEach((m) => (byCtx[m.ctx] = byCtx[m.ctx] ?? []).push(m));
 const ctxOf: Record<string, string> = {};
@@ -186,7 +207,7 @@ function backButton(): HTMLElement {
 
 function contextsView(): void {
   level = 'contexts';
-  const nodes: CyElement[] = D.contexts.map((c) => ({ data: { id: c.id, label: `${c.name} (${c.modules})`, size: 20 + Math.sqrt(c.lines + 1) } }));
+  const nodes: CyElement[] = D.contexts.map((c) => ({ data: { id: c.id, label: `${c.name} (${c.modules})`, size: 20 + Math.sqrt(c.lines + 1), colour: colourOf(c.id) } }));
   const w: Record<string, number> = {};
   D.edges.forEach((e) => {
     const a = ctxOf[e.s];
@@ -198,7 +219,7 @@ function contextsView(): void {
     return { data: { id: `ce${i}`, source: source!, target: target!, w: w[k]! } };
   });
   draw(nodes, edges);
-  show([el('p', 'Click a context to see its modules. Search finds modules.', 'dim')]);
+  show([el('p', 'Click a context to see its modules and why they belong together. Search finds modules.', 'dim'), el('b', 'Legend'), legend()]);
 }
 
 function contextView(id: string): void {
@@ -206,7 +227,7 @@ function contextView(id: string): void {
   const mods = byCtx[id] ?? [];
   const inside: Record<string, boolean> = {};
   mods.forEach((m) => (inside[m.id] = true));
-  const nodes: CyElement[] = mods.map((m) => ({ data: { id: m.id, label: m.id.split('/').pop()!, size: 12 + Math.sqrt(m.lines + 1) } }));
+  const nodes: CyElement[] = mods.map((m) => ({ data: { id: m.id, label: m.id.split('/').pop()!, size: 12 + Math.sqrt(m.lines + 1), colour: colourOf(id) } }));
   const others: Record<string, boolean> = {};
   const edges: CyElement[] = [];
   D.edges.forEach((e, i) => {
@@ -217,13 +238,18 @@ function contextView(id: string): void {
       const o = ctxOf[a ? e.t : e.s] || 'outside';
       if (!others[o]) {
         others[o] = true;
-        nodes.push({ data: { id: `ctx:${o}`, label: `\u2192 ${names[o] ?? o}`, size: 14, other: 1 } });
+        nodes.push({ data: { id: `ctx:${o}`, label: `\u2192 ${names[o] ?? o}`, size: 14, other: 1, colour: colourOf(o) } });
       }
       edges.push({ data: { id: `e${i}`, source: a ? e.s : `ctx:${o}`, target: a ? `ctx:${o}` : e.t, w: e.w } });
     }
   });
   draw(nodes, edges);
-  show([backButton(), el('h3', names[id] ?? id), el('p', `${mods.length} modules`, 'dim')]);
+  const title = el('h3');
+  title.appendChild(swatch(id));
+  title.appendChild(document.createTextNode(` ${names[id] ?? id}`));
+  const why = el('ul', null, 'explain');
+  (D.contexts.find((c) => c.id === id)?.explain ?? []).forEach((line) => why.appendChild(el('li', line)));
+  show([backButton(), title, el('p', `${mods.length} modules`, 'dim'), why]);
 }
 
 function moduleInfo(id: string): void {
@@ -234,7 +260,13 @@ function moduleInfo(id: string): void {
     if (e.t === id) inn.appendChild(el('li', `${e.s} [${e.k} x${e.w}] ${e.ev}`));
   });
   const m = D.modules.find((x) => x.id === id);
-  const facts = [el('p', `context: ${names[ctxOf[id]!] ?? ctxOf[id] ?? '-'}`, 'dim')];
+  const home = el('p', null, 'dim');
+  home.appendChild(swatch(ctxOf[id] ?? ''));
+  home.appendChild(document.createTextNode(` context: ${names[ctxOf[id]!] ?? ctxOf[id] ?? '-'}`));
+  const facts = [home];
+  const why = el('ul', null, 'explain');
+  (m?.why ?? []).forEach((line) => why.appendChild(el('li', line)));
+  if (m?.why.length) facts.push(el('b', 'why here'), why);
   if (m?.role) facts.push(el('p', `role: ${m.role}`, 'dim'));
   if (m?.side) facts.push(el('p', `runs: ${m.side}`, 'dim'));
   show([backButton(), el('h3', id), ...facts, el('b', 'depends on'), out, el('b', 'used by'), inn]);
@@ -247,8 +279,8 @@ function draw(nodes: CyElement[], edges: CyElement[]): void {
     elements: [...nodes, ...edges],
     wheelSensitivity: 0.3,
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 'data(size)', height: 'data(size)', 'background-color': '#3b6fd8', 'text-valign': 'bottom', color: '#1d2433' } },
-      { selector: 'node[other]', style: { 'background-color': '#aab' } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 'data(size)', height: 'data(size)', 'background-color': 'data(colour)', 'text-valign': 'bottom', color: '#1d2433' } },
+      { selector: 'node[other]', style: { opacity: 0.6 } },
       { selector: 'edge', style: { width: 'mapData(w,1,50,1,6)', 'line-color': '#b8c0cc', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#b8c0cc', 'curve-style': 'bezier' } },
       { selector: ':selected', style: { 'background-color': '#e8590c' } },
     ],
@@ -261,7 +293,7 @@ function draw(nodes: CyElement[], edges: CyElement[]): void {
     else moduleInfo(id);
   });
   // A handle for the browser tests.
-  (window as unknown as { __msaGraph: object }).__msaGraph = { nodes: () => cy!.nodes().length, level: () => level, tapContext: (id: string) => contextView(id) };
+  (window as unknown as { __msaGraph: object }).__msaGraph = { nodes: () => cy!.nodes().length, level: () => level, tapContext: (id: string) => contextView(id), showModule: (id: string) => moduleInfo(id) };
 }
 
 byId('search').addEventListener('input', (ev) => {
