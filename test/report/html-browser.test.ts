@@ -79,7 +79,13 @@ describe('report.html in chromium', () => {
     expect(await divergent.locator('td').first().textContent()).toBe('src/ordering/checkout.ts');
     expect(await page.locator('#checks').textContent()).toContain('Product');
     await page.click('nav button[data-tab="plan"]');
-    expect(await page.locator('#plan').textContent()).toContain('Write these tests first: src/ordering/checkout.ts -> src/customers/customer-service.ts');
+    // Steps are short: each list folded under its count, modules grouped by folder.
+    const customers = result.plan!.steps.find((s) => s.context === result.decomposition!.contexts.find((c) => c.modules.includes('src/customers/customer.ts'))!.id)!;
+    const step = page.locator('#plan > ol > li').nth(customers.step - 1);
+    expect(await step.locator('details summary').allTextContents()).toContain(`Write these tests first (${customers.testsFirst!.untestedApiCalls.length + 1})`);
+    expect(await step.locator('details:has(summary:text-matches("^Write these tests first")) li').first().textContent()).toBe('src/ordering/checkout.ts -> src/customers/customer-service.ts (x1, no test reaches the caller)');
+    expect(await step.locator('details:has(summary:text-matches("^Modules")) li').allTextContents()).toEqual([`src/customers/ (${customers.modules.filter((m) => m.startsWith('src/customers/')).length}): ${customers.modules.filter((m) => m.startsWith('src/customers/')).map((m) => m.slice('src/customers/'.length)).join(', ')}`, ...(customers.modules.some((m) => !m.startsWith('src/customers/')) ? [expect.any(String)] : [])]);
+    expect(await step.locator('details').first().getAttribute('open')).toBeNull();
     // A colour per context and a legend; a context explains what holds it together; a module why it sits there and its next-best context.
     await page.click('nav button[data-tab="graph"]');
     const legend = await page.locator('#side ul.legend li').allTextContents();

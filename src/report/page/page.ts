@@ -156,6 +156,21 @@ if (D.pilots.length > 0) {
   byId('plan').appendChild(el('h3', 'Pilot candidates'));
   table(byId('plan'), ['Context', 'Trade-off'], D.pilots.map((p) => [p.name, p.tradeOff]));
 }
+/** `src/orders/a.ts`, `src/orders/b.ts` -> `src/orders/ (2): a.ts, b.ts`, folders in first-seen order. */
+function byFolder(paths: string[]): string[] {
+  const groups: Record<string, string[]> = {};
+  const order: string[] = [];
+  paths.forEach((p) => {
+    const cut = p.lastIndexOf('/');
+    const folder = cut < 0 ? '' : p.slice(0, cut + 1);
+    if (!groups[folder]) {
+      groups[folder] = [];
+      order.push(folder);
+    }
+    groups[folder]!.push(p.slice(cut + 1));
+  });
+  return order.map((f) => `${f || './'} (${groups[f]!.length}): ${groups[f]!.join(', ')}`);
+}
 const ol = el('ol');
 D.plan.forEach((s) => {
   const li = el('li');
@@ -172,8 +187,15 @@ D.plan.forEach((s) => {
     ['Write these tests first', s.tests],
     ['Tests to keep green', s.keepGreen],
   ];
+  // Short steps: each list folded under its count, modules grouped by folder (no wall of full paths).
   parts.forEach(([label, list]) => {
-    if (list.length) li.appendChild(el('div', `${label}: ${list.join('; ')}`));
+    if (list.length === 0) return;
+    const details = el('details');
+    details.appendChild(el('summary', `${label} (${list.length})`));
+    const ul = el('ul');
+    (label === 'Modules' ? byFolder(list) : list).forEach((item) => ul.appendChild(el('li', item)));
+    details.appendChild(ul);
+    li.appendChild(details);
   });
   ol.appendChild(li);
 });
