@@ -7,12 +7,13 @@
  */
 import type { TestSafetyNet } from '../score/test-safety-net.js';
 import type { MigrationPlan } from './plan-migration.js';
+import { pushTo } from '../model/group.js';
 
 export function withTestsFirst(plan: MigrationPlan, net: TestSafetyNet | undefined): MigrationPlan {
   if (!net) return plan;
   const byContext = new Map(net.contexts.map((c) => [c.context, c]));
   const inbound = new Map<string, TestSafetyNet['contexts'][number]['untestedBoundaryCalls']>();
-  for (const c of net.contexts) for (const call of c.untestedBoundaryCalls) (inbound.get(call.toContext) ?? inbound.set(call.toContext, []).get(call.toContext)!).push(call);
+  for (const c of net.contexts) for (const call of c.untestedBoundaryCalls) pushTo(inbound, call.toContext, call);
   return {
     ...plan,
     steps: plan.steps.map((step) => {

@@ -20,6 +20,7 @@ import { compareNumbers, compareStrings } from '../model/compare.js';
 import { contextIndex } from '../model/context-index.js';
 import { round3 } from '../model/numbers.js';
 import { changeSetColumns } from '../model/change-sets.js';
+import { pushTo } from '../model/group.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 
 export const DIVERGENT_MIN_CHANGE_SETS = 5;
@@ -98,11 +99,10 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
   const ids = model.modules.map((m) => m.id);
   const ctxAt = ids.map((m) => ctxOf.get(m));
   // Per change set, once: its contexts sorted, and those holding two or more of its modules (a
-  // module is alone in its context in that change set unless its context is crowded). Walked on the
-  // columns: no object per change set.
-  // Garbage collection, not arithmetic, is what a 20,000-commit history costs here: the change sets
-  // of each module go into one typed array (offsets per module), and a change set within a single
-  // context shares that context's one-element list.
+  // module is alone in its context in that change set unless its context is crowded). Garbage
+  // collection, not arithmetic, is what a 20,000-commit history costs here: the columns are walked
+  // with no object per change set, each module's change sets go into one typed array (offsets per
+  // module), and a change set within a single context shares that context's one-element list.
   const spreadOf: (readonly string[])[] = [];
   const crowdedOf: (readonly string[])[] = [];
   const single = new Map<string, readonly string[]>();
@@ -137,7 +137,7 @@ export function analyzeChangeSmells(model: SystemModel, d: Decomposition): Chang
   // Per context: the change sets touching it, newest first as stored.
   const touchingOf = new Map<string, number[]>();
   spreadOf.forEach((spread, i) => {
-    for (const c of spread) (touchingOf.get(c) ?? touchingOf.set(c, []).get(c)!).push(i);
+    for (const c of spread) pushTo(touchingOf, c, i);
   });
 
   const divergent: DivergentModule[] = [];

@@ -14,6 +14,7 @@
 import { compareNumbers, compareStrings } from '../model/compare.js';
 import { contextIndex } from '../model/context-index.js';
 import { round3 } from '../model/numbers.js';
+import { pushTo } from '../model/group.js';
 import type { Decomposition, Evidence, SystemModel } from '../model/types.js';
 
 export const SAFETY_NET_METHOD =
@@ -93,19 +94,24 @@ export function analyzeTestSafetyNet(model: SystemModel, d: Decomposition): Test
   // What each test touches, through its helpers too (iterative: helper chains are the repository's).
   const byPath = new Map(tests.map((t) => [t.path, t]));
   const touchedBy = new Map<string, string[]>();
+  // Tests that touch no module at all, not even by type (HTTP or end-to-end tests).
+  const unattached: string[] = [];
   for (const t of tests) {
     if (t.helper) continue;
     const seen = new Set<string>([t.path]);
     const stack = [t.path];
     const modules = new Set<string>();
+    let touchesAny = false;
     while (stack.length > 0) {
       const node = byPath.get(stack.pop()!);
       if (!node) continue;
+      if (node.touches.length > 0) touchesAny = true;
       // A type-only import exercises nothing.
       for (const touch of node.touches) if (touch.kinds.some((k) => k !== 'type-import')) modules.add(touch.module);
       for (const h of node.helpers) if (!seen.has(h)) stack.push(h), seen.add(h);
     }
-    for (const m of modules) (touchedBy.get(m) ?? touchedBy.set(m, []).get(m)!).push(t.path);
+    if (!touchesAny) unattached.push(t.path);
+    for (const m of modules) pushTo(touchedBy, m, t.path);
   }
   for (const list of touchedBy.values()) list.sort(compareStrings);
 
@@ -115,9 +121,9 @@ export function analyzeTestSafetyNet(model: SystemModel, d: Decomposition): Test
     if (!RUNTIME_KINDS.has(e.kind)) continue;
     const c = ctxOf.get(e.from);
     if (c === undefined || ctxOf.get(e.to) !== c) continue;
-    (out.get(e.from) ?? out.set(e.from, []).get(e.from)!).push(e.to);
+    pushTo(out, e.from, e.to);
     // A test of an interface or base class runs its implementations (dependency injection, dispatch).
-    if (e.kind === 'implements' || e.kind === 'extends') (out.get(e.to) ?? out.set(e.to, []).get(e.to)!).push(e.from);
+    if (e.kind === 'implements' || e.kind === 'extends') pushTo(out, e.to, e.from);
   }
   const via = new Map<string, string>();
   const queue: string[] = [];
@@ -182,7 +188,7 @@ export function analyzeTestSafetyNet(model: SystemModel, d: Decomposition): Test
     tests: tests.filter((t) => !t.helper).length,
     helpers: tests.filter((t) => t.helper).length,
     testLines: tests.reduce((n, t) => n + t.lines, 0),
-    unattached: tests.filter((t) => !t.helper && !hasTouch(t.path, byPath)).map((t) => t.path),
+    unattached,
     contexts,
     kernel: {
       modules: kernelModules.length,
@@ -193,17 +199,4 @@ export function analyzeTestSafetyNet(model: SystemModel, d: Decomposition): Test
       .filter((m) => coverageOf(m) !== 'none')
       .map((m) => ({ module: m, coverage: coverageOf(m), tests: touchedBy.get(m)?.length ?? 0, via: via.get(m)! })),
   };
-}
-
-/** A test touches the program itself or through a helper that does. */
-function hasTouch(test: string, byPath: ReadonlyMap<string, { touches: readonly unknown[]; helpers: readonly string[] }>): boolean {
-  const seen = new Set([test]);
-  const stack = [test];
-  while (stack.length > 0) {
-    const node = byPath.get(stack.pop()!);
-    if (!node) continue;
-    if (node.touches.length > 0) return true;
-    for (const h of node.helpers) if (!seen.has(h)) stack.push(h), seen.add(h);
-  }
-  return false;
 }

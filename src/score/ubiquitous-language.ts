@@ -23,6 +23,7 @@ import path from 'node:path/posix';
 import { compareNumbers, compareStrings } from '../model/compare.js';
 import { contextIndex, tableOwners } from '../model/context-index.js';
 import { round3 } from '../model/numbers.js';
+import { pushTo } from '../model/group.js';
 import { singular, splitWords, termsOf } from '../model/terms.js';
 import type { Decomposition, SystemModel, TableNode } from '../model/types.js';
 
@@ -225,7 +226,7 @@ function findSynonyms(concepts: readonly Concept[], ownerOf: (c: Concept) => str
   const byContext = new Map<string, Concept[]>();
   for (const c of concepts) {
     const owner = ownerOf(c);
-    if (owner !== undefined) (byContext.get(owner) ?? byContext.set(owner, []).get(owner)!).push(c);
+    if (owner !== undefined) pushTo(byContext, owner, c);
   }
   const fkOnKey = new Set<string>();
   const tableById = new Map((model.data?.tables ?? []).map((t) => [t.id, t]));

@@ -8,6 +8,7 @@
  */
 import type { TestFacts } from '../../model/facts/code-facts.js';
 import { looksLikeTest } from '../../model/build-tests.js';
+import { pushTo } from '../../model/group.js';
 import type { OrmFacts } from '../db/orm/orm-facts.js';
 import type { AdapterFacts } from './language-adapter.js';
 
@@ -21,7 +22,7 @@ export function separateTests(facts: AdapterFacts, isTest: (path: string) => boo
   // choice and may be 20,000 long.
   const entryPoints = new Map(facts.entryPoints);
   const usesInTests = new Map<string, string[]>();
-  for (const e of facts.edges) if (tests.has(e.to)) (usesInTests.get(e.from) ?? usesInTests.set(e.from, []).get(e.from)!).push(e.to);
+  for (const e of facts.edges) if (tests.has(e.to)) pushTo(usesInTests, e.from, e.to);
   const queue = [...usesInTests.keys()].filter((f) => !tests.has(f));
   for (let i = 0; i < queue.length; i++) {
     for (const to of usesInTests.get(queue[i]!) ?? []) {

@@ -184,7 +184,7 @@ export function statementFacts(ast: Node): StatementFacts {
     if (target?.name === DYNAMIC_TABLE) target = undefined;
   }
   const seen = new Set<string>();
-  const key = (r: TableRef) => `${r.schema ?? ''}.${r.name}`.toLowerCase();
+  const key = tableKey;
   if (target) {
     facts.accesses.push({ table: target, mode: 'write' });
     seen.add(key(target) + ':write');
@@ -197,8 +197,10 @@ export function statementFacts(ast: Node): StatementFacts {
     seen.add(k);
     facts.accesses.push({ table: ref, mode: 'read' });
   }
-  facts.joins = joinsOf(ast, known.map((r) => ({ ...r })), cteNames);
-  const columns = columnsByTable(ast, known, target);
+  // One alias index for both: the joins pair tables through it, the columns are credited through it.
+  const byAlias = aliasIndex(known);
+  facts.joins = joinsOf(ast, byAlias, cteNames);
+  const columns = columnsByTable(ast, known, byAlias, target);
   for (const a of facts.accesses) {
     const named = columns.get(key(a.table));
     if (named && named.size > 0) a.columns = [...named].sort(compareStrings);
@@ -212,13 +214,8 @@ export function statementFacts(ast: Node): StatementFacts {
  * INSERT column lists and UPDATE SET targets on the written table. Aliases are not scoped per
  * subquery: an alias reused inside a subquery names the outer table's columns too.
  */
-function columnsByTable(ast: Node, refs: readonly { node: Node; ref: TableRef }[], target: TableRef | undefined): Map<string, Set<string>> {
-  const key = (r: TableRef) => `${r.schema ?? ''}.${r.name}`.toLowerCase();
-  const byAlias = new Map<string, TableRef>();
-  for (const { node, ref } of refs) {
-    byAlias.set((nameOf(node.as) ?? ref.name).toLowerCase(), ref);
-    if (!byAlias.has(ref.name.toLowerCase())) byAlias.set(ref.name.toLowerCase(), ref);
-  }
+function columnsByTable(ast: Node, refs: readonly { node: Node; ref: TableRef }[], byAlias: ReadonlyMap<string, TableRef>, target: TableRef | undefined): Map<string, Set<string>> {
+  const key = tableKey;
   const tables = new Set(refs.map(({ ref }) => key(ref)));
   const only = tables.size === 1 ? refs[0]!.ref : undefined;
   const out = new Map<string, Set<string>>();
@@ -240,18 +237,27 @@ function firstNode(v: unknown): unknown {
   return Array.isArray(v) ? v[0] : v;
 }
 
-function joinsOf(ast: Node, refs: { node: Node; ref: TableRef }[], cteNames: Set<string>): [TableRef, TableRef][] {
+/** `schema.name`, lower-cased: one table however a statement spells it. */
+function tableKey(r: TableRef): string {
+  return `${r.schema ?? ''}.${r.name}`.toLowerCase();
+}
+
+/** Table references by alias (or name when unaliased), lower-cased; a table's own name always finds it. */
+function aliasIndex(refs: readonly { node: Node; ref: TableRef }[]): Map<string, TableRef> {
   const byAlias = new Map<string, TableRef>();
   for (const { node, ref } of refs) {
-    const alias = nameOf(node.as);
-    byAlias.set((alias ?? ref.name).toLowerCase(), ref);
+    byAlias.set((nameOf(node.as) ?? ref.name).toLowerCase(), ref);
     if (!byAlias.has(ref.name.toLowerCase())) byAlias.set(ref.name.toLowerCase(), ref);
   }
+  return byAlias;
+}
+
+function joinsOf(ast: Node, byAlias: ReadonlyMap<string, TableRef>, cteNames: Set<string>): [TableRef, TableRef][] {
   const pairs = new Map<string, [TableRef, TableRef]>();
   const add = (a: TableRef | undefined, b: TableRef | undefined) => {
     if (!a || !b) return;
-    const ka = `${a.schema ?? ''}.${a.name}`.toLowerCase();
-    const kb = `${b.schema ?? ''}.${b.name}`.toLowerCase();
+    const ka = tableKey(a);
+    const kb = tableKey(b);
     if (ka === kb) return;
     pairs.set(ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`, ka < kb ? [a, b] : [b, a]);
   };
