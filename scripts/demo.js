@@ -15,7 +15,7 @@ const out = path.resolve(process.argv[2] ?? path.join(projectRoot, 'msa-split-re
 try {
   buildShopHistory(repo);
   console.log(`fixture with history: ${repo}`);
-  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/msa-split.js'), 'analyze', repo, '--out', out, '--format', 'json,md,html,dot,mermaid,graphml,csv,svg'], {
+  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/msa-split.js'), 'analyze', repo, '--out', out, '--format', 'json,md,decomposition,html,dot,mermaid,graphml,csv,svg'], {
     stdio: 'inherit',
   });
   process.exitCode = run.status ?? 1;

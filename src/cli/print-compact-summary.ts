@@ -8,6 +8,7 @@ import { checksHeadline } from './checks-headline.js';
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../result/analysis-result.js';
+import { contextsHeading, contextTrust } from './context-trust.js';
 import { whereTheRestIs } from './where-the-rest-is.js';
 import { roleCounts } from './role-counts.js';
 
@@ -41,12 +42,12 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
   const { decomposition: d, scores, plan } = result;
   if (d && scores && plan) {
     const g = scores.global;
-    head(`Candidate contexts (${d.contexts.length})`);
+    head(contextsHeading(d));
     lines.push(c.dim(`  modularity Q ${g.modularity}, TurboMQ ${g.turboMQ}, IFN ${g.interfaceNumber}, NED ${g.nonExtremeDistribution}`));
     const width = Math.min(24, Math.max(8, ...scores.contexts.map((s) => s.name.length)));
     for (const s of scores.contexts.slice(0, MAX_CONTEXTS)) {
       const name = s.name.length > width ? `${s.name.slice(0, width - 1)}…` : s.name;
-      lines.push(`  ${name.padEnd(width)} ${String(s.modules).padStart(4)} modules  cohesion ${s.cohesion}  coupling ${s.coupling}  confidence ${s.confidence}`);
+      lines.push(`  ${name.padEnd(width)} ${String(s.modules).padStart(4)} modules  cohesion ${s.cohesion}  coupling ${s.coupling}  ${contextTrust(d, s.context, s.confidence)}`);
     }
     if (scores.contexts.length > MAX_CONTEXTS) lines.push(c.dim(`  ... ${scores.contexts.length - MAX_CONTEXTS} more`));
     const apart = [
@@ -56,6 +57,7 @@ export function formatCompactSummary(result: AnalysisResult, c: ChalkInstance, w
       d.unplaced?.length ? `unplaced ${d.unplaced.length} (decide in the workshop)` : '',
     ].filter(Boolean);
     if (apart.length > 0) lines.push(c.dim(`  set aside: ${apart.join('; ')}`));
+    if (d.placed) lines.push(c.dim(`  decided in the decision file; ${d.placed.length} modules it left open placed by msa-split (listed in the report)`));
     head(`Migration plan (${plural(plan.steps.length, 'step')})`);
     for (const s of plan.steps.slice(0, MAX_STEPS)) {
       const tag = s.pilot ? c.green(' (pilot)') : s.deadCode ? c.dim(' (remove)') : s.wiring ? c.dim(' (wiring)') : '';

@@ -3,11 +3,12 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { AnalysisResult } from '../result/analysis-result.js';
+import { contextsHeading, contextTrust } from './context-trust.js';
 
 export function formatContextsSummary(result: AnalysisResult, c: ChalkInstance): string[] {
   const { decomposition: d, scores, plan } = result;
   if (!d || !scores || !plan) return [];
-  const lines: string[] = ['', c.bold.underline(`Candidate contexts (${d.contexts.length})`), c.dim(`  ${d.method}`)];
+  const lines: string[] = ['', c.bold.underline(contextsHeading(d)), c.dim(`  ${d.method}`)];
   const g = scores.global;
   lines.push(
     `  modularity Q ${c.cyan(g.modularity)}, TurboMQ ${g.turboMQ}, SM ${g.structuralModularity}, ICP ${g.interCallPercentage}, IFN ${g.interfaceNumber}, NED ${g.nonExtremeDistribution}, mean transaction entropy ${g.meanTransactionEntropy}`,
@@ -15,7 +16,7 @@ export function formatContextsSummary(result: AnalysisResult, c: ChalkInstance):
   for (const s of scores.contexts) {
     const ctx = d.contexts.find((x) => x.id === s.context)!;
     lines.push(
-      `  ${c.bold(s.context.padEnd(7))} ${s.name.padEnd(16)} ${String(s.modules).padStart(3)} modules ${String(s.lines).padStart(6)} lines  cohesion ${s.cohesion}  coupling ${s.coupling}  confidence ${s.confidence}` +
+      `  ${c.bold(s.context.padEnd(7))} ${s.name.padEnd(16)} ${String(s.modules).padStart(3)} modules ${String(s.lines).padStart(6)} lines  cohesion ${s.cohesion}  coupling ${s.coupling}  ${contextTrust(d, s.context, s.confidence)}` +
         c.dim(`  in ${s.afferent.length} / out ${s.efferent.length}, API ${s.apiSurface.length}${ctx.tables.length ? `, tables ${ctx.tables.join(', ')}` : ''}`),
     );
   }

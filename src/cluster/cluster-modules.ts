@@ -11,7 +11,7 @@
  * index between its final context and its context in that run. Names come from the dominant area
  * (by lines), then the table the context uses most. Tables go to the context that accesses them most
  * (2 x writes + reads), not counting scripts, tests and tool configs (seed data owns nothing); an entity's
- * table goes to the entity's context first.
+ * table goes to the entity's context first (own-tables.ts).
  */
 import { areasOf } from '../model/areas.js';
 import { compareStrings } from '../model/compare.js';
@@ -23,6 +23,7 @@ import { isPseudoNode, isTableNode, tableOfNode } from './data-anchors.js';
 import { agglomerate, mergeCommunities, splitCommunity, type Assignment } from './community-moves.js';
 import { mulberry32 } from '../model/random.js';
 import { nameByTerms } from './name-by-terms.js';
+import { ownTables } from './own-tables.js';
 
 export interface ClusterOptions {
   /** First seed. Default 1. */
@@ -241,35 +242,7 @@ function mergeSmall(graph: UndirectedGraph, groups: Map<string, string[]>, label
 
 function nameContexts(model: SystemModel, groups: string[][], lines: Map<string, number>, anchoredOwner: ReadonlyMap<string, number>): Context[] {
   const areaOf = areasOf(model.modules.map((m) => m.id));
-  // Table owner: the group holding the entity that maps it; else the group with the highest
-  // 2 x writes + reads; else (reached only through the call chain) the group its node landed with.
-  // Scripts, tests and tool configs touch tables too (seed data, fixtures), but they own nothing.
-  const tooling = new Set(model.modules.filter((m) => /^(script|test file|tool configuration)$/.test(m.entryPoint ?? '')).map((m) => m.id));
-  const tableScore = new Map<string, Map<number, number>>();
-  const groupOf = new Map<string, number>();
-  groups.forEach((g, i) => g.forEach((m) => groupOf.set(m, i)));
-  for (const e of model.data?.edges ?? []) {
-    if (e.kind !== 'table-access' || tooling.has(e.from)) continue;
-    const g = groupOf.get(e.from);
-    if (g === undefined) continue;
-    const row = tableScore.get(e.to) ?? new Map<number, number>();
-    row.set(g, (row.get(g) ?? 0) + e.weight * (e.mode === 'write' ? 2 : 1));
-    tableScore.set(e.to, row);
-  }
-  const tablesOf = groups.map(() => [] as string[]);
-  const owned = new Set<string>();
-  for (const t of model.data?.tables ?? []) {
-    const votes = new Map<number, number>();
-    for (const m of t.entityModules) if (groupOf.has(m)) votes.set(groupOf.get(m)!, (votes.get(groupOf.get(m)!) ?? 0) + 1);
-    const best = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (best) (tablesOf[best[0]]!.push(t.id), owned.add(t.id));
-  }
-  for (const [table, row] of [...tableScore.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-    if (owned.has(table)) continue;
-    const best = [...row.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    if (best) (tablesOf[best[0]]!.push(table), owned.add(table));
-  }
-  for (const [table, g] of [...anchoredOwner].sort(([a], [b]) => compareStrings(a, b))) if (!owned.has(table)) tablesOf[g]!.push(table);
+  const tablesOf = ownTables(model, groups, anchoredOwner);
   const role = new Map(model.modules.map((m) => [m.id, m.role?.role]));
   const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
   const named = nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m), (m) => side.get(m));
@@ -279,7 +252,7 @@ function nameContexts(model: SystemModel, groups: string[][], lines: Map<string,
     for (const m of modules) byArea.set(areaOf(m), (byArea.get(areaOf(m)) ?? 0) + (lines.get(m) ?? 0) + 1);
     const area = [...byArea.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]))[0]![0];
     const { name, terms, warning } = named[i]!;
-    return { name: name || area, terms, warning, modules, tables: tablesOf[i]!.sort(compareStrings), lines: modules.reduce((n, m) => n + (lines.get(m) ?? 0), 0) };
+    return { name: name || area, terms, warning, modules, tables: tablesOf[i]!, lines: modules.reduce((n, m) => n + (lines.get(m) ?? 0), 0) };
   });
   drafts.sort((a, b) => b.lines - a.lines || compareStrings(a.name, b.name) || compareStrings(a.modules[0]!, b.modules[0]!));
   const used = new Map<string, number>();

@@ -163,6 +163,7 @@ export const OPTION_TABLE = {
     expected: `code=N,data=N,history=N (a flag) or an object { code, data, history, kinds: { ${KIND_NAMES.join(', ')} } } with numbers >= 0`,
     group: 'Contexts', flag: '--weights <list>', commands: CONTEXTS, setBy: 'anyone',
   },
+  decomposition: { ...text('A decision file (msa-split.decomposition.yaml) to score instead of proposing contexts; what it leaves open is placed and listed.'), group: 'Contexts', flag: '--decomposition <file>', commands: CONTEXTS, setBy: 'user' },
   kernel: { ...globs('Add modules to the shared kernel; !glob takes them out.'), group: 'Contexts', flag: '--kernel <glob>', commands: CONTEXTS, setBy: 'anyone' },
   priorities: {
     schema: {
@@ -188,7 +189,7 @@ export const OPTION_TABLE = {
   out: { ...text('Folder to write the reports into (outside the analyzed repository).'), group: 'Output', flag: '--out <dir>', short: '-o', commands: ['analyze'], setBy: 'user' },
   format: {
     schema: {
-      description: 'Report formats to write (json, md, html, dot, mermaid, graphml, csv, svg).',
+      description: 'Report formats to write (json, md, decomposition, html, csv, cml, structurizr, dot, mermaid, graphml, svg).',
       oneOf: [{ type: 'array', items: { type: 'string', minLength: 1 } }, { type: 'string', minLength: 1 }],
     },
     expected: 'a list of format names or a comma-separated string',

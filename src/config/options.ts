@@ -82,6 +82,8 @@ export interface AnalyzeOptions {
   minContextSize: number;
   /** Signal weights (`code`, `data`, `history`) and per-kind weights of the module graph. Default see cluster/build-module-graph.ts. */
   weights: GraphWeights;
+  /** A decision file to score instead of a proposal (model/decision-file.ts); what it leaves open is placed. Default: none (propose). */
+  decomposition?: string;
   /** Globs that add modules to the shared kernel; `!glob` takes them out. Default none. */
   kernel: string[];
   /** Role overrides: glob -> role (domain, application, interface, persistence, configuration, infrastructure, tooling, generated); the first matching glob wins. Default none. */
@@ -134,7 +136,7 @@ export interface OutputOptions {
   format: string[];
 }
 
-export const DEFAULT_FORMATS = ['json', 'md'];
+export const DEFAULT_FORMATS = ['json', 'md', 'decomposition'];
 
 /**
  * Upper bounds of numeric options, from a flag or a config file alike: a config file inside the

@@ -29,6 +29,9 @@ import { formatGranularity, isInside } from '../model/ids.js';
 import { SCHEMA_VERSION, type Decomposition, type Diagnostic, type SystemModel } from '../model/types.js';
 import { TOOL_VERSION } from '../config/tool-version.js';
 import { proposeContexts } from './propose-contexts.js';
+import { decideContexts } from './decide-contexts.js';
+import { readDecisionFile } from '../config/read-decision-file.js';
+import { canonicalDecisions } from '../report/decision-file-text.js';
 
 
 /**
@@ -37,6 +40,8 @@ import { proposeContexts } from './propose-contexts.js';
  */
 export async function analyze(target: string, input: AnalyzeOptionsInput = {}, onProgress: ProgressListener = () => {}): Promise<AnalysisResult> {
   const options = resolveApiOptions(input);
+  // A bad decision file is a usage error before any work.
+  const decisions = options.decomposition !== undefined ? canonicalDecisions(readDecisionFile(options.decomposition)) : undefined;
   const root = resolveRepositoryPath(target);
   onProgress({ stage: 'list', done: 0, total: 0 });
   const cache = cacheLocation(options, root);
@@ -130,7 +135,10 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
   model = { ...model, diagnostics: sortedUnique(portableDiagnostics(model.diagnostics, root), compareDiagnostics) };
   onProgress({ stage: 'analyses', done: 0, total: 0 });
   const analyses = runCodeAnalyses(model, options);
-  const proposal = options.cluster ? proposeContexts(model, analyses, options, onProgress) : undefined;
+  const decided = options.cluster && decisions ? decideContexts(model, analyses, decisions, options, onProgress) : undefined;
+  if (decided) model = { ...model, diagnostics: sortedUnique([...model.diagnostics, ...decided.diagnostics], compareDiagnostics) };
+  const { diagnostics: _inModel, ...decidedResult } = decided ?? { diagnostics: [] };
+  const proposal = options.cluster ? (decided ? decidedResult : proposeContexts(model, analyses, options, onProgress)) : undefined;
   const cacheProblems = cache ? await cache.writes.settle() : [];
   if (cacheProblems.length > 0) model = { ...model, diagnostics: sortedUnique([...model.diagnostics, ...cacheProblems], compareDiagnostics) };
   return {
@@ -141,6 +149,7 @@ export async function analyze(target: string, input: AnalyzeOptionsInput = {}, o
     summary: summarize(model),
     model,
     analyses,
+    ...(decisions && options.cluster ? { decisions } : {}),
     ...(proposal ?? {}),
   };
 }
@@ -171,9 +180,10 @@ function countingCommits(sink: HistorySink, onProgress: ProgressListener): Histo
   };
 }
 
-/** Options of this machine, not of the analysis (the git program, where the cache is, whether it is used): left out. */
-function portableOptions(options: Readonly<AnalyzeOptions>): Omit<AnalyzeOptions, 'git' | 'cache' | 'cacheDir'> {
-  const { git: _machineSpecific, cache: _sameResultEither, cacheDir: _machineToo, ...rest } = options;
+/** Options of this machine, not of the analysis (the git program, where the cache is, whether it is used, where the decision file is): left out. */
+function portableOptions(options: Readonly<AnalyzeOptions>): Omit<AnalyzeOptions, 'git' | 'cache' | 'cacheDir' | 'decomposition'> {
+  // The decision file's path is this machine's too; its content is in the result (`decisions`).
+  const { git: _machineSpecific, cache: _sameResultEither, cacheDir: _machineToo, decomposition: _contentKept, ...rest } = options;
   return rest;
 }
 

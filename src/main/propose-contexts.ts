@@ -13,6 +13,7 @@ import { compareStrings } from '../model/compare.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
+import type { UndirectedGraph } from '../model/graphology.js';
 import { planMigration } from '../plan/plan-migration.js';
 import type { ProgressListener } from '../model/progress.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
@@ -62,6 +63,22 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
     tooling: setAsides.tooling,
     ...(lifted.kernel.length > 0 ? { kernelReasons: lifted.kernel } : {}),
   };
+  return completeDecomposition(model, analyses, decomposition, graph, options, onProgress);
+}
+
+/**
+ * Scores, explanations, the plan (every level of the hierarchy for a proposal), the recommended
+ * levels and the checks, for any decomposition: proposed by clustering or decided in a decision file.
+ * A decomposition that brings its own macro level (a decision file's) keeps it.
+ */
+export function completeDecomposition(
+  model: SystemModel,
+  analyses: CodeAnalyses,
+  decomposition: Decomposition,
+  graph: UndirectedGraph,
+  options: Readonly<AnalyzeOptions>,
+  onProgress: ProgressListener = () => {},
+) {
   const dead = new Set(analyses.unreferenced.modules.map((m) => m.module));
   onProgress({ stage: 'scores', done: 0, total: 0 });
   const scores = scoreDecomposition(model, decomposition, graph);
@@ -91,7 +108,7 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   qualityCurve.reverse();
   const levels = recommendLevels(qualityCurve, decomposition.contexts.length);
   // The macro level was scored in the loop above: reuse it.
-  const macro = levels && levels.macro < decomposition.contexts.length ? atLevel.get(levels.macro) : undefined;
+  const macro = !decomposition.macro && levels && levels.macro < decomposition.contexts.length ? atLevel.get(levels.macro) : undefined;
   const withMacro = macro
     ? {
         ...decomposition,
@@ -106,6 +123,7 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   const assessment = assessDecomposition(model, withMacro, analyses);
   return { decomposition: withMacro, scores, explanations, plan: withTestsFirst(plan, assessment.safetyNet), assessment, qualityCurve, ...(levels ? { levels } : {}) };
 }
+
 
 /** The saved result with its contexts proposed again under the saved options overlaid by `flags`. */
 export function reproposeContexts(result: AnalysisResult, flags: OptionLayer): AnalysisResult {

@@ -477,4 +477,8 @@ export interface Decomposition {
   merges?: { a: string; b: string }[];
   /** The recommended macro level: each macro context with the (micro) contexts it holds. Absent when the proposal is already the macro level. */
   macro?: { id: string; name: string; contexts: string[] }[];
+  /** A decided decomposition (`--decomposition FILE`): the modules the file left open that msa-split placed, each with its context and why. Sorted. Absent for proposals. */
+  placed?: { module: string; context: string; reason: string }[];
+  /** A decided decomposition: modules whose place the workshop confirmed (never listed as fitting another context better). Sorted. */
+  pinned?: string[];
 }

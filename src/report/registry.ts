@@ -32,6 +32,8 @@ const GRAPH_FORMATS: ReadonlyMap<string, { report: boolean; load: () => Promise<
 const DOCUMENT_FORMATS: ReadonlyMap<string, () => Promise<Reporter>> = new Map([
   ['json', async () => (await import('./render-json.js')).renderJson],
   ['md', async () => (await import('./render-markdown.js')).renderMarkdown],
+  // The workshop's decision file (msa-split.decomposition.yaml): edit it, then analyze --decomposition.
+  ['decomposition', async () => (await import('./render-decision-file.js')).renderDecisionFile],
   ['html', async () => (await import('./render-html.js')).renderHtml],
   ['csv', async () => (await import('./render-csv.js')).renderCsv],
   // The candidate model for modelling tools: Context Mapper and Structurizr.

@@ -24,7 +24,7 @@ export function renderCml(result: AnalysisResult): ReportFile[] {
   const map = contextMap(result);
   if (!map) return [];
   const identOf = new Map([...map.contexts, ...(map.kernel ? [map.kernel] : [])].map((c) => [c.id, c.ident]));
-  const out: string[] = [`/* ${cmlComment(`${map.system}: candidate bounded contexts proposed by msa-split ${result.tool.version} (${result.decomposition!.method})`)} */`, ''];
+  const out: string[] = [`/* ${cmlComment(`${map.system}: ${result.decisions ? 'bounded contexts decided in the decision file, scored' : 'candidate bounded contexts proposed'} by msa-split ${result.tool.version} (${result.decomposition!.method})`)} */`, ''];
   out.push(`ContextMap ${map.systemIdent}ContextMap {`, '  type = SYSTEM_LANDSCAPE', '  state = TO_BE', '');
   out.push(`  contains ${[...identOf.values()].join(', ')}`, '');
   for (const r of map.relations) {

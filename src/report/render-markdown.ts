@@ -7,7 +7,7 @@ import type { AnalysisResult } from '../result/analysis-result.js';
 import type { ReportFile } from '../result/report-file.js';
 import { authorLabel } from '../result/author-label.js';
 import { LIST_LIMIT, mdCode, mdText, more, table } from './markdown-text.js';
-import { renderAssessmentSections } from './markdown-assessment.js';
+import { renderAssessmentSections, renderDecisionSections } from './markdown-assessment.js';
 
 export { mdCode, mdText };
 
@@ -300,7 +300,7 @@ function renderContextsSection(result: AnalysisResult): string[] {
   const { decomposition: d, scores, plan, explanations } = result;
   if (!d || !scores || !plan) return ['## Candidate contexts\n', '_Clustering skipped (--no-cluster)._\n'];
   const g = scores.global;
-  const out: string[] = ['## Candidate contexts\n', `${mdText(d.method)}. Formulas: docs/metrics.md.\n`];
+  const out: string[] = [`## ${d.placed ? 'Decided' : 'Candidate'} contexts\n`, `${mdText(d.method)}. Formulas: docs/metrics.md.\n`];
   out.push(
     table(
       ['Metric', 'Value'],
@@ -317,8 +317,8 @@ function renderContextsSection(result: AnalysisResult): string[] {
   );
   out.push(
     table(
-      ['Context', 'Name', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Tables', 'Confidence'],
-      scores.contexts.map((s) => [mdText(s.context), mdText(s.name), s.modules, s.lines, s.cohesion, s.coupling, s.afferent.length, s.efferent.length, s.apiSurface.length, d.contexts.find((c) => c.id === s.context)!.tables.map(mdText).join(', '), s.confidence]),
+      ['Context', 'Name', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Tables', d.placed ? 'Placed by msa-split' : 'Confidence'],
+      scores.contexts.map((s) => [mdText(s.context), mdText(s.name), s.modules, s.lines, s.cohesion, s.coupling, s.afferent.length, s.efferent.length, s.apiSurface.length, d.contexts.find((c) => c.id === s.context)!.tables.map(mdText).join(', '), d.placed ? d.placed.filter((p) => p.context === s.context).length : s.confidence]),
     ),
   );
   for (const c of d.contexts) {
@@ -401,6 +401,7 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push(table(['Module', 'Why'], d.unplaced!.slice(0, LIST_LIMIT).map((u) => [mdText(u.module), mdText(u.reason)])));
     out.push(more(d.unplaced!.length, LIST_LIMIT));
   }
+  out.push(...renderDecisionSections(result));
   out.push(...renderAssessmentSections(result));
   out.push('## Migration plan\n');
   out.push(`${mdText(plan.method)}.\n`);

@@ -23,10 +23,10 @@ export function renderStructurizr(result: AnalysisResult): ReportFile[] {
   const identOf = new Map(all.map((c) => [c.id, c.ident]));
   const system = `${map.systemIdent}System`;
   const out = [
-    `workspace ${dslString(map.system)} ${dslString(`Candidate services proposed by msa-split ${result.tool.version}`)} {`,
+    `workspace ${dslString(map.system)} ${dslString(result.decisions ? `Services decided in the decision file, scored by msa-split ${result.tool.version}` : `Candidate services proposed by msa-split ${result.tool.version}`)} {`,
     '',
     '    model {',
-    `        ${system} = softwareSystem ${dslString(map.system)} ${dslString('The monolith, one container per candidate context')} {`,
+    `        ${system} = softwareSystem ${dslString(map.system)} ${dslString(`The monolith, one container per ${result.decisions ? 'decided' : 'candidate'} context`)} {`,
   ];
   for (const c of all) out.push(`            ${c.ident} = container ${dslString(c.name)} ${dslString(c.description)}`);
   out.push('        }', '');

@@ -8,6 +8,7 @@ import type { LevelRecommendation, QualityPoint } from '../plan/recommend-level.
 import type { CodeAnalyses } from '../analyze/registry.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
+import type { DecisionFile } from '../model/decision-file.js';
 import type { MigrationPlan } from '../plan/plan-migration.js';
 import type { DecompositionExplanations } from '../score/explain-decomposition.js';
 import type { DecompositionScores } from '../score/score-decomposition.js';
@@ -32,7 +33,7 @@ export interface AnalysisResult {
   schemaVersion: number;
   tool: { name: 'msa-split'; version: string };
   /** The options that produced this result (granularity in CLI form; `roles` absent in results written before roles existed). */
-  options: Omit<AnalyzeOptions, 'granularity' | 'git' | 'cache' | 'cacheDir' | 'roles' | 'priorities' | 'maintenancePattern'> & {
+  options: Omit<AnalyzeOptions, 'granularity' | 'git' | 'cache' | 'cacheDir' | 'decomposition' | 'roles' | 'priorities' | 'maintenancePattern'> & {
     granularity: string;
     roles?: AnalyzeOptions['roles'];
     /** Absent in results written before priorities existed. */
@@ -45,6 +46,8 @@ export interface AnalysisResult {
   analyses: CodeAnalyses;
   /** Candidate contexts (absent with cluster: false). */
   decomposition?: Decomposition;
+  /** The decision file the decomposition was decided in (`--decomposition`), canonical: written back as msa-split.decomposition.yaml. Absent for a proposal. */
+  decisions?: DecisionFile;
   scores?: DecompositionScores;
   explanations?: DecompositionExplanations;
   plan?: MigrationPlan;

@@ -52,7 +52,7 @@ describe('usage errors exit 2 naming the valid choices', () => {
   it('for a bad format, granularity, dialect or unknown option', async () => {
     const format = await cli(['analyze', SHOP, '--format', 'json,pdf']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("--format: unknown format 'pdf'; valid formats: json, md, html, csv, cml, structurizr, dot, mermaid, graphml, svg");
+    expect(format.stderr).toContain("--format: unknown format 'pdf'; valid formats: json, md, decomposition, html, csv, cml, structurizr, dot, mermaid, graphml, svg");
     const gran = await cli(['analyze', SHOP, '--granularity', 'class']);
     expect(gran.code).toBe(2);
     expect(gran.stderr).toContain("--granularity must be one of file, dir:N (N = 1, 2, ...), package; got 'class'");

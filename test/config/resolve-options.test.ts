@@ -14,7 +14,7 @@ import { tempRepo } from '../helpers/temp-repo.js';
 describe('the options pipeline', () => {
   it('declares every analysis option once, in the table', () => {
     expect(Object.keys(OPTION_TABLE).filter((k) => k !== 'out' && k !== 'format').sort()).toEqual(
-      [...Object.keys(DEFAULT_OPTIONS), 'dialect', 'since', 'until', 'maxCommits', 'branch', 'git', 'cacheDir', 'contexts'].sort(),
+      [...Object.keys(DEFAULT_OPTIONS), 'dialect', 'since', 'until', 'maxCommits', 'branch', 'git', 'cacheDir', 'contexts', 'decomposition'].sort(),
     );
   });
 

@@ -28,6 +28,6 @@ describe('renderReports', () => {
     const result = await analyze(tempRepo({ 'a.ts': 'export const a = 1;\n' }));
     expect((await renderReports(result, ['md', 'json', 'md'])).map((f) => f.name)).toEqual(['analysis.json', 'report.md']);
     expect(renderJson(result)[0]!.content.startsWith('{\n  "schemaVersion": 1,')).toBe(true);
-    await expect(renderReports(result, ['pdf'])).rejects.toThrow("unknown format 'pdf'; valid formats: json, md, html, csv, cml, structurizr, dot, mermaid, graphml, svg");
+    await expect(renderReports(result, ['pdf'])).rejects.toThrow("unknown format 'pdf'; valid formats: json, md, decomposition, html, csv, cml, structurizr, dot, mermaid, graphml, svg");
   });
 });

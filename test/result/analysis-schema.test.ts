@@ -11,11 +11,15 @@ import { validateAnalysis } from '../../src/result/validate-analysis.js';
 import { UsageError } from '../../src/model/usage-error.js';
 import { FIXTURES } from '../helpers/temp-repo.js';
 // @ts-expect-error: a plain ESM build script without typings.
-import { generateAnalysisSchema } from '../../scripts/build-schema.js';
+import { generateAnalysisSchema, generateDecompositionSchema } from '../../scripts/build-schema.js';
 
 describe('the analysis.json schema', () => {
   it('is the one the result types generate (run `npm run schema` after changing them)', () => {
     expect(fs.readFileSync('schema/analysis.schema.json', 'utf8')).toBe((generateAnalysisSchema as () => string)());
+  });
+
+  it('publishes the decision file schema the decision types generate', () => {
+    expect(fs.readFileSync('schema/decomposition.schema.json', 'utf8')).toBe((generateDecompositionSchema as () => string)());
   });
 
   it('accepts what analyze writes for both fixtures, and names the path of a tampered value', async () => {
