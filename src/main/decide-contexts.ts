@@ -89,7 +89,7 @@ export function decideContexts(model: SystemModel, analyses: CodeAnalyses, file:
     pinned: [...new Set(file.pinned ?? [])].sort(compareStrings),
   };
   const decomposition = { ...draft, platform: platformWiring(model, [...platform].sort(compareStrings), draft) };
-  return { ...completeDecomposition(model, analyses, decomposition, graph, options, onProgress), diagnostics };
+  return { ...completeDecomposition(model, analyses, decomposition, options, onProgress), diagnostics };
 }
 
 /**

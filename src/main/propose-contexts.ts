@@ -13,7 +13,6 @@ import { compareStrings } from '../model/compare.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
-import type { UndirectedGraph } from '../model/graphology.js';
 import { planMigration } from '../plan/plan-migration.js';
 import type { ProgressListener } from '../model/progress.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
@@ -37,7 +36,6 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
   const apart = new Set([...setAsides.platform, ...setAsides.tooling]);
   const kernel = selectKernel(model, analyses.sharedKernel, options.kernel).filter((m) => !apart.has(m));
   const outside = new Set([...kernel, ...apart]);
-  const { graph } = buildModuleGraph(model, outside, options.weights);
   const clustered = clusterModules(
     model,
     buildModuleGraph(model, outside, options.weights, { anchors: true }).graph,
@@ -63,22 +61,18 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
     tooling: setAsides.tooling,
     ...(lifted.kernel.length > 0 ? { kernelReasons: lifted.kernel } : {}),
   };
-  return completeDecomposition(model, analyses, decomposition, graph, options, onProgress);
+  return completeDecomposition(model, analyses, decomposition, options, onProgress);
 }
 
 /**
  * Scores, explanations, the plan (every level of the hierarchy for a proposal), the recommended
  * levels and the checks, for any decomposition: proposed by clustering or decided in a decision file.
- * A decomposition that brings its own macro level (a decision file's) keeps it.
+ * The graph scored is the module graph without the decomposition's own set-asides (kernel, platform,
+ * tooling), so a split scores the same however it was obtained. A decomposition that brings its own
+ * macro level (a decision file's) keeps it.
  */
-export function completeDecomposition(
-  model: SystemModel,
-  analyses: CodeAnalyses,
-  decomposition: Decomposition,
-  graph: UndirectedGraph,
-  options: Readonly<AnalyzeOptions>,
-  onProgress: ProgressListener = () => {},
-) {
+export function completeDecomposition(model: SystemModel, analyses: CodeAnalyses, decomposition: Decomposition, options: Readonly<AnalyzeOptions>, onProgress: ProgressListener = () => {}) {
+  const { graph } = buildModuleGraph(model, setAsidesOf(decomposition), options.weights);
   const dead = new Set(analyses.unreferenced.modules.map((m) => m.module));
   onProgress({ stage: 'scores', done: 0, total: 0 });
   const scores = scoreDecomposition(model, decomposition, graph);
@@ -124,6 +118,11 @@ export function completeDecomposition(
   return { decomposition: withMacro, scores, explanations, plan: withTestsFirst(plan, assessment.safetyNet), assessment, qualityCurve, ...(levels ? { levels } : {}) };
 }
 
+
+/** Modules a decomposition keeps out of its contexts: kernel, platform, tooling. */
+export function setAsidesOf(d: Decomposition): Set<string> {
+  return new Set([...d.kernel, ...(d.platform ?? []).map((p) => p.module), ...(d.tooling ?? [])]);
+}
 
 /** The saved result with its contexts proposed again under the saved options overlaid by `flags`. */
 export function reproposeContexts(result: AnalysisResult, flags: OptionLayer): AnalysisResult {
