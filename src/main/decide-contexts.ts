@@ -1,152 +1,18 @@
 /**
  * The decided half of the pipeline: a decision file (msa-split.decomposition.yaml) instead of a
- * proposal, scored, explained, planned and checked exactly like one (completeDecomposition).
- * What the file places stays where it is (cluster/apply-decisions.ts). What it leaves open goes,
- * in order: tooling (never in a context), platform and kernel as for a proposal, then the decided
- * context it is most tied to (cluster/place-open-modules.ts); what no tie reaches is clustered on its
- * own into new contexts `new-1`, `new-2`, ... (fewer than the minimum context size: unplaced). Every
- * module placed that way is listed in `decomposition.placed` with why.
+ * proposal (cluster/decide-decomposition.ts), scored, explained, planned and checked exactly like one
+ * (completeDecomposition).
  */
 import type { CodeAnalyses } from '../analyze/registry.js';
-import { applyDecisions } from '../cluster/apply-decisions.js';
-import { buildModuleGraph } from '../cluster/build-module-graph.js';
-import { clusterModules } from '../cluster/cluster-modules.js';
-import { nameByTerms } from '../cluster/name-by-terms.js';
-import { ownTables } from '../cluster/own-tables.js';
-import { placeOpenModules } from '../cluster/place-open-modules.js';
-import { selectKernel } from '../cluster/select-kernel.js';
-import { platformWiring, selectSetAsides } from '../cluster/select-set-asides.js';
+import { decideDecomposition } from '../cluster/decide-decomposition.js';
 import type { AnalyzeOptions } from '../config/options.js';
-import { compareStrings } from '../model/compare.js';
 import type { DecisionFile } from '../model/decision-file.js';
-import { Graph, type UndirectedGraph } from '../model/graphology.js';
 import type { ProgressListener } from '../model/progress.js';
-import type { Context, Decomposition, Diagnostic, SystemModel } from '../model/types.js';
+import type { SystemModel } from '../model/types.js';
 import { completeDecomposition } from './propose-contexts.js';
-
-/** An open module joins a decided context holding at least this share of its ties; below, most of its ties lead to other open modules. */
-export const JOIN_SHARE = 0.25;
 
 export function decideContexts(model: SystemModel, analyses: CodeAnalyses, file: DecisionFile, options: Readonly<AnalyzeOptions>, onProgress: ProgressListener = () => {}) {
   onProgress({ stage: 'kernel', done: 0, total: 0 });
-  const setAsides = selectSetAsides(model);
-  const applied = applyDecisions(
-    model.modules.map((m) => m.id),
-    new Set(setAsides.tooling),
-    file,
-  );
-  const diagnostics: Diagnostic[] = [...applied.diagnostics];
-  const ids = file.contexts.map((c) => c.id);
-  const placed: NonNullable<Decomposition['placed']> = [];
-  const open = new Set(applied.open);
-  const kernel = new Set<string>();
-  const platform = new Set<string>();
-  const members = new Map<string, string>();
-  for (const [m, p] of applied.placement) {
-    if (p.kind === 'kernel') kernel.add(m);
-    else if (p.kind === 'platform') platform.add(m);
-    else members.set(m, ids[p.index]!);
-  }
-  const tooling = setAsides.tooling.filter((m) => !applied.placement.has(m));
-  // Open modules go through the proposal's own set-aside rules first.
-  for (const m of setAsides.platform) if (open.delete(m)) (platform.add(m), placed.push({ module: m, context: '(platform)', reason: `platform: ${roleReason(model, m)}` }));
-  for (const m of selectKernel(model, analyses.sharedKernel, options.kernel)) if (open.delete(m)) (kernel.add(m), placed.push({ module: m, context: '(kernel)', reason: 'shared kernel: used across areas like shared code (the proposal would set it aside too)' }));
-  onProgress({ stage: 'clustering', done: 0, total: 0 });
-  const outside = new Set([...kernel, ...platform, ...tooling]);
-  const { graph } = buildModuleGraph(model, outside, options.weights);
-  const attached = placeOpenModules(graph, members, [...open], ids, JOIN_SHARE);
-  for (const [m, { context, reason }] of attached.placed) (members.set(m, context), placed.push({ module: m, context, reason }));
-  // Open modules tied mostly to each other: clustered among themselves, as a proposal would.
-  const fresh = attached.unreached.length > 0 ? clusterModules(model, subgraph(graph, attached.unreached), [], { seed: options.seed, runs: options.runs, resolution: options.resolution, minContextSize: options.minContextSize }) : undefined;
-  const newContexts = (fresh?.contexts ?? []).map((c, i) => ({ ...c, id: `new-${i + 1}` }));
-  for (const c of newContexts) for (const m of c.modules) placed.push({ module: m, context: c.id, reason: `ties mostly to other modules the file left open: clustered with them into ${c.id} (${c.name})` });
-  // What clustering leaves alone joins whichever context it ties to at all; else it stays unplaced.
-  for (const c of newContexts) for (const m of c.modules) members.set(m, c.id);
-  const alone = placeOpenModules(graph, members, (fresh?.unplaced ?? []).map((u) => u.module), [...ids, ...newContexts.map((c) => c.id)]);
-  for (const [m, { context, reason }] of alone.placed) placed.push({ module: m, context, reason });
-  const unplaced = (fresh?.unplaced ?? []).filter((u) => !alone.placed.has(u.module)).map((u) => ({ module: u.module, reason: `left open by the decision file; ${u.reason}` }));
-  for (const [m, { context }] of alone.placed) {
-    const c = newContexts.find((x) => x.id === context);
-    if (c) c.modules = [...c.modules, m].sort(compareStrings);
-    else members.set(m, context);
-  }
-
-  const groups = ids.map((id) => [...members].filter(([, c]) => c === id).map(([m]) => m).sort(compareStrings));
-  const decidedContexts = contextsOf(model, file, groups, newContexts.map((c) => c.modules), diagnostics);
-  const all = [...decidedContexts, ...newContexts];
-  const macro = (file.macro ?? [])
-    .map((m) => ({ id: m.id, name: m.name ?? m.id, contexts: m.contexts.filter((c) => all.some((x) => x.id === c)) }))
-    .filter((m) => m.contexts.length > 0);
-  const draft: Decomposition = {
-    method: `decided in a decision file (${file.contexts.length} contexts); ${placed.length} modules it left open placed by msa-split`,
-    contexts: all,
-    kernel: [...kernel].sort(compareStrings),
-    tooling,
-    confidence: [],
-    ...(unplaced.length > 0 ? { unplaced } : {}),
-    ...(macro.length > 0 ? { macro } : {}),
-    placed: placed.sort((a, b) => compareStrings(a.module, b.module)),
-    pinned: [...new Set(file.pinned ?? [])].sort(compareStrings),
-  };
-  const decomposition = { ...draft, platform: platformWiring(model, [...platform].sort(compareStrings), draft) };
+  const { decomposition, diagnostics } = decideDecomposition(model, analyses.sharedKernel, file, options);
   return { ...completeDecomposition(model, analyses, decomposition, options, onProgress), diagnostics };
-}
-
-/**
- * The decided contexts with lines, owned tables (the file's `tables` first, then the ownership rule
- * for the rest) and glossary terms; a context the file names but nothing lands in is left out with a
- * warning (an empty service has no scores).
- */
-function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], others: string[][], diagnostics: Diagnostic[]): Context[] {
-  const warn = (message: string) => diagnostics.push({ severity: 'warning', code: 'decision-file', message });
-  const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
-  const tables = model.data?.tables ?? [];
-  const byName = new Map<string, string[]>();
-  for (const t of tables) byName.set(t.name.toLowerCase(), [...(byName.get(t.name.toLowerCase()) ?? []), t.id]);
-  const known = new Set(tables.map((t) => t.id));
-  const decidedOwner = new Map<string, number>();
-  file.contexts.forEach((c, i) => {
-    for (const ref of c.tables ?? []) {
-      const id = known.has(ref.toLowerCase()) ? ref.toLowerCase() : byName.get(ref.toLowerCase())?.length === 1 ? byName.get(ref.toLowerCase())![0]! : undefined;
-      if (id === undefined) warn(`decision file: table ${ref} of context ${c.id} is ${byName.has(ref.toLowerCase()) ? `ambiguous (${byName.get(ref.toLowerCase())!.join(', ')}): use its id` : 'not in this repository'}`);
-      else if (decidedOwner.has(id) && decidedOwner.get(id) !== i) warn(`decision file: table ${ref} is owned by both ${file.contexts[decidedOwner.get(id)!]!.id} and ${c.id}; ${file.contexts[decidedOwner.get(id)!]!.id} keeps it`);
-      else decidedOwner.set(id, i);
-    }
-  });
-  const ruled = ownTables(model, [...groups, ...others]);
-  const tablesOf = groups.map((_, i) => [...new Set([...[...decidedOwner].filter(([, g]) => g === i).map(([t]) => t), ...ruled[i]!.filter((t) => !decidedOwner.has(t))])].sort(compareStrings));
-  const role = new Map(model.modules.map((m) => [m.id, m.role?.role]));
-  const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
-  const named = nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m), (m) => side.get(m));
-  const out: Context[] = [];
-  file.contexts.forEach((c, i) => {
-    const modules = groups[i]!;
-    if (modules.length === 0) return warn(`decision file: context ${c.id} has no module in this repository; left out of the scores`);
-    const { terms, warning } = named[i]!;
-    out.push({
-      id: c.id,
-      name: c.name ?? c.id,
-      ...(terms.length > 0 ? { terms } : {}),
-      ...(warning ? { warning } : {}),
-      modules,
-      tables: tablesOf[i]!,
-      lines: modules.reduce((n, m) => n + (lines.get(m) ?? 0), 0),
-    });
-  });
-  return out;
-}
-
-function roleReason(model: SystemModel, module: string): string {
-  return model.modules.find((m) => m.id === module)?.role?.rule ?? 'composition root or wiring';
-}
-
-/** The graph restricted to `nodes` (their edges among themselves, weights and parts kept). */
-function subgraph(graph: UndirectedGraph, nodes: readonly string[]): UndirectedGraph {
-  const keep = new Set(nodes);
-  const out = new Graph({ type: 'undirected' });
-  for (const n of nodes) out.addNode(n, graph.getNodeAttributes(n));
-  graph.forEachEdge((_e, attrs, s, t) => {
-    if (keep.has(s) && keep.has(t)) out.mergeEdge(s, t, attrs);
-  });
-  return out;
 }

@@ -13,6 +13,7 @@ import { compareStrings } from '../model/compare.js';
 import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
+import { setAsidesOf } from '../model/context-index.js';
 import { planMigration } from '../plan/plan-migration.js';
 import type { ProgressListener } from '../model/progress.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
@@ -118,11 +119,6 @@ export function completeDecomposition(model: SystemModel, analyses: CodeAnalyses
   return { decomposition: withMacro, scores, explanations, plan: withTestsFirst(plan, assessment.safetyNet), assessment, qualityCurve, ...(levels ? { levels } : {}) };
 }
 
-
-/** Modules a decomposition keeps out of its contexts: kernel, platform, tooling. */
-export function setAsidesOf(d: Decomposition): Set<string> {
-  return new Set([...d.kernel, ...(d.platform ?? []).map((p) => p.module), ...(d.tooling ?? [])]);
-}
 
 /** The saved result with its contexts proposed again under the saved options overlaid by `flags`. */
 export function reproposeContexts(result: AnalysisResult, flags: OptionLayer): AnalysisResult {

@@ -19,3 +19,8 @@ export function tableOwners(d: Decomposition | undefined): Map<string, string> {
   for (const c of d?.contexts ?? []) for (const t of c.tables) owner.set(t, c.id);
   return owner;
 }
+
+/** Modules a decomposition keeps out of its contexts (kernel, platform, tooling): what its scoring graph leaves out. */
+export function setAsidesOf(d: Decomposition): Set<string> {
+  return new Set([...d.kernel, ...(d.platform ?? []).map((p) => p.module), ...(d.tooling ?? [])]);
+}

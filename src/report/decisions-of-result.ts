@@ -28,7 +28,7 @@ export function decisionsOfResult(result: AnalysisResult): DecisionFile | undefi
     const modules: string[] = [];
     for (const m of c.modules) {
       const top = highestOwnedFolder(m, id, folderOwner);
-      if (top !== undefined) include.push(`${top}/**`);
+      if (top !== undefined && !include.includes(`${top}/**`)) include.push(`${top}/**`);
       else modules.push(m);
     }
     return { id, name: c.name, ...(include.length > 0 ? { include } : {}), ...(modules.length > 0 ? { modules } : {}), ...(c.tables.length > 0 ? { tables: c.tables } : {}) };

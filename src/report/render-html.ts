@@ -8,11 +8,13 @@
  * and styles are real files in page/ (type-checked, bundled by scripts/build-page.js).
  */
 import { assessmentBlocks } from './assessment-tables.js';
+import { decisionBlocks } from './decision-tables.js';
+import { whatIfData } from './what-if-data.js';
 import { stableCompactJson } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
 import { CYTOSCAPE_JS, PAGE_CSS, PAGE_JS, PAGE_TEMPLATE } from './generated/browser-assets.js';
-import type { PageData } from './page/page-data.js';
+import type { PageData } from '../page/page-data.js';
 import { graphView } from './graph-view.js';
 import type { ReportFile } from '../result/report-file.js';
 import { contextIndex } from '../model/context-index.js';
@@ -161,6 +163,8 @@ function pageData(result: AnalysisResult): PageData {
     unplaced: (d?.unplaced ?? []).slice(0, 500),
     pilots: (result.plan?.pilotCandidates ?? []).map((p) => ({ name: p.name, tradeOff: p.tradeOff })),
     checks: assessmentBlocks(result),
+    decisions: decisionBlocks(result),
+    whatIf: whatIfData(result),
   };
 }
 
@@ -172,7 +176,7 @@ export function renderHtml(result: AnalysisResult): ReportFile[] {
     cytoscape: CYTOSCAPE_JS,
     script: PAGE_JS,
   };
-  // PAGE_TEMPLATE alternates text and slot names (page/page.html split at its {{slots}} at build time).
+  // PAGE_TEMPLATE alternates text and slot names (src/page/page.html split at its {{slots}} at build time).
   const html = PAGE_TEMPLATE.map((part, i) => (i % 2 === 1 ? slots[part]! : part)).join('');
   return [{ name: 'report.html', content: html }];
 }

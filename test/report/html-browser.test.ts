@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { savedAnalysis } from '../helpers/saved-analysis.js';
-import { tempRepo } from '../helpers/temp-repo.js';
+import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
+import { figuresOf } from '../../src/page/what-if.js';
+
+const SHOP = `${FIXTURES}/shop-monolith`;
 
 const OUT = path.resolve('test-output');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -106,6 +109,55 @@ describe('report.html in chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });
+
+  it('what-if: a move, a merge, a split and undo re-score in the page as analyze --decomposition does for the downloaded file', async () => {
+    const result = await analyze(SHOP, { history: false });
+    const file = path.join(OUT, 'shop-what-if.html');
+    fs.writeFileSync(file, renderHtml(result)[0]!.content);
+    const { page, errors, requests } = await open(file);
+    expect(await page.locator('#whatif').textContent()).toContain('No change yet');
+    const figures = () => page.locator('#whatif table.figures tr').evaluateAll((rows) => Object.fromEntries(rows.slice(1).map((r) => [(r as HTMLElement).dataset.figure, Number(r.children[2]!.textContent)])));
+    // Move checkout to the payments context through the module panel.
+    const payments = result.decomposition!.contexts.find((c) => c.modules.includes('src/payments/payment.ts'))!;
+    const paymentsId = payments.name.replace(/[^a-z0-9]+/g, '-');
+    await page.evaluate(() => (window as unknown as { __msaGraph: { showModule(id: string): void } }).__msaGraph.showModule('src/ordering/checkout.ts'));
+    await page.selectOption('#side select[aria-label="move to"]', paymentsId);
+    await page.click('#side button.move');
+    const moved = await figures();
+    expect(moved.contexts).toBe(result.decomposition!.contexts.length);
+    expect(await page.locator('#whatif ol.log li').allTextContents()).toEqual([`Moved src/ordering/checkout.ts to ${paymentsId} (what-if in report.html)`]);
+    // The graph follows: checkout now sits in payments.
+    await page.evaluate(() => (window as unknown as { __msaGraph: { showModule(id: string): void } }).__msaGraph.showModule('src/ordering/checkout.ts'));
+    expect(await page.locator('#side').textContent()).toContain(`context: ${payments.name}`);
+    // Download, analyze the file: the same figures.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#whatif button:text("Download decision file")')]);
+    const yaml = path.join(tempRepo({}, 'downloads'), 'msa-split.decomposition.yaml');
+    await download.saveAs(yaml);
+    const cli = await analyze(SHOP, { history: false, decomposition: yaml });
+    expect(moved).toEqual(figuresOf(cli.scores!, cli.plan!));
+    // Merge two contexts from the context panel, split one, undo both.
+    const customers = result.decomposition!.contexts.find((c) => c.modules.includes('src/customers/customer.ts'))!;
+    await page.evaluate((id) => (window as unknown as { __msaGraph: { tapContext(id: string): void } }).__msaGraph.tapContext(id), paymentsId);
+    await page.selectOption('#side select[aria-label="merge into"]', customers.name.replace(/[^a-z0-9]+/g, '-'));
+    await page.click('#side button.merge');
+    expect((await figures()).contexts).toBe(result.decomposition!.contexts.length - 1);
+    const catalog = result.decomposition!.contexts.find((c) => c.modules.includes('src/catalog/pricing.ts'))!;
+    await page.evaluate((id) => (window as unknown as { __msaGraph: { tapContext(id: string): void } }).__msaGraph.tapContext(id), catalog.name.replace(/[^a-z0-9]+/g, '-'));
+    await page.click('#side details summary:text("split: pick modules")');
+    await page.check('#side input[value="src/catalog/pricing.ts"]');
+    await page.fill('#side input[aria-label="name of the new context"]', 'Pricing');
+    await page.click('#side button.split');
+    expect((await figures()).contexts).toBe(result.decomposition!.contexts.length);
+    expect(await page.evaluate(() => (window as unknown as { __msaWhatIf: { text(): string } }).__msaWhatIf.text())).toContain('  - id: pricing\n    name: Pricing\n    modules:\n      - src/catalog/pricing.ts\n');
+    await page.click('#whatif button:text("Undo")');
+    await page.click('#whatif button:text("Undo")');
+    expect(await figures()).toEqual(moved);
+    await page.click('#whatif button:text("Undo")');
+    expect(await page.locator('#whatif').textContent()).toContain('No change yet');
+    expect(await page.locator('#whatif button:text("Undo")').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  }, 60_000);
 
   it('shows hostile module and table names as text and runs none of them', async () => {
     const evil = '<img src=x onerror=alert(1)>';

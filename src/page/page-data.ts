@@ -1,4 +1,23 @@
 /** The data report.html carries (built by render-html.ts, read by page.ts in the browser). */
+import type { CyclesResult } from '../analyze/cycles.js';
+import type { SharedKernelResult } from '../analyze/shared-kernel.js';
+import type { DecideOptions } from '../cluster/decide-decomposition.js';
+import type { DecisionFile } from '../model/decision-file.js';
+import type { SystemModel } from '../model/types.js';
+
+/** What the page re-scores a decomposition from (report/what-if-data.ts builds it, page/what-if.ts reads it). */
+export interface WhatIfData {
+  /** The model without what no score reads (evidence lists, files, literals, tests, commit lists). */
+  model: SystemModel;
+  sharedKernel: SharedKernelResult;
+  cycles: CyclesResult;
+  /** Unreferenced modules (dead-code candidates), for the plan. */
+  dead: string[];
+  options: DecideOptions & { priorities: Record<string, number> };
+  /** The decision file the page starts from. */
+  base: DecisionFile;
+}
+
 export interface PageContext {
   id: string;
   name: string;
@@ -46,5 +65,9 @@ export interface PageData {
   unplaced: { module: string; reason: string }[];
   pilots: { name: string; tradeOff: string }[];
   /** The split checks (safety net, change smells, language, size, reuse or rewrite) as headings, notes and tables. */
+  /** The decision file's sections (decision log, placed modules, review), absent for a proposal. */
+  decisions: PageData['checks'];
+  /** Everything the what-if needs; null when clustering was skipped. */
+  whatIf: WhatIfData | null;
   checks: ({ kind: 'heading'; level: 2 | 3; text: string } | { kind: 'note'; text: string } | { kind: 'table'; head: string[]; rows: (string | number)[][]; total: number })[];
 }

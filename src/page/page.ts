@@ -5,6 +5,9 @@
  * context, a module click shows its edges with evidence; tables are sortable.
  */
 import type { PageData } from './page-data.js';
+import { byId, el, table } from './dom.js';
+import { contextControls, moduleControls, mountWhatIf, type WhatIf } from './what-if-panel.js';
+import type { Evaluation } from './what-if.js';
 
 /** cytoscape, inlined before this script as a global. */
 declare const cytoscape: (options: object) => CyGraph;
@@ -18,14 +21,6 @@ interface CyGraph {
 type CyElement = { data: Record<string, string | number> };
 
 const D = JSON.parse(document.getElementById('data')!.textContent ?? '{}') as PageData;
-
-function el(tag: string, text?: string | number | null, cls?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (cls) e.className = cls;
-  return e;
-}
-const byId = (id: string): HTMLElement => document.getElementById(id)!;
 
 byId('title').textContent = `msa-split: ${D.title}`;
 byId('method').textContent = D.method + (D.global ? ` | Q ${D.global.modularity}, TurboMQ ${D.global.turboMQ}, ICP ${D.global.interCallPercentage}` : '');
@@ -41,51 +36,23 @@ tabs.forEach((b) =>
   }),
 );
 
-function sortable(table: HTMLElement): void {
-  table.querySelectorAll<HTMLElement>('th').forEach((th, i) =>
-    th.addEventListener('click', () => {
-      const rows = Array.prototype.slice.call(table.querySelectorAll('tr'), 1) as HTMLElement[];
-      const dir = th.dataset.dir === 'asc' ? -1 : 1;
-      th.dataset.dir = dir === 1 ? 'asc' : 'desc';
-      rows.sort((a, b) => {
-        const x = a.children[i]!.textContent ?? '';
-        const y = b.children[i]!.textContent ?? '';
-        const nx = parseFloat(x);
-        const ny = parseFloat(y);
-        if (!isNaN(nx) && !isNaN(ny)) return (nx - ny) * dir;
-        return x < y ? -dir : x > y ? dir : 0;
-      });
-      rows.forEach((r) => table.appendChild(r));
-    }),
-  );
+// The contexts the graph shows: the analysis's, or after a what-if edit the evaluated ones (adopt()).
+interface ViewContext {
+  id: string;
+  name: string;
+  modules: number;
+  lines: number;
+  explain: string[];
 }
-
-function table(host: HTMLElement, head: string[], rows: (string | number)[][]): HTMLElement {
-  const t = el('table');
-  const tr = el('tr');
-  head.forEach((h) => tr.appendChild(el('th', h)));
-  t.appendChild(tr);
-  rows.forEach((r) => {
-    const row = el('tr');
-    r.forEach((c) => {
-      const td = el('td', c);
-      if (typeof c === 'number') td.className = 'num';
-      row.appendChild(td);
-    });
-    t.appendChild(row);
-  });
-  host.appendChild(t);
-  sortable(t);
-  return t;
-}
-
+let viewContexts: ViewContext[] = D.contexts.map((c) => ({ id: c.id, name: c.name, modules: c.modules, lines: c.lines, explain: c.explain }));
 const names: Record<string, string> = {};
 D.contexts.forEach((c) => (names[c.id] = c.name));
 // One colour per context, used by the graph, the legend and the side panels (12 hues, then again
 // lighter); the kernel is grey.
 const PALETTE = ['#3b6fd8', '#e8590c', '#2f9e44', '#c2255c', '#7048e8', '#0c8599', '#e67700', '#5c940d', '#a61e4d', '#1971c2', '#9c36b5', '#087f5b'];
 const colours: Record<string, string> = {};
-D.contexts.forEach((c, i) => (colours[c.id] = c.id === 'kernel' ? '#868e96' : PALETTE[i % PALETTE.length]! + (i >= PALETTE.length ? 'aa' : '')));
+const paint = () => viewContexts.forEach((c, i) => (colours[c.id] = c.id === 'kernel' ? '#868e96' : PALETTE[i % PALETTE.length]! + (i >= PALETTE.length ? 'aa' : '')));
+paint();
 const colourOf = (ctx: string | undefined): string => (ctx && colours[ctx]) || '#aab';
 function swatch(ctx: string): HTMLElement {
   const s = el('span', null, 'swatch');
@@ -94,7 +61,7 @@ function swatch(ctx: string): HTMLElement {
 }
 function legend(): HTMLElement {
   const ul = el('ul', null, 'legend');
-  D.contexts.forEach((c) => {
+  viewContexts.forEach((c) => {
     const li = el('li');
     li.appendChild(swatch(c.id));
     li.appendChild(document.createTextNode(` ${c.name} (${c.modules})`));
@@ -229,7 +196,7 @@ function backButton(): HTMLElement {
 
 function contextsView(): void {
   level = 'contexts';
-  const nodes: CyElement[] = D.contexts.map((c) => ({ data: { id: c.id, label: `${c.name} (${c.modules})`, size: 20 + Math.sqrt(c.lines + 1), colour: colourOf(c.id) } }));
+  const nodes: CyElement[] = viewContexts.map((c) => ({ data: { id: c.id, label: `${c.name} (${c.modules})`, size: 20 + Math.sqrt(c.lines + 1), colour: colourOf(c.id) } }));
   const w: Record<string, number> = {};
   D.edges.forEach((e) => {
     const a = ctxOf[e.s];
@@ -270,8 +237,8 @@ function contextView(id: string): void {
   title.appendChild(swatch(id));
   title.appendChild(document.createTextNode(` ${names[id] ?? id}`));
   const why = el('ul', null, 'explain');
-  (D.contexts.find((c) => c.id === id)?.explain ?? []).forEach((line) => why.appendChild(el('li', line)));
-  show([backButton(), title, el('p', `${mods.length} modules`, 'dim'), why]);
+  (viewContexts.find((c) => c.id === id)?.explain ?? []).forEach((line) => why.appendChild(el('li', line)));
+  show([backButton(), title, el('p', `${mods.length} modules`, 'dim'), why, ...(whatIf && id !== 'kernel' ? [contextControls(whatIf, id, mods.map((m) => m.id))] : [])]);
 }
 
 function moduleInfo(id: string): void {
@@ -288,7 +255,11 @@ function moduleInfo(id: string): void {
   const facts = [home];
   const why = el('ul', null, 'explain');
   (m?.why ?? []).forEach((line) => why.appendChild(el('li', line)));
-  if (m?.why.length) facts.push(el('b', 'why here'), why);
+  if (m?.why.length) facts.push(el('b', whatIf?.current() ? 'why here (as analysed)' : 'why here'), why);
+  if (whatIf && ctxOf[id] !== undefined && m) {
+    const folder = id.slice(0, id.lastIndexOf('/') + 1);
+    facts.push(moduleControls(whatIf, id, D.modules.filter((x) => x.ctx !== '' && x.id.startsWith(folder) && x.id.indexOf('/', folder.length) < 0).map((x) => x.id)));
+  }
   if (m?.role) facts.push(el('p', `role: ${m.role}`, 'dim'));
   if (m?.side) facts.push(el('p', `runs: ${m.side}`, 'dim'));
   show([backButton(), el('h3', id), ...facts, el('b', 'depends on'), out, el('b', 'used by'), inn]);
@@ -337,5 +308,41 @@ byId('search').addEventListener('input', (ev) => {
       hits.appendChild(li);
     });
 });
+
+// What-if: edits re-scored in the page; the graph follows the evaluated contexts.
+function adopt(now: Evaluation | null): void {
+  const d = now?.decomposition;
+  for (const k of Object.keys(ctxOf)) delete ctxOf[k];
+  for (const k of Object.keys(byCtx)) delete byCtx[k];
+  if (!d || !now) {
+    viewContexts = D.contexts.map((c) => ({ id: c.id, name: c.name, modules: c.modules, lines: c.lines, explain: c.explain }));
+    D.modules.forEach((m) => (ctxOf[m.id] = m.ctx));
+  } else {
+    viewContexts = d.contexts.map((c) => {
+      const s = now.scores.contexts.find((x) => x.context === c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        modules: c.modules.length,
+        lines: c.lines,
+        explain: [
+          `what-if: cohesion ${s?.cohesion ?? 0}, coupling ${s?.coupling ?? 0}`,
+          ...(c.tables.length > 0 ? [`owns ${c.tables.join(', ')}`] : []),
+          `API surface: ${s?.apiSurface.length ?? 0} modules used from ${s?.afferent.length ?? 0} other contexts; it uses ${s?.efferent.length ?? 0}`,
+        ],
+      };
+    });
+    if (d.kernel.length > 0) viewContexts.push({ id: 'kernel', name: 'shared kernel', modules: d.kernel.length, lines: 0, explain: ['a shared library every context may use: not a service'] });
+    d.contexts.forEach((c) => c.modules.forEach((m) => (ctxOf[m] = c.id)));
+    d.kernel.forEach((m) => (ctxOf[m] = 'kernel'));
+  }
+  viewContexts.forEach((c) => (names[c.id] = c.name));
+  D.modules.forEach((m) => (byCtx[ctxOf[m.id] ?? ''] = byCtx[ctxOf[m.id] ?? ''] ?? []).push(m));
+  paint();
+  if (level === 'contexts' || !viewContexts.some((c) => c.id === level)) contextsView();
+  else contextView(level);
+}
+const whatIf: WhatIf | null = D.whatIf ? mountWhatIf(byId('whatif'), D.whatIf, adopt) : null;
+(window as unknown as { __msaWhatIf: WhatIf | null }).__msaWhatIf = whatIf;
 
 contextsView();
