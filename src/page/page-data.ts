@@ -43,6 +43,8 @@ export interface PageContext {
 export interface PageData {
   title: string;
   version: string;
+  /** The hand-out's first page: label and value per line. */
+  summary: [string, string][];
   method: string;
   global: { modularity: number; turboMQ: number; interCallPercentage: number } | null;
   contexts: PageContext[];

@@ -26,7 +26,7 @@ byId('title').textContent = `msa-split: ${D.title}`;
 byId('method').textContent = D.method + (D.global ? ` | Q ${D.global.modularity}, TurboMQ ${D.global.turboMQ}, ICP ${D.global.interCallPercentage}` : '');
 
 let cy: CyGraph | null = null;
-const tabs = document.querySelectorAll<HTMLButtonElement>('nav button');
+const tabs = document.querySelectorAll<HTMLButtonElement>('nav button[data-tab]');
 tabs.forEach((b) =>
   b.addEventListener('click', () => {
     tabs.forEach((x) => x.classList.remove('on'));
@@ -35,6 +35,15 @@ tabs.forEach((b) =>
     if (b.dataset.tab === 'graph' && cy) cy.resize();
   }),
 );
+byId('print').addEventListener('click', () => window.print());
+
+// Summary: the hand-out's first page.
+const dl = el('dl');
+D.summary.forEach(([label, value]) => {
+  dl.appendChild(el('dt', label));
+  dl.appendChild(el('dd', value));
+});
+byId('summary').appendChild(dl);
 
 // The contexts the graph shows: the analysis's, or after a what-if edit the evaluated ones (adopt()).
 interface ViewContext {
@@ -80,6 +89,15 @@ table(
   ['Context', 'Name', 'Macro', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Confidence', 'Tables', 'Terms', 'Warning'],
   D.contexts.map((c) => [c.id, c.name, c.macro, c.modules, c.lines, c.cohesion, c.coupling, c.afferent, c.efferent, c.api, c.confidence, c.tables.join(', '), c.terms.join(', '), c.warning]),
 );
+byId('contexts').appendChild(el('h3', 'Why each context holds together'));
+D.contexts.forEach((c) => {
+  const box = el('div', null, 'why-context');
+  box.appendChild(el('b', `${c.name} (${c.modules} modules, ${c.lines} lines)`));
+  const ul = el('ul', null, 'explain');
+  c.explain.forEach((line) => ul.appendChild(el('li', line)));
+  box.appendChild(ul);
+  byId('contexts').appendChild(box);
+});
 if (D.curve.length > 1) {
   byId('contexts').appendChild(el('h3', 'How many services: macro first, then micro'));
   byId('contexts').appendChild(el('p', D.levels, 'dim'));
@@ -138,6 +156,8 @@ function byFolder(paths: string[]): string[] {
   });
   return order.map((f) => `${f || './'} (${groups[f]!.length}): ${groups[f]!.join(', ')}`);
 }
+/** Items printed per plan list. */
+const PRINT_ITEMS = 15;
 const ol = el('ol');
 D.plan.forEach((s) => {
   const li = el('li');
@@ -160,24 +180,41 @@ D.plan.forEach((s) => {
     const details = el('details');
     details.appendChild(el('summary', `${label} (${list.length})`));
     const ul = el('ul');
-    (label === 'Modules' ? byFolder(list) : list).forEach((item) => ul.appendChild(el('li', item)));
+    const items = label === 'Modules' ? byFolder(list) : list;
+    items.forEach((item) => ul.appendChild(el('li', item)));
     details.appendChild(ul);
     li.appendChild(details);
+    // Printed unfolded (a closed <details> prints nothing), capped so a large step stays readable.
+    const printed = el('div', null, 'print-only');
+    printed.appendChild(el('b', `${label} (${list.length})`));
+    const pl = el('ul');
+    items.slice(0, PRINT_ITEMS).forEach((item) => pl.appendChild(el('li', item)));
+    if (items.length > PRINT_ITEMS) pl.appendChild(el('li', `${items.length - PRINT_ITEMS} more in report.md and analysis.json`));
+    printed.appendChild(pl);
+    li.appendChild(printed);
   });
   ol.appendChild(li);
 });
 byId('plan').appendChild(ol);
 table(byId('history'), ['#', 'Module', 'Revisions', 'Lines', 'Score', 'Main author'], D.hotspots.map((h) => [h.rank, h.module, h.revisions, h.lines, h.score, h.author]));
 table(byId('history'), ['Module A', 'Module B', 'Degree %', 'Shared'], D.coupling.map((p) => [p.a, p.b, p.degree, p.shared]));
-D.checks.forEach((b) => {
-  const host = byId('checks');
-  if (b.kind === 'heading') host.appendChild(el(b.level === 2 ? 'h2' : 'h3', b.text));
-  else if (b.kind === 'note') host.appendChild(el('p', b.text, 'dim'));
-  else {
-    table(host, b.head, b.rows);
-    if (b.total > b.rows.length) host.appendChild(el('p', `${b.total - b.rows.length} more in analysis.json`, 'dim'));
-  }
-});
+function blocks(host: HTMLElement, list: PageData['checks']): void {
+  list.forEach((b) => {
+    if (b.kind === 'heading') host.appendChild(el(b.level === 2 ? 'h3' : 'h4', b.text));
+    else if (b.kind === 'note') host.appendChild(el('p', b.text, 'dim'));
+    else {
+      table(host, b.head, b.rows);
+      if (b.total > b.rows.length) host.appendChild(el('p', `${b.total - b.rows.length} more in analysis.json`, 'dim'));
+    }
+  });
+}
+blocks(byId('checks'), D.checks);
+blocks(byId('decisions'), D.decisions);
+if (D.decisions.length === 0) {
+  byId('decisions').appendChild(
+    el('p', 'No decision file yet: these contexts are proposed by msa-split. Edit them in the what-if (Graph tab) and download the decision file, or edit msa-split.decomposition.yaml, then run analyze --decomposition on it; its decision log, notes and the modules msa-split placed appear here.', 'dim'),
+  );
+}
 if (D.checks.length === 0) byId('checks').appendChild(el('p', 'No split checks in this analysis (clustering skipped, or written before them).', 'dim'));
 table(byId('diagnostics'), ['Severity', 'Code', 'Where', 'Message'], D.diagnostics.map((x) => [x.severity, x.code, x.where, x.message]));
 

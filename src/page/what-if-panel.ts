@@ -70,6 +70,8 @@ export function mountWhatIf(host: HTMLElement, data: WhatIfData, onChange: (now:
   function render(notify = true): void {
     figuresHost.textContent = '';
     undoButton.disabled = history.length === 0;
+    // Printed only when something changed.
+    host.classList.toggle('changed', now !== null);
     if (!now || !base) {
       figuresHost.appendChild(el('p', 'No change yet: the figures are the analysis.', 'dim'));
     } else {

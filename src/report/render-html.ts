@@ -96,6 +96,7 @@ function pageData(result: AnalysisResult): PageData {
   return {
     title: result.model.root,
     version: result.tool.version,
+    summary: summaryLines(result),
     method: d?.method ?? 'clustering skipped',
     global: scores?.global ?? null,
     contexts,
@@ -179,6 +180,30 @@ export function renderHtml(result: AnalysisResult): ReportFile[] {
   // PAGE_TEMPLATE alternates text and slot names (src/page/page.html split at its {{slots}} at build time).
   const html = PAGE_TEMPLATE.map((part, i) => (i % 2 === 1 ? slots[part]! : part)).join('');
   return [{ name: 'report.html', content: html }];
+}
+
+/** The hand-out's first page: what was analysed, how it splits, where to start. */
+function summaryLines(result: AnalysisResult): [string, string][] {
+  const s = result.summary;
+  const d = result.decomposition;
+  const g = result.scores?.global;
+  const pilot = result.plan?.steps.find((x) => x.pilot);
+  const h = result.model.history;
+  const lines: [string, string][] = [
+    ['System', result.model.root],
+    ['Analysed', `${s.files} files, ${s.modules} modules, ${s.lines} lines (granularity ${result.options.granularity}), msa-split ${result.tool.version}`],
+  ];
+  if (d) {
+    lines.push([result.decisions ? 'Decided' : 'Proposed', d.method]);
+    lines.push(['Contexts', `${d.contexts.length}; set aside: shared kernel ${d.kernel.length}, platform ${d.platform?.length ?? 0}, tooling ${d.tooling?.length ?? 0}, unplaced ${d.unplaced?.length ?? 0}${d.placed ? `; ${d.placed.length} modules placed by msa-split` : ''}`]);
+  }
+  if (g) lines.push(['Scores', `modularity Q ${g.modularity}, ICP ${g.interCallPercentage}, IFN ${g.interfaceNumber}, NED ${g.nonExtremeDistribution}, mean transaction entropy ${g.meanTransactionEntropy}`]);
+  if (result.levels) lines.push(['How many services', result.levels.why]);
+  if (pilot) lines.push(['Pilot', `${pilot.name}: ${pilot.why}`]);
+  if (result.scores) lines.push(['Shared data', `${result.scores.sharedTables.length} tables used by several contexts; ${(result.scores.crossingTransactions ?? []).length} transactions across contexts`]);
+  lines.push(['Cycles', `${result.analyses.cycles.cycles.length} (${result.analyses.cycles.modulesInCycles} modules)`]);
+  lines.push(['History', h?.available ? `${h.commits} commits${h.firstCommit && h.lastCommit ? `, ${h.firstCommit.slice(0, 10)} .. ${h.lastCommit.slice(0, 10)}` : ''}, ${h.coChange.length} coupled pairs` : (h?.note ?? 'not read')]);
+  return lines;
 }
 
 /** A context's side panel: what holds it together, its data, its API surface, its risks. */

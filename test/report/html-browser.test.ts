@@ -29,6 +29,18 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
+/** Page count and text of a PDF (pdf.js), the text without whitespace (PDF text runs split words at will). */
+async function readPdf(bytes: Buffer): Promise<{ pages: number; text: string }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += content.items.map((x) => ('str' in x ? x.str : '')).join('');
+  }
+  return { pages: doc.numPages, text: text.replace(/\s+/g, '') };
+}
+
 async function open(file: string) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
@@ -77,7 +89,7 @@ describe('report.html in chromium', () => {
     fs.writeFileSync(file, renderHtml(result)[0]!.content);
     const { page, errors, requests } = await open(file);
     await page.click('nav button[data-tab="checks"]');
-    expect(await page.locator('#checks h2').allTextContents()).toEqual(['Test safety net', 'Change smells', 'Ubiquitous language', 'Size per context', 'Reuse or rewrite: the evidence']);
+    expect(await page.locator('#checks h3').allTextContents()).toEqual(['Test safety net', 'Change smells', 'Ubiquitous language', 'Size per context', 'Reuse or rewrite: the evidence']);
     const divergent = page.locator('#checks table').nth(1);
     expect(await divergent.locator('td').first().textContent()).toBe('src/ordering/checkout.ts');
     expect(await page.locator('#checks').textContent()).toContain('Product');
@@ -158,6 +170,27 @@ describe('report.html in chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   }, 60_000);
+
+  it('prints the whole workshop hand-out: every section, unfolded plan lists, at least 4 pages', async () => {
+    const result = savedAnalysis('shop');
+    const file = path.join(OUT, 'shop-handout.html');
+    fs.writeFileSync(file, renderHtml(result)[0]!.content);
+    const { page, errors, requests } = await open(file);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    fs.writeFileSync(path.join(OUT, 'shop-handout.pdf'), pdf);
+    const { pages, text } = await readPdf(pdf);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    for (const title of ['Summary', 'Contexts', 'Why each context holds together', 'Table ownership', 'Data verdicts', 'Migration plan', 'Decisions', 'Split checks', 'Dependency matrix', 'History', 'Diagnostics']) expect(text).toContain(title.replace(/\s+/g, ''));
+    // Plan lists print unfolded, the pilot's modules among them; the summary names the pilot.
+    const pilot = result.plan!.steps.find((s) => s.pilot)!;
+    expect(text).toContain(`Pilot${pilot.name}`.replace(/\s+/g, ''));
+    expect(text).toContain(`Modules (${pilot.modules.length})`.replace(/\s+/g, ''));
+    // Screen controls never print.
+    expect(text).not.toContain('Print hand-out');
+    expect(text).not.toContain('search modules');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
 
   it('shows hostile module and table names as text and runs none of them', async () => {
     const evil = '<img src=x onerror=alert(1)>';
