@@ -8,17 +8,22 @@ import type { PageData } from './page-data.js';
 import { byId, el, table } from './dom.js';
 import { contextControls, moduleControls, mountWhatIf, type WhatIf } from './what-if-panel.js';
 import type { Evaluation } from './what-if.js';
+import { blockLayout } from './block-layout.js';
+import { edgeKinds, filterEdges, type EdgeFilter } from './edge-filter.js';
+import { attachMinimap, type MinimapGraph } from './minimap.js';
+import { drawModuleDsm } from './module-dsm.js';
 
 /** cytoscape, inlined before this script as a global. */
 declare const cytoscape: (options: object) => CyGraph;
-interface CyGraph {
+interface CyGraph extends MinimapGraph {
   destroy(): void;
   resize(): void;
-  nodes(): { length: number };
+  nodes(): MinimapGraph['nodes'] extends () => infer R ? R & { length: number } : never;
+  on(event: string, handler: () => void): void;
   on(event: string, selector: string, handler: (ev: { target: { id(): string } }) => void): void;
   getElementById(id: string): { select(): void } | undefined;
 }
-type CyElement = { data: Record<string, string | number> };
+type CyElement = { data: Record<string, string | number>; position?: { x: number; y: number } };
 
 const D = JSON.parse(document.getElementById('data')!.textContent ?? '{}') as PageData;
 
@@ -132,6 +137,9 @@ table(
   ['depends on \u2192', ...ids.map((i) => names[i]!)],
   ids.map((a) => [names[a]!, ...ids.map((b) => (a === b ? '-' : (dsm[`${a}|${b}`] ?? '')))]),
 );
+byId('dsm').appendChild(el('h3', 'Modules, clustered by context'));
+byId('dsm').appendChild(el('p', 'Each context is a block on the diagonal; a mark outside the blocks is a dependency across contexts (as analysed).', 'dim'));
+drawModuleDsm(byId('dsm'), D.modules, D.edges, ids, (c) => colourOf(c), (c) => names[c] ?? (c || 'set aside'));
 table(
   byId('tables'),
   ['Table', 'Owner', ...ids.map((i) => names[i]!)],
@@ -231,6 +239,90 @@ function backButton(): HTMLElement {
   return back;
 }
 
+// The graph's toolbar: views, and which module edges to draw (kinds, weight, across contexts, at most N).
+const KINDS = edgeKinds(D.edges);
+const filter: { kinds: Set<string>; minWeight: number; acrossOnly: boolean; limit: number } = { kinds: new Set(KINDS), minWeight: 1, acrossOnly: D.modules.length > 300, limit: 2000 };
+const edgeCount = el('span', null, 'dim');
+function graphBar(): void {
+  const bar = byId('graphbar');
+  const view = (label: string, go: () => void, cls: string) => {
+    const b = el('button', label, cls) as HTMLButtonElement;
+    b.type = 'button';
+    b.addEventListener('click', go);
+    bar.appendChild(b);
+  };
+  view('Contexts', contextsView, 'view-contexts');
+  view(`All modules (${D.modules.length})`, allModulesView, 'view-all');
+  const edgesBox = el('span', null, 'edge-filter');
+  edgesBox.appendChild(document.createTextNode(' edges: '));
+  KINDS.forEach((k) => {
+    const label = el('label');
+    const box = el('input') as HTMLInputElement;
+    box.type = 'checkbox';
+    box.checked = true;
+    box.value = k;
+    box.addEventListener('change', () => {
+      if (box.checked) filter.kinds.add(k);
+      else filter.kinds.delete(k);
+      redraw();
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(` ${k} `));
+    edgesBox.appendChild(label);
+  });
+  const weight = el('input') as HTMLInputElement;
+  weight.type = 'number';
+  weight.min = '1';
+  weight.value = String(filter.minWeight);
+  weight.setAttribute('aria-label', 'minimum edge weight');
+  weight.addEventListener('change', () => {
+    filter.minWeight = Math.max(0, Number(weight.value) || 0);
+    redraw();
+  });
+  edgesBox.appendChild(document.createTextNode(' weight \u2265 '));
+  edgesBox.appendChild(weight);
+  const across = el('label');
+  const acrossBox = el('input') as HTMLInputElement;
+  acrossBox.type = 'checkbox';
+  acrossBox.checked = filter.acrossOnly;
+  acrossBox.setAttribute('aria-label', 'only edges across contexts');
+  acrossBox.addEventListener('change', () => {
+    filter.acrossOnly = acrossBox.checked;
+    redraw();
+  });
+  across.appendChild(acrossBox);
+  across.appendChild(document.createTextNode(' across contexts only '));
+  edgesBox.appendChild(across);
+  edgesBox.appendChild(edgeCount);
+  bar.appendChild(edgesBox);
+}
+function redraw(): void {
+  if (level === 'all') allModulesView();
+  else if (level !== 'contexts') contextView(level);
+}
+const shownEdges = (f: EdgeFilter) => {
+  const { shown, matching } = filterEdges(D.edges, (m) => ctxOf[m], f);
+  edgeCount.textContent = `${shown.length} of ${matching} matching edges drawn${matching > shown.length ? ' (the heaviest)' : ''}`;
+  return shown;
+};
+
+/** Every module, each context a block of its own colour (block-layout.ts), edges as filtered. */
+function allModulesView(): void {
+  level = 'all';
+  const groups = [...viewContexts.map((c) => ({ id: c.id, modules: (byCtx[c.id] ?? []).map((m) => m.id) })), { id: '', modules: (byCtx[''] ?? []).map((m) => m.id) }];
+  const { positions } = blockLayout(groups);
+  const nodes: CyElement[] = groups
+    .filter((g) => g.modules.length > 0)
+    .map((g) => ({ data: { id: `box:${g.id}`, label: g.id ? `${names[g.id] ?? g.id} (${g.modules.length})` : `set aside (${g.modules.length})`, colour: colourOf(g.id), box: 1 } }));
+  D.modules.forEach((m) => {
+    const p = positions.get(m.id);
+    if (p) nodes.push({ data: { id: m.id, parent: `box:${ctxOf[m.id] ?? ''}`, label: m.id.split('/').pop()!, size: 14, colour: colourOf(ctxOf[m.id]) }, position: p });
+  });
+  const edges: CyElement[] = shownEdges(filter).map((e, i) => ({ data: { id: `a${i}`, source: e.s, target: e.t, w: e.w } }));
+  draw(nodes, edges, true);
+  show([el('p', `All ${D.modules.length} modules, one block per context. Zoom in for names; click a module for its ties, a block for its context. The minimap (bottom right) shows where you are.`, 'dim'), el('b', 'Legend'), legend()]);
+}
+
 function contextsView(): void {
   level = 'contexts';
   const nodes: CyElement[] = viewContexts.map((c) => ({ data: { id: c.id, label: `${c.name} (${c.modules})`, size: 20 + Math.sqrt(c.lines + 1), colour: colourOf(c.id) } }));
@@ -256,7 +348,7 @@ function contextView(id: string): void {
   const nodes: CyElement[] = mods.map((m) => ({ data: { id: m.id, label: m.id.split('/').pop()!, size: 12 + Math.sqrt(m.lines + 1), colour: colourOf(id) } }));
   const others: Record<string, boolean> = {};
   const edges: CyElement[] = [];
-  D.edges.forEach((e, i) => {
+  shownEdges({ ...filter, acrossOnly: false, limit: Infinity }).forEach((e, i) => {
     const a = inside[e.s];
     const b = inside[e.t];
     if (a && b) edges.push({ data: { id: `e${i}`, source: e.s, target: e.t, w: e.w } });
@@ -302,28 +394,36 @@ function moduleInfo(id: string): void {
   show([backButton(), el('h3', id), ...facts, el('b', 'depends on'), out, el('b', 'used by'), inn]);
 }
 
-function draw(nodes: CyElement[], edges: CyElement[]): void {
+function draw(nodes: CyElement[], edges: CyElement[], preset = false): void {
   if (cy) cy.destroy();
+  const big = nodes.length > 300;
   cy = cytoscape({
     container: byId('cy'),
     elements: [...nodes, ...edges],
     wheelSensitivity: 0.3,
+    // Large graphs: draw a texture while panning and zooming, edges hidden meanwhile.
+    textureOnViewport: big,
+    hideEdgesOnViewport: big,
+    pixelRatio: big ? 1 : 'auto',
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 'data(size)', height: 'data(size)', 'background-color': 'data(colour)', 'text-valign': 'bottom', color: '#1d2433' } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 'data(size)', height: 'data(size)', 'background-color': 'data(colour)', 'text-valign': 'bottom', color: '#1d2433', 'min-zoomed-font-size': big ? 8 : 0 } },
+      { selector: 'node[box]', style: { 'background-color': 'data(colour)', 'background-opacity': 0.08, 'border-color': 'data(colour)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 28, 'font-weight': 'bold', 'min-zoomed-font-size': 0 } },
       { selector: 'node[other]', style: { opacity: 0.6 } },
-      { selector: 'edge', style: { width: 'mapData(w,1,50,1,6)', 'line-color': '#b8c0cc', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#b8c0cc', 'curve-style': 'bezier' } },
+      { selector: 'edge', style: { width: 'mapData(w,1,50,1,6)', 'line-color': '#b8c0cc', 'target-arrow-shape': big ? 'none' : 'triangle', 'target-arrow-color': '#b8c0cc', 'curve-style': big ? 'haystack' : 'bezier', opacity: big ? 0.5 : 1 } },
       { selector: ':selected', style: { 'background-color': '#e8590c' } },
     ],
-    layout: { name: nodes.length > 300 ? 'grid' : 'cose', animate: false, randomize: false },
+    layout: preset ? { name: 'preset', fit: true, padding: 20 } : { name: big ? 'grid' : 'cose', animate: false, randomize: false },
   });
+  attachMinimap(byId('minimap') as HTMLCanvasElement, cy);
   cy.on('tap', 'node', (ev) => {
     const id = ev.target.id();
-    if (level === 'contexts') contextView(id);
+    if (id.indexOf('box:') === 0) contextView(id.slice(4));
+    else if (level === 'contexts') contextView(id);
     else if (id.indexOf('ctx:') === 0) contextView(id.slice(4));
     else moduleInfo(id);
   });
   // A handle for the browser tests.
-  (window as unknown as { __msaGraph: object }).__msaGraph = { nodes: () => cy!.nodes().length, level: () => level, tapContext: (id: string) => contextView(id), showModule: (id: string) => moduleInfo(id) };
+  (window as unknown as { __msaGraph: object }).__msaGraph = { nodes: () => cy!.nodes().length, level: () => level, tapContext: (id: string) => contextView(id), showModule: (id: string) => moduleInfo(id), allModules: () => allModulesView(), edges: () => edges.length };
 }
 
 byId('search').addEventListener('input', (ev) => {
@@ -345,6 +445,8 @@ byId('search').addEventListener('input', (ev) => {
       hits.appendChild(li);
     });
 });
+
+graphBar();
 
 // What-if: edits re-scored in the page; the graph follows the evaluated contexts.
 function adopt(now: Evaluation | null): void {
@@ -376,7 +478,8 @@ function adopt(now: Evaluation | null): void {
   viewContexts.forEach((c) => (names[c.id] = c.name));
   D.modules.forEach((m) => (byCtx[ctxOf[m.id] ?? ''] = byCtx[ctxOf[m.id] ?? ''] ?? []).push(m));
   paint();
-  if (level === 'contexts' || !viewContexts.some((c) => c.id === level)) contextsView();
+  if (level === 'all') allModulesView();
+  else if (level === 'contexts' || !viewContexts.some((c) => c.id === level)) contextsView();
   else contextView(level);
 }
 const whatIf: WhatIf | null = D.whatIf ? mountWhatIf(byId('whatif'), D.whatIf, adopt) : null;
