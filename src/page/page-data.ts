@@ -49,10 +49,11 @@ export interface PageData {
   global: { modularity: number; turboMQ: number; interCallPercentage: number } | null;
   contexts: PageContext[];
   /** `why`: its strongest tie inside its context and its next-best context, with the signals behind each. */
-  modules: { id: string; ctx: string; lines: number; role: string; side: string; why: string[] }[];
+  /** `badges`: its role, set-aside and side as short words (`domain`, `platform`, `server`), for badges. */
+  modules: { id: string; ctx: string; lines: number; role: string; side: string; badges: string[]; why: string[] }[];
   edges: { s: string; t: string; w: number; k: string; ev: string }[];
   tables: { table: string; owner: string; cells: Record<string, string> }[];
-  plan: { step: number; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; transactions: string[]; cycles: string[]; tests: string[]; keepGreen: string[] }[];
+  plan: { step: number; ctx: string; name: string; pilot: boolean; dead: boolean; why: string; modules: string[]; api: string[]; tables: string[]; fks: string[]; joins: string[]; transactions: string[]; cycles: string[]; tests: string[]; keepGreen: string[] }[];
   hotspots: { rank: number; module: string; revisions: number; lines: number; score: number; author: string }[];
   coupling: { a: string; b: string; degree: number; shared: number }[];
   diagnostics: { severity: string; code: string; where: string; message: string }[];

@@ -73,6 +73,12 @@ function swatch(ctx: string): HTMLElement {
   s.style.background = colourOf(ctx);
   return s;
 }
+/** Role, set-aside and side as small badges (`domain`, `platform`, `server`). */
+function badges(words: string[]): HTMLElement {
+  const span = el('span', null, 'badges');
+  words.forEach((w) => span.appendChild(el('span', w, `badge badge-${w.replace(/[^a-z]/g, '')}`)));
+  return span;
+}
 function legend(): HTMLElement {
   const ul = el('ul', null, 'legend');
   viewContexts.forEach((c) => {
@@ -89,11 +95,13 @@ const ctxOf: Record<string, string> = {};
 D.modules.forEach((m) => (ctxOf[m.id] = m.ctx));
 
 // Contexts table, DSM, table ownership, plan, hotspots, coupling, diagnostics.
-table(
+const contextTable = table(
   byId('contexts'),
   ['Context', 'Name', 'Macro', 'Modules', 'Lines', 'Cohesion', 'Coupling', 'Afferent', 'Efferent', 'API modules', 'Confidence', 'Tables', 'Terms', 'Warning'],
   D.contexts.map((c) => [c.id, c.name, c.macro, c.modules, c.lines, c.cohesion, c.coupling, c.afferent, c.efferent, c.api, c.confidence, c.tables.join(', '), c.terms.join(', '), c.warning]),
 );
+// The context's colour beside its name, as in the graph and the legend.
+Array.prototype.slice.call(contextTable.querySelectorAll('tr'), 1).forEach((tr: HTMLElement) => tr.children[1]?.insertBefore(swatch(tr.children[0]?.textContent ?? ''), tr.children[1].firstChild));
 byId('contexts').appendChild(el('h3', 'Why each context holds together'));
 D.contexts.forEach((c) => {
   const box = el('div', null, 'why-context');
@@ -169,7 +177,8 @@ const PRINT_ITEMS = 15;
 const ol = el('ol');
 D.plan.forEach((s) => {
   const li = el('li');
-  li.appendChild(el('span', s.name + (s.pilot ? ' (pilot)' : s.dead ? ' (remove)' : ''), s.pilot ? 'pilot' : s.dead ? 'dead' : ''));
+  li.appendChild(swatch(s.ctx));
+  li.appendChild(el('span', ` ${s.name}${s.pilot ? ' (pilot)' : s.dead ? ' (remove)' : ''}`, s.pilot ? 'pilot' : s.dead ? 'dead' : ''));
   li.appendChild(el('div', s.why, 'dim'));
   const parts: [string, string[]][] = [
     ['Modules', s.modules],
@@ -389,6 +398,7 @@ function moduleInfo(id: string): void {
     const folder = id.slice(0, id.lastIndexOf('/') + 1);
     facts.push(moduleControls(whatIf, id, D.modules.filter((x) => x.ctx !== '' && x.id.startsWith(folder) && x.id.indexOf('/', folder.length) < 0).map((x) => x.id)));
   }
+  if (m && m.badges.length > 0) facts.unshift(badges(m.badges));
   if (m?.role) facts.push(el('p', `role: ${m.role}`, 'dim'));
   if (m?.side) facts.push(el('p', `runs: ${m.side}`, 'dim'));
   show([backButton(), el('h3', id), ...facts, el('b', 'depends on'), out, el('b', 'used by'), inn]);
@@ -435,7 +445,11 @@ byId('search').addEventListener('input', (ev) => {
     .filter((m) => m.id.toLowerCase().indexOf(q) >= 0)
     .slice(0, 50)
     .forEach((m) => {
-      const li = el('li', m.id);
+      const li = el('li');
+      li.appendChild(swatch(m.ctx));
+      li.appendChild(el('span', ` ${m.id}`, 'hit'));
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(badges(m.badges));
       li.style.cursor = 'pointer';
       li.addEventListener('click', () => {
         if (m.ctx) contextView(m.ctx);

@@ -106,6 +106,7 @@ function pageData(result: AnalysisResult): PageData {
       lines: m.lines,
       role: m.role ? `${m.role.role}${m.role.setAside && m.role.setAside !== m.role.role ? ` (${m.role.setAside})` : ''}: ${m.role.rule}` : '',
       side: m.unit ? `${m.unit.side}${m.unit.id ? ` in ${m.unit.id}` : ''}` : '',
+      badges: [m.role?.role, m.role?.setAside, m.unit && m.unit.side !== 'unknown' ? m.unit.side : undefined].filter((x): x is string => !!x),
       why: why.get(m.id) ?? [],
     })),
     edges: moduleEdges.map((e) => ({ s: e.source, t: e.target, w: e.weight, k: e.kinds.join(','), ev: evidence.get(`${e.source}\0${e.target}`) ?? '' })),
@@ -118,6 +119,7 @@ function pageData(result: AnalysisResult): PageData {
       })),
     plan: (result.plan?.steps ?? []).map((s) => ({
       step: s.step,
+      ctx: s.context,
       name: s.name,
       pilot: s.pilot,
       dead: s.deadCode,

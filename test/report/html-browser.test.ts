@@ -70,7 +70,8 @@ describe('report.html in chromium', () => {
     expect(nodes).toBe(result.decomposition!.contexts.length + 1); // contexts + the kernel
     expect(await page.locator('#cy canvas').count()).toBeGreaterThan(0);
     await page.fill('#search', 'payment-serv');
-    expect(await page.locator('#hits li').allTextContents()).toEqual(['src/payments/payment-service.ts']);
+    expect((await page.locator('#hits li .hit').allTextContents()).map((x) => x.trim())).toEqual(['src/payments/payment-service.ts']);
+    expect(await page.locator('#hits li .badge').allTextContents()).toEqual(['application', 'server']);
     const ordering = result.decomposition!.contexts.find((c) => c.modules.includes('src/ordering/order-service.ts'))!;
     await page.evaluate((id) => (window as unknown as { __msaGraph: { tapContext(id: string): void } }).__msaGraph.tapContext(id), ordering.id);
     const drilled = await page.evaluate(() => (window as unknown as { __msaGraph: { nodes(): number; level(): string } }).__msaGraph);
@@ -253,7 +254,7 @@ describe('report.html in chromium', () => {
     fs.writeFileSync(file, renderHtml(result)[0]!.content);
     const { page, errors, dialogs } = await open(file);
     await page.fill('#search', 'onerror');
-    expect(await page.locator('#hits li').allTextContents()).toEqual([`src/${evil}.ts`]);
+    expect((await page.locator('#hits li .hit').allTextContents()).map((x) => x.trim())).toEqual([`src/${evil}.ts`]);
     await page.click('nav button[data-tab="tables"]');
     expect(await page.locator('#tables').textContent()).toContain('evil</script><script>alert(2)</script>');
     await page.click('nav button[data-tab="checks"]');
