@@ -7,7 +7,7 @@
  * component acyclic), and one shortest cycle through its first module as a readable example.
  */
 import { compareStrings } from '../model/compare.js';
-import type { CodeEdgeKind, SystemModel } from '../model/types.js';
+import type { CodeEdgeKind, Evidence, SystemModel } from '../model/types.js';
 import { buildDependencyGraph, RUNTIME_KINDS, type DependencyGraph } from './dependency-graph.js';
 
 export interface CycleEdge {
@@ -17,7 +17,7 @@ export interface CycleEdge {
   weight: number;
   kinds: CodeEdgeKind[];
   /** First evidence entry, to point at the line to change. */
-  evidence?: { file: string; line: number; text?: string };
+  evidence?: Evidence;
 }
 
 export interface Cycle {

@@ -34,7 +34,11 @@ interface Rule {
   exclude?: (m: string) => boolean;
   /** Order among equally specific rules. */
   rank: number;
+  /** The folder its literal text names ('' when it starts with a wildcard): it matches nothing outside. */
+  folder: string;
 }
+
+const bySpecificity = (a: Rule, b: Rule) => b.specificity - a.specificity || a.rank - b.rank;
 
 export function applyDecisions(modules: readonly string[], tooling: ReadonlySet<string>, file: DecisionFile): AppliedDecisions {
   const known = new Set(modules);
@@ -63,18 +67,28 @@ export function applyDecisions(modules: readonly string[], tooling: ReadonlySet<
     const exclude = (c.exclude ?? []).length > 0 ? picomatch(c.exclude!, { dot: true }) : undefined;
     (c.include ?? []).forEach((glob, j) => rules.push({ ...rule({ kind: 'context', index }, `contexts[${index}].include[${j}] (${c.id})`, glob, rules.length), ...(exclude ? { exclude } : {}) }));
   });
-  rules.sort((a, b) => b.specificity - a.specificity || a.rank - b.rank);
+  // A glob can only match modules under the folder its literal text names (`src/ordering/**`: under
+  // src/ordering): rules indexed by that folder, so a module tries the rules of its ancestors only
+  // (thousands of modules times hundreds of globs would otherwise be millions of matches).
+  const byFolder = new Map<string, Rule[]>();
+  for (const r of rules) (byFolder.get(r.folder) ?? byFolder.set(r.folder, []).get(r.folder)!).push(r);
+  const candidates = (m: string): Rule[] => {
+    const out = [...(byFolder.get('') ?? [])];
+    for (let i = m.indexOf('/'); i >= 0; i = m.indexOf('/', i + 1)) out.push(...(byFolder.get(m.slice(0, i)) ?? []));
+    return out.sort(bySpecificity);
+  };
   const used = new Set<Rule>();
   const open: string[] = [];
   for (const m of [...modules].sort(compareStrings)) {
     if (placement.has(m)) continue;
-    const found = tooling.has(m) ? undefined : rules.find((r) => r.match(m) && !r.exclude?.(m));
+    const found = tooling.has(m) ? undefined : candidates(m).find((r) => r.match(m) && !r.exclude?.(m));
     if (found) (placement.set(m, found.placement), used.add(found));
     else if (!tooling.has(m)) open.push(m);
   }
-  for (const r of rules) {
+  for (const r of [...rules].sort(bySpecificity)) {
     if (used.has(r)) continue;
-    const shadowed = modules.some((m) => r.match(m) && !r.exclude?.(m));
+    const under = r.folder === '' ? '' : `${r.folder}/`;
+    const shadowed = modules.some((m) => m.startsWith(under) && r.match(m) && !r.exclude?.(m));
     warn(shadowed ? `decision file: glob ${r.glob} in ${r.where} places nothing: more specific entries take every module it matches` : `decision file: glob ${r.glob} in ${r.where} matches no module of this repository`);
   }
   return { placement, open, diagnostics };
@@ -84,5 +98,6 @@ function rule(placement: Placement, where: string, glob: string, rank: number): 
   // `src/shared/payment-*.ts` -> 19 (`src/shared/payment-`); a pattern without wildcard beats every glob.
   const wildcard = glob.search(/[*?[\]{}()!+@\\]/);
   const specificity = wildcard < 0 ? glob.length + 1 : wildcard;
-  return { placement, where, glob, specificity, match: picomatch(glob, { dot: true }), rank };
+  const folder = glob.slice(0, Math.max(0, glob.lastIndexOf('/', wildcard < 0 ? glob.length : wildcard)));
+  return { placement, where, glob, specificity, match: picomatch(glob, { dot: true }), rank, folder };
 }

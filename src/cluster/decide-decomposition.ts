@@ -53,7 +53,8 @@ export function decideDecomposition(model: SystemModel, sharedKernel: SharedKern
   for (const m of setAsides.platform) if (open.delete(m)) (platform.add(m), placed.push({ module: m, context: '(platform)', reason: `platform: ${roleReason(model, m)}` }));
   for (const m of selectKernel(model, sharedKernel, options.kernel)) if (open.delete(m)) (kernel.add(m), placed.push({ module: m, context: '(kernel)', reason: 'shared kernel: used across areas like shared code (the proposal would set it aside too)' }));
   const outside = new Set([...kernel, ...platform, ...tooling]);
-  const { graph } = buildModuleGraph(model, outside, options.weights);
+  // Ties are only needed for what the file leaves open (a file that places everything costs no graph).
+  const { graph } = open.size > 0 ? buildModuleGraph(model, outside, options.weights) : { graph: new Graph({ type: 'undirected' }) };
   const attached = placeOpenModules(graph, members, [...open], ids, JOIN_SHARE);
   for (const [m, { context, reason }] of attached.placed) (members.set(m, context), placed.push({ module: m, context, reason }));
   // Open modules tied mostly to each other: clustered among themselves, as a proposal would.

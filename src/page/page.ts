@@ -5,6 +5,7 @@
  * context, a module click shows its edges with evidence; tables are sortable.
  */
 import type { PageData } from './page-data.js';
+import { unpackJson, type Packed } from '../model/pack-json.js';
 import { byId, el, table } from './dom.js';
 import { contextControls, moduleControls, mountWhatIf, type WhatIf } from './what-if-panel.js';
 import type { Evaluation } from './what-if.js';
@@ -25,7 +26,7 @@ interface CyGraph extends MinimapGraph {
 }
 type CyElement = { data: Record<string, string | number>; position?: { x: number; y: number } };
 
-const D = JSON.parse(document.getElementById('data')!.textContent ?? '{}') as PageData;
+const D = unpackJson(JSON.parse(document.getElementById('data')!.textContent ?? '{}') as Packed) as PageData;
 
 byId('title').textContent = `msa-split: ${D.title}`;
 byId('method').textContent = D.method + (D.global ? ` | Q ${D.global.modularity}, TurboMQ ${D.global.turboMQ}, ICP ${D.global.interCallPercentage}` : '');

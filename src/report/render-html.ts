@@ -13,6 +13,7 @@ import { whatIfData } from './what-if-data.js';
 import { stableCompactJson } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
+import { packJson } from '../model/pack-json.js';
 import { CYTOSCAPE_JS, PAGE_CSS, PAGE_JS, PAGE_TEMPLATE } from './generated/browser-assets.js';
 import type { PageData } from '../page/page-data.js';
 import { graphView } from './graph-view.js';
@@ -106,7 +107,7 @@ function pageData(result: AnalysisResult): PageData {
       lines: m.lines,
       role: m.role ? `${m.role.role}${m.role.setAside && m.role.setAside !== m.role.role ? ` (${m.role.setAside})` : ''}: ${m.role.rule}` : '',
       side: m.unit ? `${m.unit.side}${m.unit.id ? ` in ${m.unit.id}` : ''}` : '',
-      badges: [m.role?.role, m.role?.setAside, m.unit && m.unit.side !== 'unknown' ? m.unit.side : undefined].filter((x): x is string => !!x),
+      badges: [m.role?.role, m.role?.setAside, m.unit && m.unit.side !== 'unknown' ? m.unit.side : undefined].filter((x): x is NonNullable<typeof x> => x !== undefined),
       why: why.get(m.id) ?? [],
     })),
     edges: moduleEdges.map((e) => ({ s: e.source, t: e.target, w: e.weight, k: e.kinds.join(','), ev: evidence.get(`${e.source}\0${e.target}`) ?? '' })),
@@ -175,7 +176,8 @@ export function renderHtml(result: AnalysisResult): ReportFile[] {
   const slots: Record<string, string> = {
     title: htmlText(result.model.root),
     style: PAGE_CSS,
-    data: scriptJson(pageData(result)),
+    // Packed (model/pack-json.ts): module paths stored once, rows by column; the page unpacks it.
+    data: scriptJson(packJson(pageData(result))),
     cytoscape: CYTOSCAPE_JS,
     script: PAGE_JS,
   };
