@@ -316,17 +316,24 @@ const shownEdges = (f: EdgeFilter) => {
   return shown;
 };
 
+/** Beyond this many modules the all-modules view labels blocks instead of boxing them. */
+const COMPOUND_LIMIT = 2500;
+
 /** Every module, each context a block of its own colour (block-layout.ts), edges as filtered. */
 function allModulesView(): void {
   level = 'all';
   const groups = [...viewContexts.map((c) => ({ id: c.id, modules: (byCtx[c.id] ?? []).map((m) => m.id) })), { id: '', modules: (byCtx[''] ?? []).map((m) => m.id) }];
-  const { positions } = blockLayout(groups);
-  const nodes: CyElement[] = groups
-    .filter((g) => g.modules.length > 0)
-    .map((g) => ({ data: { id: `box:${g.id}`, label: g.id ? `${names[g.id] ?? g.id} (${g.modules.length})` : `set aside (${g.modules.length})`, colour: colourOf(g.id), box: 1 } }));
+  const { positions, blocks } = blockLayout(groups);
+  // Up to COMPOUND_LIMIT modules each context is a box around its modules (cytoscape compound
+  // nodes); beyond, boxes cost seconds to draw, so a label above each block names it instead.
+  const compound = D.modules.length <= COMPOUND_LIMIT;
+  const label = (id: string, n: number) => (id ? `${names[id] ?? id} (${n})` : `set aside (${n})`);
+  const nodes: CyElement[] = compound
+    ? groups.filter((g) => g.modules.length > 0).map((g) => ({ data: { id: `box:${g.id}`, label: label(g.id, g.modules.length), colour: colourOf(g.id), box: 1 } }))
+    : blocks.map((b) => ({ data: { id: `box:${b.id}`, label: label(b.id, groups.find((g) => g.id === b.id)!.modules.length), colour: colourOf(b.id), size: 1, tag: 1 }, position: { x: b.x + b.width / 2, y: b.y } }));
   D.modules.forEach((m) => {
     const p = positions.get(m.id);
-    if (p) nodes.push({ data: { id: m.id, parent: `box:${ctxOf[m.id] ?? ''}`, label: m.id.split('/').pop()!, size: 14, colour: colourOf(ctxOf[m.id]) }, position: p });
+    if (p) nodes.push({ data: { id: m.id, ...(compound ? { parent: `box:${ctxOf[m.id] ?? ''}` } : {}), label: m.id.split('/').pop()!, size: 14, colour: colourOf(ctxOf[m.id]) }, position: p });
   });
   const edges: CyElement[] = shownEdges(filter).map((e, i) => ({ data: { id: `a${i}`, source: e.s, target: e.t, w: e.w } }));
   draw(nodes, edges, true);
@@ -419,6 +426,7 @@ function draw(nodes: CyElement[], edges: CyElement[], preset = false): void {
     style: [
       { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 'data(size)', height: 'data(size)', 'background-color': 'data(colour)', 'text-valign': 'bottom', color: '#1d2433', 'min-zoomed-font-size': big ? 8 : 0 } },
       { selector: 'node[box]', style: { 'background-color': 'data(colour)', 'background-opacity': 0.08, 'border-color': 'data(colour)', 'border-width': 2, shape: 'round-rectangle', 'text-valign': 'top', 'font-size': 28, 'font-weight': 'bold', 'min-zoomed-font-size': 0 } },
+      { selector: 'node[tag]', style: { 'background-opacity': 0, 'font-size': 28, 'font-weight': 'bold', 'text-valign': 'top', 'min-zoomed-font-size': 0 } },
       { selector: 'node[other]', style: { opacity: 0.6 } },
       { selector: 'edge', style: { width: 'mapData(w,1,50,1,6)', 'line-color': '#b8c0cc', 'target-arrow-shape': big ? 'none' : 'triangle', 'target-arrow-color': '#b8c0cc', 'curve-style': big ? 'haystack' : 'bezier', opacity: big ? 0.5 : 1 } },
       { selector: ':selected', style: { 'background-color': '#e8590c' } },
