@@ -232,8 +232,24 @@ if (fs.existsSync('/usr/bin/chromium')) {
   const t2 = performance.now();
   await page.fill('#search', 'unit1');
   const searchMs = performance.now() - t2;
+  // The workshop loop (#17): a what-if move re-scored in the page (the baseline computed first, as the
+  // page does when idle), and every module drawn in its context block.
+  const loop = await page.evaluate(() => {
+    const w = window.__msaWhatIf;
+    const target = w.targets()[1][0];
+    const module = document.querySelector('#hits li .hit').textContent.trim();
+    w.move([module], target);
+    w.undo();
+    let t = performance.now();
+    w.move([module], target);
+    const move = performance.now() - t;
+    t = performance.now();
+    window.__msaGraph.allModules();
+    return { move, all: performance.now() - t, nodes: window.__msaGraph.nodes() };
+  });
   await browser.close();
-  console.log(`report.html first render in chromium ${(firstRender / 1000).toFixed(2)} s (target < 3 s ${firstRender < 3000 ? 'met' : 'MISSED'}); a search over 5,000 modules ${searchMs.toFixed(0)} ms`);
+  console.log(`report.html first render in chromium ${(firstRender / 1000).toFixed(2)} s (target < 3 s ${firstRender < 3000 ? 'met' : 'MISSED'}; the context view of a 1,000-module page < 2 s is asserted in test/report/html-browser.test.ts); a search over 5,000 modules ${searchMs.toFixed(0)} ms (target < 300 ms ${searchMs < 300 ? 'met' : 'MISSED'})`);
+  console.log(`  what-if: a move re-scored in the page ${loop.move.toFixed(0)} ms; all ${loop.nodes} nodes in context blocks drawn in ${loop.all.toFixed(0)} ms`);
 } else console.log('chromium not found: browser timing skipped (apt-get install chromium)');
 
 // Java: 5,000 classes parsed with tree-sitter (wasm) and extracted.

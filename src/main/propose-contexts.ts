@@ -124,5 +124,7 @@ export function completeDecomposition(model: SystemModel, analyses: CodeAnalyses
 export function reproposeContexts(result: AnalysisResult, flags: OptionLayer): AnalysisResult {
   const { options } = resolveOptions([{ source: { kind: 'api' }, values: result.options as unknown as Record<string, unknown> }, flags]);
   const proposal = proposeContexts(result.model, result.analyses, options);
-  return { ...result, options: { ...result.options, ...options, granularity: result.options.granularity }, ...proposal };
+  // A proposal replaces whatever the saved analysis decided: its decision file no longer describes it.
+  const { decisions: _replaced, ...rest } = result;
+  return { ...rest, options: { ...result.options, ...options, granularity: result.options.granularity }, ...proposal };
 }

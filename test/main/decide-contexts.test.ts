@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
+import { reproposeContexts } from '../../src/main/propose-contexts.js';
+import { renderReports } from '../../src/report/registry.js';
+import { identifier } from '../../src/report/context-map.js';
 import { decisionFileText } from '../../src/report/decision-file-text.js';
 import { decisionsOfResult } from '../../src/report/decisions-of-result.js';
 import { renderDecisionFile } from '../../src/report/render-decision-file.js';
@@ -104,5 +107,19 @@ describe('a decided decomposition', () => {
     expect(partial.plan!.steps.length).toBeGreaterThan(0);
     expect(partial.assessment).toBeDefined();
     expect(JSON.stringify(partial.options)).not.toContain('partial.yaml');
+  });
+
+  it('exports the decided model to Context Mapper and Structurizr, and a re-proposal drops the decisions', async () => {
+    const files = await renderReports(partial, ['cml', 'structurizr']);
+    const cml = files.find((f) => f.name === 'model.cml')!.content;
+    const dsl = files.find((f) => f.name === 'workspace.dsl')!.content;
+    expect(cml).toContain('bounded contexts decided in the decision file, scored by msa-split');
+    for (const c of partial.decomposition!.contexts) expect(cml).toContain(`BoundedContext ${identifier(c.name)}`);
+    expect(dsl).toContain('Services decided in the decision file');
+    expect(dsl).toContain('"Ordering"');
+    const again = reproposeContexts(partial, { source: { kind: 'api' }, values: {} });
+    expect(again.decisions).toBeUndefined();
+    expect(again.decomposition!.placed).toBeUndefined();
+    expect(renderDecisionFile(again)[0]!.content).toContain('notes: "Proposed by msa-split');
   });
 });

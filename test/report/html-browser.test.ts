@@ -12,6 +12,7 @@ import { renderHtml } from '../../src/report/render-html.js';
 import { savedAnalysis } from '../helpers/saved-analysis.js';
 import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
 import { figuresOf } from '../../src/page/what-if.js';
+import { parseDecisionFile } from '../../src/config/read-decision-file.js';
 // @ts-expect-error: the benchmark's generator is a plain ESM script without typings.
 import { generateMonolith } from '../../bench/generate-monolith.js';
 
@@ -259,6 +260,15 @@ describe('report.html in chromium', () => {
     expect(await page.locator('#tables').textContent()).toContain('evil</script><script>alert(2)</script>');
     await page.click('nav button[data-tab="checks"]');
     expect(await page.locator('#checks').textContent()).toContain(evil);
+    // Through the what-if: the hostile module moves, the page stays text, the file it writes reads back.
+    await page.click('nav button[data-tab="graph"]');
+    const text = await page.evaluate((m) => {
+      const w = (window as unknown as { __msaWhatIf: { move(ms: string[], t: string): void; text(): string } }).__msaWhatIf;
+      w.move([m], 'kernel');
+      return w.text();
+    }, `src/${evil}.ts`);
+    expect(parseDecisionFile(text, 'downloaded.yaml').kernel).toContain(`src/${evil}.ts`);
+    expect(await page.locator('#whatif ol.log li').allTextContents()).toEqual([`Moved src/${evil}.ts to kernel (what-if in report.html)`]);
     expect(await page.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
