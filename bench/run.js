@@ -229,9 +229,14 @@ if (fs.existsSync('/usr/bin/chromium')) {
   await page.goto(`file://${path.join(reportDir, 'report.html')}`);
   await page.waitForFunction(() => window.__msaGraph && window.__msaGraph.nodes() > 0);
   const firstRender = performance.now() - t;
-  const t2 = performance.now();
-  await page.fill('#search', 'unit1');
-  const searchMs = performance.now() - t2;
+  // In the page, as the browser test measures it: from the keystroke to the hits drawn.
+  const searchMs = await page.evaluate(() => {
+    const input = document.getElementById('search');
+    const t0 = performance.now();
+    input.value = 'unit1';
+    input.dispatchEvent(new Event('input'));
+    return performance.now() - t0;
+  });
   // The workshop loop (#17): a what-if move re-scored in the page (the baseline computed first, as the
   // page does when idle), and every module drawn in its context block.
   const loop = await page.evaluate(() => {

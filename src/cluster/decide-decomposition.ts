@@ -19,6 +19,7 @@ import { placeOpenModules } from './place-open-modules.js';
 import { selectKernel } from './select-kernel.js';
 import { platformWiring, selectSetAsides } from './select-set-asides.js';
 import { compareStrings } from '../model/compare.js';
+import { pushTo } from '../model/group.js';
 import type { DecisionFile } from '../model/decision-file.js';
 import { Graph, type UndirectedGraph } from '../model/graphology.js';
 import type { Context, Decomposition, Diagnostic, SystemModel } from '../model/types.js';
@@ -72,9 +73,12 @@ export function decideDecomposition(model: SystemModel, sharedKernel: SharedKern
     else members.set(m, context);
   }
 
-  const groups = ids.map((id) => [...members].filter(([, c]) => c === id).map(([m]) => m).sort(compareStrings));
-  const decidedContexts = contextsOf(model, file, groups, newContexts.map((c) => c.modules), diagnostics);
-  const all = [...decidedContexts, ...newContexts];
+  const byContext = new Map<string, string[]>();
+  for (const [m, c] of members) pushTo(byContext, c, m);
+  const groups = ids.map((id) => (byContext.get(id) ?? []).sort(compareStrings));
+  const { contexts: decidedContexts, newTables } = contextsOf(model, file, groups, newContexts.map((c) => c.modules), diagnostics);
+  // A new context owns by the same rule, never a table the file gave to a decided context.
+  const all = [...decidedContexts, ...newContexts.map((c, j) => ({ ...c, tables: newTables[j]! }))];
   const macro = (file.macro ?? [])
     .map((m) => ({ id: m.id, name: m.name ?? m.id, contexts: m.contexts.filter((c) => all.some((x) => x.id === c)) }))
     .filter((m) => m.contexts.length > 0);
@@ -98,7 +102,7 @@ export function decideDecomposition(model: SystemModel, sharedKernel: SharedKern
  * for the rest) and glossary terms; a context the file names but nothing lands in is left out with a
  * warning (an empty service has no scores).
  */
-function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], others: string[][], diagnostics: Diagnostic[]): Context[] {
+function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], others: string[][], diagnostics: Diagnostic[]): { contexts: Context[]; newTables: string[][] } {
   const warn = (message: string) => diagnostics.push({ severity: 'warning', code: 'decision-file', message });
   const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
   const tables = model.data?.tables ?? [];
@@ -134,7 +138,7 @@ function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], 
       lines: modules.reduce((n, m) => n + (lines.get(m) ?? 0), 0),
     });
   });
-  return out;
+  return { contexts: out, newTables: others.map((_, j) => ruled[groups.length + j]!.filter((t) => !decidedOwner.has(t))) };
 }
 
 function roleReason(model: SystemModel, module: string): string {

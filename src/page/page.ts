@@ -445,15 +445,16 @@ function draw(nodes: CyElement[], edges: CyElement[], preset = false): void {
   (window as unknown as { __msaGraph: object }).__msaGraph = { nodes: () => cy!.nodes().length, level: () => level, tapContext: (id: string) => contextView(id), showModule: (id: string) => moduleInfo(id), allModules: () => allModulesView(), edges: () => edges.length };
 }
 
+// Lower-cased once: a keystroke scans the ids and stops at the 50th hit.
+const lowerIds = D.modules.map((m) => m.id.toLowerCase());
 byId('search').addEventListener('input', (ev) => {
   const q = (ev.target as HTMLInputElement).value.toLowerCase();
   const hits = byId('hits');
   hits.textContent = '';
   if (q.length < 2) return;
-  D.modules
-    .filter((m) => m.id.toLowerCase().indexOf(q) >= 0)
-    .slice(0, 50)
-    .forEach((m) => {
+  const found: PageData['modules'] = [];
+  for (let i = 0; i < lowerIds.length && found.length < 50; i++) if (lowerIds[i]!.indexOf(q) >= 0) found.push(D.modules[i]!);
+  found.forEach((m) => {
       const li = el('li');
       li.appendChild(swatch(m.ctx));
       li.appendChild(el('span', ` ${m.id}`, 'hit'));
