@@ -510,3 +510,5 @@ const whatIf: WhatIf | null = D.whatIf ? mountWhatIf(byId('whatif'), D.whatIf, a
 (window as unknown as { __msaWhatIf: WhatIf | null }).__msaWhatIf = whatIf;
 
 contextsView();
+// When the first view was drawn, from the start of navigation (the browser tests and the bench read it).
+(window as unknown as { __msaReadyMs: number }).__msaReadyMs = performance.now();

@@ -199,14 +199,16 @@ describe('report.html in chromium', () => {
   it('stays readable and quick at 1,000 modules: contexts view, all modules in context blocks, filtered edges, minimap, clustered DSM, search', async () => {
     const repo = path.join(tempRepo({}, 'big'), 'monolith');
     generateMonolith(repo, { areas: 10, foldersPerArea: 5, filesPerFolder: 19, kernelFiles: 60 });
-    const result = await analyze(repo, { history: false, runs: 3 });
+    // Imports are enough to draw (no call stage): the page is what is under test.
+    const result = await analyze(repo, { history: false, runs: 3, symbols: false });
     expect(result.model.modules.length).toBeGreaterThanOrEqual(1000);
     const file = path.join(OUT, 'big-report.html');
     fs.writeFileSync(file, renderHtml(result)[0]!.content);
-    // The issue's budgets: the context view in < 2 s, search in < 300 ms (a 1,000-module page).
-    const started = Date.now();
+    // The issue's budgets: the context view in < 2 s, search in < 300 ms (a 1,000-module page), both
+    // measured by the page itself from the start of navigation (browser start-up is not the page's).
     const { page, errors, requests } = await open(file);
-    const contextViewMs = Date.now() - started;
+    const contextViewMs = await page.evaluate(() => (window as unknown as { __msaReadyMs: number }).__msaReadyMs);
+    expect(contextViewMs).toBeGreaterThan(0);
     expect(contextViewMs).toBeLessThan(2000);
     expect(await page.evaluate(() => (window as unknown as { __msaGraph: { nodes(): number } }).__msaGraph.nodes())).toBeLessThan(40);
     const searchMs = await page.evaluate(() => {
@@ -228,15 +230,17 @@ describe('report.html in chromium', () => {
     expect(all.nodes).toBeGreaterThanOrEqual(result.model.modules.length);
     expect(all.edges).toBeLessThanOrEqual(2000);
     expect(await page.locator('#graphbar .edge-filter').textContent()).toMatch(/\d+ of \d+ matching edges drawn/);
-    // Unticking every kind leaves no edge.
-    for (const box of await page.locator('#graphbar .edge-filter input[type=checkbox][value]').all()) await box.uncheck();
+    // Filtering: unticking a kind drops its edges; a weight no edge reaches leaves none.
+    await page.locator('#graphbar .edge-filter input[type=checkbox][value="import"]').uncheck();
+    expect(await page.evaluate(() => (window as unknown as { __msaGraph: { edges(): number } }).__msaGraph.edges())).toBeLessThan(all.edges);
+    await page.fill('#graphbar input[aria-label="minimum edge weight"]', '1000000');
+    await page.dispatchEvent('#graphbar input[aria-label="minimum edge weight"]', 'change');
     expect(await page.evaluate(() => (window as unknown as { __msaGraph: { edges(): number } }).__msaGraph.edges())).toBe(0);
     // The minimap draws something; the module DSM has a canvas of the modules.
     expect(await page.evaluate(() => { const c = document.getElementById('minimap') as HTMLCanvasElement; const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++; return n; })).toBeGreaterThan(100);
     await page.click('nav button[data-tab="dsm"]');
     expect(await page.locator('#dsm canvas.dsm').getAttribute('aria-label')).toBe(`dependency matrix of ${result.model.modules.length} modules ordered by context`);
     await page.click('nav button[data-tab="graph"]');
-    for (const box of await page.locator('#graphbar .edge-filter input[type=checkbox][value]').all()) await box.check();
     await page.screenshot({ path: path.join(OUT, 'big-report.png') });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
