@@ -28,6 +28,7 @@ import { compareDiagnostics, compareStrings, sortedUnique } from '../model/compa
 import { formatGranularity, isInside } from '../model/ids.js';
 import { SCHEMA_VERSION, type Decomposition, type Diagnostic, type SystemModel } from '../model/types.js';
 import { TOOL_VERSION } from '../config/tool-version.js';
+import { UsageError } from '../model/usage-error.js';
 import { proposeContexts } from './propose-contexts.js';
 import { decideContexts } from './decide-contexts.js';
 import { readDecisionFile } from '../config/read-decision-file.js';
@@ -41,6 +42,7 @@ import { canonicalDecisions } from '../report/decision-file-text.js';
 export async function analyze(target: string, input: AnalyzeOptionsInput = {}, onProgress: ProgressListener = () => {}): Promise<AnalysisResult> {
   const options = resolveApiOptions(input);
   // A bad decision file is a usage error before any work.
+  if (options.decomposition !== undefined && !options.cluster) throw new UsageError('--decomposition scores the decided contexts: it cannot be combined with --no-cluster');
   const decisions = options.decomposition !== undefined ? canonicalDecisions(readDecisionFile(options.decomposition)) : undefined;
   const root = resolveRepositoryPath(target);
   onProgress({ stage: 'list', done: 0, total: 0 });

@@ -21,6 +21,9 @@ describe('analyze --decomposition', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('d.yaml:4: contexts[0].includes: unknown key; valid keys here: id, name, include, exclude, modules, tables, notes');
     expect(fs.existsSync(out)).toBe(false);
+    const without = await cli(['analyze', repo, '--no-cluster', '--decomposition', path.join(dir, 'd.yaml')]);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('--decomposition scores the decided contexts: it cannot be combined with --no-cluster');
   });
 
   it('scores a valid one, lists what it placed, and writes the file back as it was', async () => {
