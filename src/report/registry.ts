@@ -90,3 +90,6 @@ export async function renderGraph(result: AnalysisResult, level: GraphLevel, for
   checkGraphRequest(level, format);
   return (await GRAPH_FORMATS.get(format)!.load()).render(result, level);
 }
+
+/** `msa-split diff` renders through here (the CLI imports the registry, not the reporters). */
+export { DIFF_FORMATS, renderDiff, type DiffFormat } from './render-diff.js';
