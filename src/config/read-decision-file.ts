@@ -101,7 +101,8 @@ function validKeys(path: Path): string[] {
     definitions: Record<string, { properties: Record<string, unknown> }>;
   };
   if (path.length === 0) return Object.keys(schema.properties);
-  const ref = schema.properties[String(path[0])]?.items?.$ref?.split('/').pop();
+  const top = schema.properties[String(path[0])] as { items?: { $ref?: string }; $ref?: string } | undefined;
+  const ref = (top?.items?.$ref ?? top?.$ref)?.split('/').pop();
   return ref ? Object.keys(schema.definitions[ref]?.properties ?? {}) : [];
 }
 
@@ -138,6 +139,7 @@ function meaningProblems(file: DecisionFile): Problem[] {
     ...file.contexts.flatMap((c, i): [Path, readonly string[] | undefined][] => [
       [['contexts', i, 'include'], c.include],
       [['contexts', i, 'exclude'], c.exclude],
+      [['contexts', i, 'api'], c.api],
     ]),
   ];
   for (const [path, globs] of globLists) {

@@ -37,6 +37,33 @@ export interface DecisionFile {
   macro?: DecidedMacro[];
   /** What was decided, by whom, when and why, in the order it happened. */
   decisions?: Decision[];
+  /** Limits `msa-split check` holds the decomposition to (absent: no limit). */
+  budgets?: Budgets;
+}
+
+export interface Budgets {
+  /**
+   * Highest coupling of a context (boundary weight / all its weight).
+   * @minimum 0
+   * @maximum 1
+   */
+  coupling?: number;
+  /**
+   * Highest share of call weight that crosses contexts (ICP).
+   * @minimum 0
+   * @maximum 1
+   */
+  interCallPercentage?: number;
+  /**
+   * Most modules in one context.
+   * @minimum 1
+   */
+  contextModules?: number;
+  /**
+   * Most lines in one context.
+   * @minimum 1
+   */
+  contextLines?: number;
 }
 
 export interface DecidedContext {
@@ -53,6 +80,8 @@ export interface DecidedContext {
   exclude?: string[];
   /** Module ids placed here whatever any glob says. */
   modules?: string[];
+  /** Its published interface: module ids or globs other contexts may depend on (`msa-split check`); absent: every module is internal. */
+  api?: string[];
   /** Tables this context owns (table id, or its name when unique), whoever accesses them most. */
   tables?: string[];
   /** Free text: what the context is for, open questions. */

@@ -31,6 +31,7 @@ export function canonicalDecisions(file: DecisionFile): DecisionFile {
         include: list(c.include),
         exclude: list(c.exclude),
         modules: list(c.modules),
+        api: list(c.api),
         tables: list(c.tables),
         notes: text(c.notes),
       }),
@@ -47,6 +48,7 @@ export function canonicalDecisions(file: DecisionFile): DecisionFile {
     pinned: list(file.pinned),
     macro: macro.length > 0 ? macro : undefined,
     decisions: decisions.length > 0 ? decisions : undefined,
+    budgets: file.budgets && Object.values(file.budgets).some((v) => v !== undefined) ? strip({ coupling: file.budgets.coupling, interCallPercentage: file.budgets.interCallPercentage, contextModules: file.budgets.contextModules, contextLines: file.budgets.contextLines }) : undefined,
   });
 }
 
@@ -64,6 +66,7 @@ export function decisionFileText(file: DecisionFile): string {
   }
   if (c.macro) (out.push('macro:'), c.macro.forEach((m) => entry(out, m as unknown as Record<string, unknown>)));
   if (c.decisions) (out.push('decisions:'), c.decisions.forEach((d) => entry(out, d as unknown as Record<string, unknown>)));
+  if (c.budgets) (out.push('budgets:'), Object.entries(c.budgets).forEach(([k, v]) => out.push(`  ${k}: ${number(v as number)}`)));
   return `${out.join('\n')}\n`;
 }
 
@@ -78,6 +81,11 @@ function entry(out: string[], record: Record<string, unknown>): void {
       for (const v of value as string[]) out.push(`      - ${scalar(v)}`);
     } else out.push(`${lead}${key}: ${scalar(String(value))}`);
   }
+}
+
+/** A number as YAML reads it back (finite by the schema's bounds). */
+function number(n: number): string {
+  return Number.isFinite(n) ? String(n) : '0';
 }
 
 /** Words YAML 1.2 (core schema) reads as something other than a string. */

@@ -19,7 +19,7 @@ describe('analyze --decomposition', () => {
     const out = path.join(path.dirname(dir), 'out');
     const r = await cli(['analyze', repo, '--decomposition', path.join(dir, 'd.yaml'), '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('d.yaml:4: contexts[0].includes: unknown key; valid keys here: id, name, include, exclude, modules, tables, notes');
+    expect(r.stderr).toContain('d.yaml:4: contexts[0].includes: unknown key; valid keys here: id, name, include, exclude, modules, api, tables, notes');
     expect(fs.existsSync(out)).toBe(false);
     const without = await cli(['analyze', repo, '--no-cluster', '--decomposition', path.join(dir, 'd.yaml')]);
     expect(without.code).toBe(2);

@@ -52,8 +52,8 @@ describe('readDecisionFile', () => {
 
   // Each row: the broken file, then the `file:line: key: problem` text the message must contain.
   const cases: [string, string, string][] = [
-    ['an unknown top-level key', VALID.replace('system: shop', 'sytem: shop'), 'd.yaml:2: sytem: unknown key; valid keys here: version, system, notes, contexts, kernel, platform, pinned, macro, decisions'],
-    ['an unknown key in a context', VALID.replace('    tables: [orders]', '    table: [orders]'), 'd.yaml:8: contexts[0].table: unknown key; valid keys here: id, name, include, exclude, modules, tables, notes'],
+    ['an unknown top-level key', VALID.replace('system: shop', 'sytem: shop'), 'd.yaml:2: sytem: unknown key; valid keys here: version, system, notes, contexts, kernel, platform, pinned, macro, decisions, budgets'],
+    ['an unknown key in a context', VALID.replace('    tables: [orders]', '    table: [orders]'), 'd.yaml:8: contexts[0].table: unknown key; valid keys here: id, name, include, exclude, modules, api, tables, notes'],
     ['a wrong type', VALID.replace('    name: Ordering', '    name: [Ordering]'), 'd.yaml:5: contexts[0].name: must be string'],
     ['an id that is not kebab-case', VALID.replace('  - id: payments', '  - id: Pay Ments'), 'd.yaml:9: contexts[1].id: must match ^[a-z0-9][a-z0-9-]*$'],
     ['a missing required key', VALID.replace('    what: Ordering owns the cart job', '    why: because'), 'd.yaml:17: decisions[0]: missing required key "what"'],
@@ -68,6 +68,8 @@ describe('readDecisionFile', () => {
     ['YAML that does not parse', VALID.replace('    name: Ordering', '    name: [Ordering'), 'd.yaml:6: '],
     ['a duplicate YAML key', VALID.replace('system: shop', 'system: shop\nsystem: again'), 'd.yaml:3: Map keys must be unique'],
     ['not a mapping', '- just\n- a list\n', 'd.yaml:1: (file): must be object'],
+    ['a budget out of range', `${VALID}budgets:\n  coupling: 1.5\n`, 'd.yaml:21: budgets.coupling: must be <= 1'],
+    ['an unknown budget', `${VALID}budgets:\n  lines: 100\n`, 'd.yaml:21: budgets.lines: unknown key; valid keys here: coupling, interCallPercentage, contextModules, contextLines'],
   ];
   it.each(cases)('refuses %s, naming the line and the key', (_what, text, expected) => {
     expect(problem(text)).toContain(expected);

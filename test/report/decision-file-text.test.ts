@@ -20,13 +20,14 @@ const file: fc.Arbitrary<DecisionFile> = fc
   .record({
     system: opt(text),
     notes: opt(text),
-    contexts: fc.uniqueArray(fc.record({ id, name: opt(text), include: opt(fc.array(glob, { maxLength: 3 })), exclude: opt(fc.array(glob, { maxLength: 2 })), tables: opt(fc.array(text, { maxLength: 3 })), notes: opt(text) }), {
+    contexts: fc.uniqueArray(fc.record({ id, name: opt(text), include: opt(fc.array(glob, { maxLength: 3 })), exclude: opt(fc.array(glob, { maxLength: 2 })), api: opt(fc.array(glob, { maxLength: 2 })), tables: opt(fc.array(text, { maxLength: 3 })), notes: opt(text) }), {
       selector: (c) => c.id,
       maxLength: 5,
     }),
     kernel: opt(fc.array(glob, { maxLength: 3 })),
     pinned: opt(fc.array(text.filter((s) => s.length > 0), { maxLength: 3 })),
     decisions: opt(fc.array(fc.record({ date: opt(fc.constantFrom('2026-12-04', '2025-01-31')), who: opt(text), what: text, why: opt(text) }), { maxLength: 3 })),
+    budgets: opt(fc.record({ coupling: opt(fc.double({ min: 0, max: 1, noNaN: true })), interCallPercentage: opt(fc.constantFrom(0, 0.25, 0.5)), contextModules: opt(fc.integer({ min: 1, max: 500 })), contextLines: opt(fc.integer({ min: 1, max: 100000 })) })),
   })
   .map((f) => ({ version: 1 as const, ...f }));
 
