@@ -16,13 +16,14 @@ import { registerHistory } from './commands/history-command.js';
 import { registerInit } from './commands/init-command.js';
 import { registerReport } from './commands/report-command.js';
 import { registerDiff } from './commands/diff-command.js';
+import { registerCheck } from './commands/check-command.js';
 import type { CommandContext } from './commands/command-context.js';
 import { terminalText } from './terminal-text.js';
 
 export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 3 } as const;
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [registerAnalyze, registerHistory, registerDb, registerGraph, registerReport, registerDiff, registerInit];
+const COMMANDS: readonly ((program: Command, context: CommandContext) => void)[] = [registerAnalyze, registerCheck, registerHistory, registerDb, registerGraph, registerReport, registerDiff, registerInit];
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const context: CommandContext = { io, exitCode: EXIT.ok, debug: argv.includes('--debug') };

@@ -10,7 +10,7 @@ import { DEFAULT_WEIGHTS } from '../model/graph-weights.js';
 import { DEFAULT_FORMATS, DEFAULT_OPTIONS, OPTION_LIMITS } from './options.js';
 
 /** The commands that take analysis options. */
-export type CommandName = 'analyze' | 'history' | 'db' | 'graph' | 'init';
+export type CommandName = 'analyze' | 'check' | 'history' | 'db' | 'graph' | 'init';
 
 /** Help sections, in the order `--help` prints them. */
 export const OPTION_GROUPS = ['Input', 'Database', 'History', 'Contexts', 'Output'] as const;
@@ -55,9 +55,9 @@ export interface OptionSpec {
   offHelp?: string;
 }
 
-const ALL: readonly CommandName[] = ['analyze', 'history', 'db', 'graph', 'init'];
-const HISTORY: readonly CommandName[] = ['analyze', 'history', 'graph'];
-const CONTEXTS: readonly CommandName[] = ['analyze', 'graph'];
+const ALL: readonly CommandName[] = ['analyze', 'check', 'history', 'db', 'graph', 'init'];
+const HISTORY: readonly CommandName[] = ['analyze', 'check', 'history', 'graph'];
+const CONTEXTS: readonly CommandName[] = ['analyze', 'check', 'graph'];
 
 const whole = (description: string, max?: number, min = 1): Pick<OptionSpec, 'schema' | 'expected'> => ({
   schema: { type: 'integer', description, minimum: min, ...(max !== undefined ? { maximum: max } : {}) },
@@ -91,21 +91,21 @@ export const OPTION_TABLE = {
   entryPoints: { ...globs('Extra entry points, never reported as unreferenced.'), group: 'Input', commands: ALL, setBy: 'anyone' },
   includeTests: { ...bool('Analyze test files as modules too (no test safety net then).'), group: 'Input', flag: '--include-tests', commands: ALL, setBy: 'anyone' },
   maxFileBytes: { ...whole('Skip source files larger than this many bytes.', OPTION_LIMITS.maxFileBytes), group: 'Input', flag: '--max-file-bytes <n>', commands: ALL, setBy: 'anyone' },
-  symbols: { ...bool('Resolve calls, new, JSX, extends and implements across files.'), group: 'Input', offHelp: 'skip the symbol stage (calls, new, JSX, extends, implements)', flag: '--no-symbols', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },
-  deep: { ...bool('Resolve TypeScript calls through the type checker (builds a whole program: slower, a few more edges); default: from syntax, import bindings and declared types.'), group: 'Input', flag: '--deep', commands: ['analyze', 'graph'], setBy: 'anyone' },
+  symbols: { ...bool('Resolve calls, new, JSX, extends and implements across files.'), group: 'Input', offHelp: 'skip the symbol stage (calls, new, JSX, extends, implements)', flag: '--no-symbols', commands: ['analyze', 'check', 'graph', 'init'], setBy: 'anyone' },
+  deep: { ...bool('Resolve TypeScript calls through the type checker (builds a whole program: slower, a few more edges); default: from syntax, import bindings and declared types.'), group: 'Input', flag: '--deep', commands: ['analyze', 'check', 'graph'], setBy: 'anyone' },
   cache: { ...bool('Cache per-file facts and the read history outside the repository, so a re-run parses only what changed.'), group: 'Input', offHelp: 'parse every file and read the whole history again (no cache read or written)', flag: '--no-cache', commands: ALL, setBy: 'anyone' },
   cacheDir: { ...text('The cache folder (default: the user cache folder, e.g. ~/.cache/msa-split); never inside the analyzed repository.'), group: 'Input', flag: '--cache-dir <dir>', commands: ALL, setBy: 'user' },
   kernelMinAreas: { ...whole('A module used from at least this many areas is a shared-kernel candidate.', 1000), group: 'Contexts', commands: ALL, setBy: 'anyone' },
 
-  db: { ...bool('Collect the database signal (schema, table accesses, joins).'), group: 'Database', offHelp: 'skip the database stage (schema, table accesses, joins)', flag: '--no-db', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },
+  db: { ...bool('Collect the database signal (schema, table accesses, joins).'), group: 'Database', offHelp: 'skip the database stage (schema, table accesses, joins)', flag: '--no-db', commands: ['analyze', 'check', 'graph', 'init'], setBy: 'anyone' },
   dialect: {
     schema: { type: 'string', description: 'SQL dialect to parse with first (default: detected).', enum: DIALECTS },
     expected: `one of ${DIALECTS.join(', ')}`,
-    group: 'Database', flag: '--dialect <name>', commands: ['analyze', 'db', 'graph', 'init'], setBy: 'anyone',
+    group: 'Database', flag: '--dialect <name>', commands: ['analyze', 'check', 'db', 'graph', 'init'], setBy: 'anyone',
   },
   bulkThresholdBytes: { ...whole('In .sql files over this size, data statements are counted, not parsed.', OPTION_LIMITS.bulkThresholdBytes), group: 'Database', commands: ALL, setBy: 'anyone' },
 
-  history: { ...bool('Collect the history signal (git log).'), group: 'History', offHelp: 'skip the history stage (git log)', flag: '--no-history', commands: ['analyze', 'graph', 'init'], setBy: 'anyone' },
+  history: { ...bool('Collect the history signal (git log).'), group: 'History', offHelp: 'skip the history stage (git log)', flag: '--no-history', commands: ['analyze', 'check', 'graph', 'init'], setBy: 'anyone' },
   since: { schema: { type: 'string', description: 'Only commits after this date.', pattern: DATE_PATTERN }, expected: DATE_EXPECTED, group: 'History', flag: '--since <date>', commands: HISTORY, setBy: 'anyone' },
   until: { schema: { type: 'string', description: 'Only commits before this date.', pattern: DATE_PATTERN }, expected: DATE_EXPECTED, group: 'History', flag: '--until <date>', commands: HISTORY, setBy: 'anyone' },
   maxCommits: { ...whole('At most this many commits, newest first.', 100_000_000), group: 'History', flag: '--max-commits <n>', commands: HISTORY, setBy: 'anyone' },
