@@ -7,6 +7,7 @@
  * component acyclic), and one shortest cycle through its first module as a readable example.
  */
 import { compareStrings } from '../model/compare.js';
+import { stronglyConnected } from '../model/strongly-connected.js';
 import type { CodeEdgeKind, Evidence, SystemModel } from '../model/types.js';
 import { buildDependencyGraph, RUNTIME_KINDS, type DependencyGraph } from './dependency-graph.js';
 
@@ -52,53 +53,9 @@ export function analyzeCycles(model: SystemModel): CyclesResult {
   };
 }
 
-/** Tarjan's algorithm without recursion (deep graphs would overflow the stack). */
+/** Tarjan's algorithm without recursion (deep graphs would overflow the stack): model/strongly-connected.ts. */
 export function stronglyConnectedComponents(graph: DependencyGraph): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const result: string[][] = [];
-  let counter = 0;
-  for (const start of graph.nodes) {
-    if (index.has(start)) continue;
-    const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
-    index.set(start, counter);
-    low.set(start, counter++);
-    stack.push(start);
-    onStack.add(start);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const succ = graph.out.get(frame.node)!;
-      if (frame.next < succ.length) {
-        const w = succ[frame.next++]!.to;
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, next: 0 });
-        } else if (onStack.has(w)) {
-          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(w)!));
-        }
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let w: string;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          component.push(w);
-        } while (w !== frame.node);
-        result.push(component.sort(compareStrings));
-      }
-    }
-  }
-  return result;
+  return stronglyConnected(graph.nodes, (n) => graph.out.get(n)!.map((e) => e.to));
 }
 
 function describeCycle(graph: DependencyGraph, members: string[]): Cycle {

@@ -18,6 +18,7 @@ import picomatch from 'picomatch';
 import type { CyclesResult } from '../analyze/cycles.js';
 import type { CheckRule } from '../model/check-rules.js';
 import { compareStrings } from '../model/compare.js';
+import { stronglyConnected } from '../model/strongly-connected.js';
 import { contextIndex, tableOwners } from '../model/context-index.js';
 import type { DecisionFile } from '../model/decision-file.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
@@ -128,7 +129,7 @@ function apiMatcher(entries: readonly string[]): (m: string) => boolean {
   return (m) => literal.has(m) || globs(m);
 }
 
-/** Components of two or more contexts in the graph of runtime code edges between contexts (iterative Tarjan). */
+/** Components of two or more contexts in the graph of runtime code edges between contexts. */
 function contextCycles(model: SystemModel, ctxOf: ReadonlyMap<string, string>): string[][] {
   const next = new Map<string, Set<string>>();
   for (const e of model.edges) {
@@ -138,48 +139,7 @@ function contextCycles(model: SystemModel, ctxOf: ReadonlyMap<string, string>): 
     if (a && b && a !== b) (next.get(a) ?? next.set(a, new Set()).get(a)!).add(b);
   }
   const nodes = [...new Set([...next.keys(), ...[...next.values()].flatMap((s) => [...s])])].sort(compareStrings);
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const out: string[][] = [];
-  let counter = 0;
-  for (const root of nodes) {
-    if (index.has(root)) continue;
-    const work: [string, string[]][] = [[root, [...(next.get(root) ?? [])].sort(compareStrings)]];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const [v, rest] = work[work.length - 1]!;
-      const w = rest.shift();
-      if (w !== undefined) {
-        if (!index.has(w)) {
-          index.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push([w, [...(next.get(w) ?? [])].sort(compareStrings)]);
-        } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]![0];
-        low.set(parent, Math.min(low.get(parent)!, low.get(v)!));
-      }
-      if (low.get(v) === index.get(v)) {
-        const component: string[] = [];
-        let x: string;
-        do {
-          x = stack.pop()!;
-          onStack.delete(x);
-          component.push(x);
-        } while (x !== v);
-        if (component.length > 1) out.push(component.sort(compareStrings));
-      }
-    }
-  }
-  return out.sort((a, b) => compareStrings(a.join('+'), b.join('+')));
+  return stronglyConnected(nodes, (n) => [...(next.get(n) ?? [])].sort(compareStrings))
+    .filter((c) => c.length > 1)
+    .sort((a, b) => compareStrings(a.join('+'), b.join('+')));
 }
