@@ -32,7 +32,7 @@ export function moveModules(file: DecisionFile, modules: readonly string[], targ
 
 /**
  * `from` joins `into`: its current members (listed explicitly, so nothing else changes place), its
- * tables, and its globs when it excludes nothing (an exclude belongs to its own globs). Macro groups
+ * tables and api, and its globs when it excludes nothing (an exclude belongs to its own globs). Macro groups
  * naming `from` name `into` instead.
  */
 export function mergeContexts(file: DecisionFile, from: string, into: string, members: readonly string[]): DecisionFile {
@@ -45,6 +45,7 @@ export function mergeContexts(file: DecisionFile, from: string, into: string, me
     include: [...(b.include ?? []), ...((a.exclude ?? []).length === 0 ? (a.include ?? []) : [])],
     modules: [...(b.modules ?? []), ...members],
     tables: [...(b.tables ?? []), ...(a.tables ?? [])],
+    ...((a.api ?? []).length + (b.api ?? []).length > 0 ? { api: [...(b.api ?? []), ...(a.api ?? [])] } : {}),
   };
   return {
     ...file,

@@ -69,6 +69,13 @@ describe('the what-if engine', () => {
     expect(page.figures).not.toEqual(evaluate(data, data.base).figures);
   }, 30_000);
 
+  it('a merge keeps what both contexts published', () => {
+    const withApi: DecisionFile = { ...data.base, contexts: data.base.contexts.map((c, i) => (i < 2 ? { ...c, api: [`api-of-${c.id}`] } : c)) };
+    const [a, b] = withApi.contexts;
+    const merged = mergeContexts(withApi, a!.id, b!.id, []).contexts.find((c) => c.id === b!.id)!;
+    expect(merged.api).toEqual([`api-of-${b!.id}`, `api-of-${a!.id}`]);
+  });
+
   it('records each edit in the decision log, and a split gets a fresh id', () => {
     const { file, id } = splitContext(data.base, ['src/catalog/pricing.ts'], 'Pricing');
     expect(id).toBe('pricing');
