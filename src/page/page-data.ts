@@ -70,6 +70,8 @@ export interface PageData {
   /** The split checks (safety net, change smells, language, size, reuse or rewrite) as headings, notes and tables. */
   /** The decision file's sections (decision log, placed modules, review), absent for a proposal. */
   decisions: PageData['checks'];
+  /** What changed since an earlier analysis (`report --compare OLD.json`); empty otherwise. */
+  changes: PageData['checks'];
   /** Everything the what-if needs; null when clustering was skipped. */
   whatIf: WhatIfData | null;
   checks: ({ kind: 'heading'; level: 2 | 3; text: string } | { kind: 'note'; text: string } | { kind: 'table'; head: string[]; rows: (string | number)[][]; total: number })[];

@@ -227,6 +227,11 @@ function blocks(host: HTMLElement, list: PageData['checks']): void {
   });
 }
 blocks(byId('checks'), D.checks);
+// Changes since an earlier analysis (report --compare): a tab of its own, printed when present.
+if (D.changes.length > 0) {
+  blocks(byId('changes'), D.changes);
+  document.querySelector<HTMLElement>('nav button[data-tab="changes"]')!.hidden = false;
+} else byId('changes').classList.add('empty');
 blocks(byId('decisions'), D.decisions);
 if (D.decisions.length === 0) {
   byId('decisions').appendChild(

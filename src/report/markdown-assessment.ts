@@ -16,7 +16,8 @@ export function renderDecisionSections(result: AnalysisResult): string[] {
   return renderBlocks(decisionBlocks(result));
 }
 
-function renderBlocks(blocks: readonly Block[]): string[] {
+/** Blocks as Markdown: headings, escaped notes, capped tables. */
+export function renderBlocks(blocks: readonly Block[]): string[] {
   return blocks.map((b) => {
     if (b.kind === 'heading') return `${'#'.repeat(b.level)} ${mdText(b.text)}\n`;
     if (b.kind === 'note') return `${mdText(b.text)}\n`;

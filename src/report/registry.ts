@@ -11,8 +11,14 @@ import type { ProgressListener } from '../model/progress.js';
 import { graphFiles, type GraphFormat } from './graph-format.js';
 import type { GraphLevel } from './graph-view.js';
 import type { ReportFile } from '../result/report-file.js';
+import type { AnalysisDiff } from './diff-analyses.js';
 
-export type Reporter = (result: AnalysisResult) => ReportFile[] | Promise<ReportFile[]>;
+/** What a reporter may show beside the result: the changes since an earlier analysis (`report --compare`). */
+export interface ReportExtras {
+  changes?: AnalysisDiff;
+}
+
+export type Reporter = (result: AnalysisResult, extras?: ReportExtras) => ReportFile[] | Promise<ReportFile[]>;
 
 /**
  * Graph formats: `msa-split graph --format <name>`; `report: true` also makes it a report format
@@ -67,12 +73,12 @@ async function reporterFor(name: string): Promise<Reporter> {
 }
 
 /** Renders the result in each format; files sorted by name. */
-export async function renderReports(result: AnalysisResult, formats: readonly string[], onProgress: ProgressListener = () => {}): Promise<ReportFile[]> {
+export async function renderReports(result: AnalysisResult, formats: readonly string[], onProgress: ProgressListener = () => {}, extras: ReportExtras = {}): Promise<ReportFile[]> {
   const files: ReportFile[] = [];
   const checked = checkFormats(formats);
   for (const [i, f] of checked.entries()) {
     onProgress({ stage: 'reports', done: i, total: checked.length, detail: f });
-    files.push(...(await (await reporterFor(f))(result)));
+    files.push(...(await (await reporterFor(f))(result, extras)));
   }
   onProgress({ stage: 'reports', done: checked.length, total: checked.length, detail: `${checked.length} formats` });
   return files.sort((a, b) => compareStrings(a.name, b.name));
@@ -95,3 +101,4 @@ export async function renderGraph(result: AnalysisResult, level: GraphLevel, for
 export { DIFF_FORMATS, renderDiff, type DiffFormat } from './render-diff.js';
 /** `msa-split check` renders through here too. */
 export { CHECK_FILE_NAMES, CHECK_FORMATS, renderBaseline, renderCheck, type CheckFormat } from './render-check.js';
+export { diffAnalyses } from './diff-analyses.js';

@@ -4,7 +4,9 @@
  * from the analyses is escaped in Markdown and made printable in the terminal by the CLI.
  */
 import type { AnalysisDiff } from './diff-analyses.js';
-import { LIST_LIMIT, mdText, more, table } from './markdown-text.js';
+import { diffBlocks, diffHeadline } from './diff-tables.js';
+import { renderBlocks } from './markdown-assessment.js';
+import { LIST_LIMIT, mdText } from './markdown-text.js';
 import { stableStringify } from './stable-json.js';
 
 export const DIFF_FORMATS = ['text', 'md', 'json'] as const;
@@ -16,21 +18,7 @@ export function renderDiff(diff: AnalysisDiff, format: DiffFormat): string {
 }
 
 const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
-
-function headline(d: AnalysisDiff): string {
-  if (d.same) return 'no change: the same contexts, places, dependencies, owners, scores and plan';
-  return [
-    `${d.moved.length} modules moved`,
-    `${d.appeared.length} contexts appeared`,
-    `${d.disappeared.length} disappeared`,
-    `${d.merged.length} merged`,
-    `${d.split.length} split`,
-    `${d.dependencies.added.length} new and ${d.dependencies.removed.length} removed dependencies between contexts`,
-    `${d.tableAccess.added.length} new accesses of another context's table`,
-    `${d.tableOwners.length} table owners changed`,
-    `${d.addedModules.length} modules added, ${d.removedModules.length} removed`,
-  ].join('; ');
-}
+const headline = diffHeadline;
 
 function text(d: AnalysisDiff): string {
   const out = [`msa-split diff: ${d.old.system} (${d.old.contexts} contexts, ${d.old.modules} modules) -> ${d.new.system} (${d.new.contexts} contexts, ${d.new.modules} modules)`, headline(d)];
@@ -57,25 +45,5 @@ function text(d: AnalysisDiff): string {
 }
 
 function markdown(d: AnalysisDiff): string {
-  const out = [`## msa-split diff: ${mdText(d.old.system)}\n`, `${mdText(headline(d))}.\n`];
-  out.push(`Old: ${d.old.contexts} contexts, ${d.old.modules} modules (${mdText(d.old.method)}). New: ${d.new.contexts} contexts, ${d.new.modules} modules (${mdText(d.new.method)}).\n`);
-  const section = (title: string, head: string[], rows: (string | number)[][]) => {
-    if (rows.length === 0) return;
-    out.push(`### ${title} (${rows.length})\n`, table(head, rows.slice(0, LIST_LIMIT).map((r) => r.map((c) => (typeof c === 'number' ? c : mdText(c))))) + more(rows.length, LIST_LIMIT));
-  };
-  section('Scores', ['Figure', 'Old', 'New', 'Change'], d.scores.filter((s) => s.change !== 0).map((s) => [s.figure, s.old, s.new, signed(s.change)]));
-  section('Contexts merged', ['Into', 'From'], d.merged.map((m) => [m.into.name, m.from.map((f) => f.name).join(', ')]));
-  section('Contexts split', ['From', 'Into'], d.split.map((s) => [s.from.name, s.into.map((i) => i.name).join(', ')]));
-  section('Contexts appeared', ['Context'], d.appeared.map((c) => [c.name]));
-  section('Contexts disappeared', ['Context'], d.disappeared.map((c) => [c.name]));
-  section('Modules moved', ['Module', 'From', 'To'], d.moved.map((m) => [m.module, m.from, m.to]));
-  section('New dependencies between contexts', ['From', 'To', 'Weight'], d.dependencies.added.map((x) => [x.from, x.to, x.weight]));
-  section('Dependencies between contexts removed', ['From', 'To', 'Weight'], d.dependencies.removed.map((x) => [x.from, x.to, x.weight]));
-  section("New accesses of another context's table", ['Table', 'Owner', 'Accessed from', 'How'], d.tableAccess.added.map((x) => [x.table, x.owner, x.context, x.mode]));
-  section("Accesses of another context's table gone", ['Table', 'Owner', 'Accessed from', 'How'], d.tableAccess.removed.map((x) => [x.table, x.owner, x.context, x.mode]));
-  section('Table owners changed', ['Table', 'From', 'To'], d.tableOwners.map((t) => [t.table, t.from, t.to]));
-  section('Plan order changed', ['Context', 'Step before', 'Step now'], d.plan.map((p) => [p.context, p.from ?? '-', p.to ?? '-']));
-  section('Modules added', ['Module'], d.addedModules.map((m) => [m]));
-  section('Modules removed', ['Module'], d.removedModules.map((m) => [m]));
-  return out.join('\n');
+  return [`## msa-split diff: ${mdText(d.old.system)}\n`, ...renderBlocks(diffBlocks(d))].join('\n');
 }

@@ -10,6 +10,8 @@
 import { assessmentBlocks } from './assessment-tables.js';
 import { decisionBlocks } from './decision-tables.js';
 import { whatIfData } from './what-if-data.js';
+import { diffBlocks } from './diff-tables.js';
+import type { AnalysisDiff } from './diff-analyses.js';
 import { stableCompactJson } from './stable-json.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { compareStrings } from '../model/compare.js';
@@ -36,7 +38,7 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-function pageData(result: AnalysisResult): PageData {
+function pageData(result: AnalysisResult): Omit<PageData, 'changes'> {
   // Authors by name: the e-mail addresses stay in analysis.json.
   const who = authorLabel(result, false);
   const d = result.decomposition;
@@ -172,12 +174,12 @@ function pageData(result: AnalysisResult): PageData {
   };
 }
 
-export function renderHtml(result: AnalysisResult): ReportFile[] {
+export function renderHtml(result: AnalysisResult, extras: { changes?: AnalysisDiff } = {}): ReportFile[] {
   const slots: Record<string, string> = {
     title: htmlText(result.model.root),
     style: PAGE_CSS,
     // Packed (model/pack-json.ts): module paths stored once, rows by column; the page unpacks it.
-    data: scriptJson(packJson(pageData(result))),
+    data: scriptJson(packJson({ ...pageData(result), changes: extras.changes ? diffBlocks(extras.changes) : [] })),
     cytoscape: CYTOSCAPE_JS,
     script: PAGE_JS,
   };

@@ -90,5 +90,11 @@ describe('diffAnalyses', () => {
     expect(bad.stderr).toContain("unknown diff format 'pdf'; valid formats: text, md, json");
     const missing = await cli(['diff', path.join(dir, 'old.json'), path.join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);
+    // report --compare: report.md opens with the changes (report.html's tab: test/report/html-browser.test.ts).
+    const compared = await cli(['report', path.join(dir, 'new.json'), '--format', 'md', '--compare', path.join(dir, 'old.json'), '--out', path.join(dir, 'compared')]);
+    expect(compared.code).toBe(0);
+    const md = fs.readFileSync(path.join(dir, 'compared', 'report.md'), 'utf8');
+    expect(md).toContain('## Changes since the earlier analysis');
+    expect(md).toContain('| src/ordering/checkout.ts | ');
   });
 });

@@ -13,6 +13,7 @@ import { savedAnalysis } from '../helpers/saved-analysis.js';
 import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
 import { figuresOf } from '../../src/page/what-if.js';
 import { parseDecisionFile } from '../../src/config/read-decision-file.js';
+import { diffAnalyses } from '../../src/report/diff-analyses.js';
 // @ts-expect-error: the benchmark's generator is a plain ESM script without typings.
 import { generateMonolith } from '../../bench/generate-monolith.js';
 
@@ -174,6 +175,26 @@ describe('report.html in chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   }, 60_000);
+
+  it('shows the changes since an earlier analysis in a tab of its own (report --compare), and no such tab without', async () => {
+    const old = savedAnalysis('shop');
+    const next = structuredClone(old);
+    const from = next.decomposition!.contexts.find((c) => c.modules.includes('src/ordering/checkout.ts'))!;
+    from.modules = from.modules.filter((m) => m !== 'src/ordering/checkout.ts');
+    next.decomposition!.contexts.find((c) => c.modules.includes('src/payments/payment.ts'))!.modules.push('src/ordering/checkout.ts');
+    const file = path.join(OUT, 'shop-changes.html');
+    fs.writeFileSync(file, renderHtml(next, { changes: diffAnalyses(old, next) })[0]!.content);
+    const { page, errors } = await open(file);
+    await page.click('nav button[data-tab="changes"]');
+    expect(await page.locator('#changes h4').allTextContents()).toEqual(['Modules moved (1)']);
+    expect(await page.locator('#changes td').first().textContent()).toBe('src/ordering/checkout.ts');
+    const plain = path.join(OUT, 'shop-no-changes.html');
+    fs.writeFileSync(plain, renderHtml(old)[0]!.content);
+    const second = await open(plain);
+    expect(await second.page.locator('nav button[data-tab="changes"]').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(second.errors).toEqual([]);
+  });
 
   it('prints the whole workshop hand-out: every section, unfolded plan lists, at least 4 pages', async () => {
     const result = savedAnalysis('shop');

@@ -14,21 +14,23 @@ export function registerReport(program: Command, context: CommandContext): void 
     .description('re-render a saved analysis.json in other formats without analyzing again')
     .argument('<analysis>', 'an analysis.json written by msa-split analyze --out')
     .addOption(new Option('-o, --out <dir>', 'folder to write into (default: the folder of analysis.json)').helpGroup('Output options:'))
-    .addOption(new Option('-f, --format <list>', `comma-separated report formats: ${REPORT_FORMAT_NAMES.join(', ')}`).default(DEFAULT_FORMATS.join(',')).helpGroup('Output options:'));
+    .addOption(new Option('-f, --format <list>', `comma-separated report formats: ${REPORT_FORMAT_NAMES.join(', ')}`).default(DEFAULT_FORMATS.join(',')).helpGroup('Output options:'))
+    .addOption(new Option('--compare <old>', 'an earlier analysis.json: report.md and report.html show what changed since (as msa-split diff)').helpGroup('Output options:'));
   addRunFlags(command, { config: false, strict: false });
-  examples(command, ['msa-split report ../msa-split-report/analysis.json --format html', 'msa-split report analysis.json --format svg,graphml --out ../graphs']);
-  command.action(async (file: string, flags: RunFlags & { out?: string; format: string }) => {
+  examples(command, ['msa-split report ../msa-split-report/analysis.json --format html', 'msa-split report analysis.json --format svg,graphml --out ../graphs', 'msa-split report today/analysis.json --format html,md --compare last-month/analysis.json']);
+  command.action(async (file: string, flags: RunFlags & { out?: string; format: string; compare?: string }) => {
     context.debug = !!flags.debug;
-    const [{ readAnalysisFile }, { renderReports }, { writeReports }] = await Promise.all([
+    const [{ readAnalysisFile }, { renderReports, diffAnalyses }, { writeReports }] = await Promise.all([
       import('../../main/read-analysis-file.js'),
       import('../../report/registry.js'),
       import('../write-reports.js'),
     ]);
     const result = readAnalysisFile(file);
+    const changes = flags.compare !== undefined ? diffAnalyses(readAnalysisFile(flags.compare), result) : undefined;
     const formats = checkFormats(flags.format.split(',').map((s) => s.trim()).filter(Boolean));
     const outDir = path.resolve(flags.out ?? path.dirname(path.resolve(file)));
     refuseReplacingAnotherAnalysis(file, outDir, formats);
-    const written = writeReports(outDir, await renderReports(result, formats));
+    const written = writeReports(outDir, await renderReports(result, formats, undefined, changes ? { changes } : {}));
     if (!flags.quiet) for (const w of written) context.io.stdout(`${terminalText(w)}\n`);
   });
 }
