@@ -110,6 +110,22 @@ describe('msa-split check', () => {
     expect(back.stdout).toContain('msa-split check failed: 1 new violation,');
   });
 
+  it('never writes a baseline through a symbolic link the repository plants', async () => {
+    const outside = tempRepo({}, 'outside');
+    const copy = path.join(tempRepo({}, 'planted'), 'shop');
+    fs.cpSync(SHOP, copy, { recursive: true });
+    fs.symlinkSync(outside, path.join(copy, 'ci'));
+    const r = await check(copy, '--baseline', path.join(copy, 'ci', 'msa-split.baseline.json'), '--update-baseline');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('its folder leads out of the repository through a symbolic link');
+    expect(fs.readdirSync(outside)).toEqual([]);
+    // Inside the repository, through a real folder, it is written (where teams commit it).
+    fs.mkdirSync(path.join(copy, 'ci-real'));
+    const ok = await check(copy, '--baseline', path.join(copy, 'ci-real', 'msa-split.baseline.json'), '--update-baseline');
+    expect(ok.code).toBe(0);
+    expect(fs.existsSync(path.join(copy, 'ci-real', 'msa-split.baseline.json'))).toBe(true);
+  });
+
   it('exits 2 on usage and input errors, before any work', async () => {
     const bad = path.join(dir, 'bad-baseline.json');
     fs.writeFileSync(bad, '{"version": 2, "violations": []}');

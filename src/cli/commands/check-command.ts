@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkOutputFolder } from '../../config/check-output-folder.js';
 import { readBaseline } from '../../config/read-baseline.js';
+import { checkBaselineTarget } from '../../config/check-baseline-target.js';
 import { UsageError } from '../../model/usage-error.js';
 import { CHECK_FILE_NAMES, CHECK_FORMATS, type CheckFormat } from '../../report/registry.js';
 import { addOptionFlags } from '../add-option-flags.js';
@@ -50,7 +51,9 @@ export function registerCheck(program: Command, context: CommandContext): void {
     // The baseline is read before any work: a damaged one must not cost an analysis.
     const baseline = flags.baseline !== undefined ? readBaseline(path.resolve(flags.baseline), !!flags.updateBaseline) : undefined;
     let outDir: string | undefined;
+    let baselineTarget: string | undefined;
     const check = (run: PreparedRun) => {
+      if (flags.updateBaseline) baselineTarget = checkBaselineTarget(flags.baseline!, run.root);
       if (run.options.decomposition === undefined) throw new UsageError('check needs the decided decomposition: --decomposition msa-split.decomposition.yaml (write one with analyze --out, or download it from report.html)');
       outDir = flags.out !== undefined ? checkOutputFolder(flags.out, run.root) : undefined;
     };
@@ -60,7 +63,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     const report = { system: result.model.root, version: result.tool.version, comparison, baselined: baseline !== undefined };
     if (outDir) writeReports(outDir, files.map((f) => ({ name: CHECK_FILE_NAMES[f], content: renderCheck(report, f) })));
     if (flags.updateBaseline) {
-      const at = path.resolve(flags.baseline!);
+      const at = baselineTarget!;
       writeReports(path.dirname(at), [{ name: path.basename(at), content: renderBaseline(violations) }]);
       if (!flags.quiet) context.io.stdout(`${terminalText(`baseline: ${violations.length} known violations written to ${at} (${comparison.fixed.length} fixed ones dropped)`)}\n`);
       context.exitCode = 0;
