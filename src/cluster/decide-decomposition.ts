@@ -30,7 +30,16 @@ export type DecideOptions = Pick<AnalyzeOptions, 'weights' | 'kernel' | 'seed' |
 /** An open module joins a decided context holding at least this share of its ties; below, most of its ties lead to other open modules. */
 export const JOIN_SHARE = 0.25;
 
-export function decideDecomposition(model: SystemModel, sharedKernel: SharedKernelResult, file: DecisionFile, options: Readonly<DecideOptions>): { decomposition: Decomposition; diagnostics: Diagnostic[] } {
+/**
+ * `graph` is the module graph without the decomposition's set-asides (kernel, platform, tooling): the
+ * one its scores are computed on, built once here (placing open modules reads the same ties).
+ */
+export function decideDecomposition(
+  model: SystemModel,
+  sharedKernel: SharedKernelResult,
+  file: DecisionFile,
+  options: Readonly<DecideOptions>,
+): { decomposition: Decomposition; diagnostics: Diagnostic[]; graph: UndirectedGraph } {
   const setAsides = selectSetAsides(model);
   const applied = applyDecisions(
     model.modules.map((m) => m.id),
@@ -53,9 +62,8 @@ export function decideDecomposition(model: SystemModel, sharedKernel: SharedKern
   // Open modules go through the proposal's own set-aside rules first.
   for (const m of setAsides.platform) if (open.delete(m)) (platform.add(m), placed.push({ module: m, context: '(platform)', reason: `platform: ${roleReason(model, m)}` }));
   for (const m of selectKernel(model, sharedKernel, options.kernel)) if (open.delete(m)) (kernel.add(m), placed.push({ module: m, context: '(kernel)', reason: 'shared kernel: used across areas like shared code (the proposal would set it aside too)' }));
-  const outside = new Set([...kernel, ...platform, ...tooling]);
-  // Ties are only needed for what the file leaves open (a file that places everything costs no graph).
-  const { graph } = open.size > 0 ? buildModuleGraph(model, outside, options.weights) : { graph: new Graph({ type: 'undirected' }) };
+  // Kernel, platform and tooling are final from here on: the same set-asides the decomposition will have.
+  const { graph } = buildModuleGraph(model, new Set([...kernel, ...platform, ...tooling]), options.weights);
   const attached = placeOpenModules(graph, members, [...open], ids, JOIN_SHARE);
   for (const [m, { context, reason }] of attached.placed) (members.set(m, context), placed.push({ module: m, context, reason }));
   // Open modules tied mostly to each other: clustered among themselves, as a proposal would.
@@ -94,7 +102,7 @@ export function decideDecomposition(model: SystemModel, sharedKernel: SharedKern
     pinned: [...new Set(file.pinned ?? [])].sort(compareStrings),
   };
   const decomposition = { ...draft, platform: platformWiring(model, [...platform].sort(compareStrings), draft) };
-  return { decomposition, diagnostics };
+  return { decomposition, diagnostics, graph };
 }
 
 /**

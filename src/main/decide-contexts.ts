@@ -13,6 +13,6 @@ import { completeDecomposition } from './propose-contexts.js';
 
 export function decideContexts(model: SystemModel, analyses: CodeAnalyses, file: DecisionFile, options: Readonly<AnalyzeOptions>, onProgress: ProgressListener = () => {}) {
   onProgress({ stage: 'kernel', done: 0, total: 0 });
-  const { decomposition, diagnostics } = decideDecomposition(model, analyses.sharedKernel, file, options);
-  return { ...completeDecomposition(model, analyses, decomposition, options, onProgress), diagnostics };
+  const { decomposition, diagnostics, graph } = decideDecomposition(model, analyses.sharedKernel, file, options);
+  return { ...completeDecomposition(model, analyses, decomposition, options, onProgress, graph), diagnostics };
 }

@@ -14,6 +14,7 @@ import type { AnalyzeOptions } from '../config/options.js';
 import { resolveOptions, type OptionLayer } from '../config/resolve-options.js';
 import type { Decomposition, SystemModel } from '../model/types.js';
 import { setAsidesOf } from '../model/context-index.js';
+import type { UndirectedGraph } from '../model/graphology.js';
 import { planMigration } from '../plan/plan-migration.js';
 import type { ProgressListener } from '../model/progress.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
@@ -72,8 +73,15 @@ export function proposeContexts(model: SystemModel, analyses: CodeAnalyses, opti
  * tooling), so a split scores the same however it was obtained. A decomposition that brings its own
  * macro level (a decision file's) keeps it.
  */
-export function completeDecomposition(model: SystemModel, analyses: CodeAnalyses, decomposition: Decomposition, options: Readonly<AnalyzeOptions>, onProgress: ProgressListener = () => {}) {
-  const { graph } = buildModuleGraph(model, setAsidesOf(decomposition), options.weights);
+export function completeDecomposition(
+  model: SystemModel,
+  analyses: CodeAnalyses,
+  decomposition: Decomposition,
+  options: Readonly<AnalyzeOptions>,
+  onProgress: ProgressListener = () => {},
+  // The module graph without the decomposition's set-asides, when the caller has it already.
+  graph: UndirectedGraph = buildModuleGraph(model, setAsidesOf(decomposition), options.weights).graph,
+) {
   const dead = new Set(analyses.unreferenced.modules.map((m) => m.module));
   onProgress({ stage: 'scores', done: 0, total: 0 });
   const scores = scoreDecomposition(model, decomposition, graph);

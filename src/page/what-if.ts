@@ -7,9 +7,7 @@
  * Figures: mean cohesion and coupling over contexts, modularity Q, ICP, IFN, NED, foreign keys, joins
  * and transactions that cross contexts (each counted once), plan cost = sum of the steps' costs.
  */
-import { buildModuleGraph } from '../cluster/build-module-graph.js';
 import { decideDecomposition } from '../cluster/decide-decomposition.js';
-import { setAsidesOf } from '../model/context-index.js';
 import type { DecisionFile } from '../model/decision-file.js';
 import { round3 } from '../model/numbers.js';
 import type { Decomposition } from '../model/types.js';
@@ -40,8 +38,7 @@ export interface Evaluation {
 
 /** The decomposition, scores, plan and figures analyze would produce for `file`. */
 export function evaluate(data: WhatIfData, file: DecisionFile): Evaluation {
-  const { decomposition } = decideDecomposition(data.model, data.sharedKernel, file, data.options);
-  const { graph } = buildModuleGraph(data.model, setAsidesOf(decomposition), data.options.weights);
+  const { decomposition, graph } = decideDecomposition(data.model, data.sharedKernel, file, data.options);
   const scores = scoreDecomposition(data.model, decomposition, graph);
   const plan = planMigration(data.model, decomposition, scores, data.cycles, new Set(data.dead), data.options.priorities);
   return { decomposition, scores, plan, figures: figuresOf(scores, plan) };
