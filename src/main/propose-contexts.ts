@@ -16,13 +16,13 @@ import type { Decomposition, SystemModel } from '../model/types.js';
 import { setAsidesOf } from '../model/context-index.js';
 import type { UndirectedGraph } from '../model/graphology.js';
 import { planMigration } from '../plan/plan-migration.js';
+import { figuresOf } from '../plan/headline-figures.js';
 import type { ProgressListener } from '../model/progress.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
 import { explainDecomposition } from '../score/explain-decomposition.js';
 import { scoreDecomposition } from '../score/score-decomposition.js';
 import { decompositionAtLevel } from '../cluster/merge-levels.js';
 import { recommendLevels, type QualityPoint } from '../plan/recommend-level.js';
-import { round3 } from '../model/numbers.js';
 import { assessDecomposition } from '../score/assess-decomposition.js';
 import { withTestsFirst } from '../plan/tests-first.js';
 
@@ -97,15 +97,15 @@ export function completeDecomposition(
     atLevel.set(k, level);
     const s = k === decomposition.contexts.length ? scores : scoreDecomposition(model, level, graph);
     const p = k === decomposition.contexts.length ? plan : planMigration(model, level, s, analyses.cycles, dead, options.priorities);
-    const mean = (f: (c: (typeof s.contexts)[number]) => number) => round3(s.contexts.reduce((n, c) => n + f(c), 0) / Math.max(1, s.contexts.length));
+    const f = figuresOf(s, p);
     qualityCurve.push({
       contexts: level.contexts.length,
-      modularity: s.global.modularity,
-      interCallPercentage: s.global.interCallPercentage,
-      nonExtremeDistribution: s.global.nonExtremeDistribution,
-      meanCohesion: mean((c) => c.cohesion),
-      meanCoupling: mean((c) => c.coupling),
-      planCost: round3(p.steps.reduce((n, x) => n + x.cost, 0)),
+      modularity: f.modularity,
+      interCallPercentage: f.interCallPercentage,
+      nonExtremeDistribution: f.nonExtremeDistribution,
+      meanCohesion: f.meanCohesion,
+      meanCoupling: f.meanCoupling,
+      planCost: f.planCost,
     });
   }
   qualityCurve.reverse();

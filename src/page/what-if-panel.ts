@@ -9,7 +9,8 @@ import { decisionFileText } from '../report/decision-file-text.js';
 import { mergeContexts, moveModules, splitContext, type Target } from './decision-edits.js';
 import { button, el, select } from './dom.js';
 import type { WhatIfData } from './page-data.js';
-import { evaluate, type Evaluation, type Figures } from './what-if.js';
+import type { Figures } from '../plan/headline-figures.js';
+import { evaluate, type Evaluation } from './what-if.js';
 
 const ROWS: [keyof Figures, string, 'up' | 'down'][] = [
   ['contexts', 'Contexts', 'up'],

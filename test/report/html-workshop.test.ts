@@ -11,7 +11,7 @@ import { renderHtml } from '../../src/report/render-html.js';
 import { savedAnalysis } from '../helpers/saved-analysis.js';
 import { FIXTURES, tempRepo } from '../helpers/temp-repo.js';
 import { OUT, openPage as open, readPdf, useBrowser } from '../helpers/browser.js';
-import { figuresOf } from '../../src/page/what-if.js';
+import { figuresOf } from '../../src/plan/headline-figures.js';
 // @ts-expect-error: the benchmark's generator is a plain ESM script without typings.
 import { generateMonolith } from '../../bench/generate-monolith.js';
 
