@@ -4,6 +4,7 @@ import type { SharedKernelResult } from '../analyze/shared-kernel.js';
 import type { DecideOptions } from '../cluster/decide-decomposition.js';
 import type { DecisionFile } from '../model/decision-file.js';
 import type { SystemModel } from '../model/types.js';
+import type { Block } from '../report/blocks.js';
 
 /** What the page re-scores a decomposition from (report/what-if-data.ts builds it, page/what-if.ts reads it). */
 export interface WhatIfData {
@@ -74,5 +75,5 @@ export interface PageData {
   changes: PageData['checks'];
   /** Everything the what-if needs; null when clustering was skipped. */
   whatIf: WhatIfData | null;
-  checks: ({ kind: 'heading'; level: 2 | 3; text: string } | { kind: 'note'; text: string } | { kind: 'table'; head: string[]; rows: (string | number)[][]; total: number })[];
+  checks: Block[];
 }

@@ -6,15 +6,7 @@
  */
 import type { AnalysisResult } from '../result/analysis-result.js';
 import type { DecompositionAssessment } from '../score/assess-decomposition.js';
-
-/** A heading (level 2 or 3), a paragraph, or a table (with the number of rows before the cap). */
-export type Block =
-  | { kind: 'heading'; level: 2 | 3; text: string }
-  | { kind: 'note'; text: string }
-  | { kind: 'table'; head: string[]; rows: (string | number)[][]; total: number };
-
-/** Rows shown per table; analysis.json has the rest. */
-export const ROW_LIMIT = 25;
+import { h2, h3, note, ROW_LIMIT, table, type Block } from './blocks.js';
 
 type Name = (id: string | undefined) => string;
 
@@ -26,10 +18,6 @@ export function assessmentBlocks(result: AnalysisResult): Block[] {
   return [...safetyNet(a, name), ...changeSmells(a, name), ...language(a, name), ...size(a), ...rewrite(a)];
 }
 
-const h2 = (text: string): Block => ({ kind: 'heading', level: 2, text });
-const h3 = (text: string): Block => ({ kind: 'heading', level: 3, text });
-const note = (text: string): Block => ({ kind: 'note', text });
-const table = (head: string[], rows: (string | number)[][], limit = ROW_LIMIT, total = rows.length): Block => ({ kind: 'table', head, rows: rows.slice(0, limit), total });
 const pct = (x: number | undefined) => (x === undefined ? '' : `${Math.round(x * 100)}%`);
 
 function safetyNet(a: DecompositionAssessment, name: Name): Block[] {

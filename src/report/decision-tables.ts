@@ -6,12 +6,7 @@
  */
 import { compareStrings } from '../model/compare.js';
 import type { AnalysisResult } from '../result/analysis-result.js';
-import { ROW_LIMIT, type Block } from './assessment-tables.js';
-
-const h2 = (text: string): Block => ({ kind: 'heading', level: 2, text });
-const h3 = (text: string): Block => ({ kind: 'heading', level: 3, text });
-const note = (text: string): Block => ({ kind: 'note', text });
-const table = (head: string[], rows: (string | number)[][]): Block => ({ kind: 'table', head, rows: rows.slice(0, ROW_LIMIT), total: rows.length });
+import { h2, h3, note, table, type Block } from './blocks.js';
 
 export function decisionBlocks(result: AnalysisResult): Block[] {
   const file = result.decisions;

@@ -2,11 +2,10 @@
  * `msa-split diff` as plain blocks (headings, notes, tables): report.md's "Changes" and report.html's
  * Changes tab print the same thing as `diff --format md` (render-diff.ts).
  */
-import type { Block } from './assessment-tables.js';
-import { ROW_LIMIT } from './assessment-tables.js';
+import { h3, note, table, type Block } from './blocks.js';
 import type { AnalysisDiff } from './diff-analyses.js';
 
-const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
+export const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
 
 export function diffHeadline(d: AnalysisDiff): string {
   if (d.same) return 'no change: the same contexts, places, dependencies, owners, scores and plan';
@@ -24,13 +23,10 @@ export function diffHeadline(d: AnalysisDiff): string {
 }
 
 export function diffBlocks(d: AnalysisDiff): Block[] {
-  const out: Block[] = [
-    { kind: 'note', text: `${diffHeadline(d)}.` },
-    { kind: 'note', text: `Old: ${d.old.contexts} contexts, ${d.old.modules} modules (${d.old.method}). New: ${d.new.contexts} contexts, ${d.new.modules} modules (${d.new.method}).` },
-  ];
+  const out: Block[] = [note(`${diffHeadline(d)}.`), note(`Old: ${d.old.contexts} contexts, ${d.old.modules} modules (${d.old.method}). New: ${d.new.contexts} contexts, ${d.new.modules} modules (${d.new.method}).`)];
   const section = (title: string, head: string[], rows: (string | number)[][]) => {
     if (rows.length === 0) return;
-    out.push({ kind: 'heading', level: 3, text: `${title} (${rows.length})` }, { kind: 'table', head, rows: rows.slice(0, ROW_LIMIT), total: rows.length });
+    out.push(h3(`${title} (${rows.length})`), table(head, rows));
   };
   section('Scores', ['Figure', 'Old', 'New', 'Change'], d.scores.filter((s) => s.change !== 0).map((s) => [s.figure, s.old, s.new, signed(s.change)]));
   section('Contexts merged', ['Into', 'From'], d.merged.map((m) => [m.into.name, m.from.map((f) => f.name).join(', ')]));

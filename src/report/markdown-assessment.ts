@@ -3,7 +3,8 @@
  * plain blocks both reports share (assessment-tables.ts, decision-tables.ts): every string escaped, capped tables point to analysis.json.
  */
 import type { AnalysisResult } from '../result/analysis-result.js';
-import { assessmentBlocks, type Block } from './assessment-tables.js';
+import { assessmentBlocks } from './assessment-tables.js';
+import type { Block } from './blocks.js';
 import { decisionBlocks } from './decision-tables.js';
 import { mdText, more, table } from './markdown-text.js';
 

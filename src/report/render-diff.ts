@@ -4,7 +4,7 @@
  * from the analyses is escaped in Markdown and made printable in the terminal by the CLI.
  */
 import type { AnalysisDiff } from './diff-analyses.js';
-import { diffBlocks, diffHeadline } from './diff-tables.js';
+import { diffBlocks, diffHeadline, signed } from './diff-tables.js';
 import { renderBlocks } from './markdown-assessment.js';
 import { LIST_LIMIT, mdText } from './markdown-text.js';
 import { stableStringify } from './stable-json.js';
@@ -17,11 +17,9 @@ export function renderDiff(diff: AnalysisDiff, format: DiffFormat): string {
   return format === 'md' ? markdown(diff) : text(diff);
 }
 
-const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
-const headline = diffHeadline;
 
 function text(d: AnalysisDiff): string {
-  const out = [`msa-split diff: ${d.old.system} (${d.old.contexts} contexts, ${d.old.modules} modules) -> ${d.new.system} (${d.new.contexts} contexts, ${d.new.modules} modules)`, headline(d)];
+  const out = [`msa-split diff: ${d.old.system} (${d.old.contexts} contexts, ${d.old.modules} modules) -> ${d.new.system} (${d.new.contexts} contexts, ${d.new.modules} modules)`, diffHeadline(d)];
   const list = (title: string, rows: string[]) => {
     if (rows.length === 0) return;
     out.push('', `${title} (${rows.length})`, ...rows.slice(0, LIST_LIMIT).map((r) => `  ${r}`));
