@@ -28,8 +28,9 @@ export function decisionsOfResult(result: AnalysisResult): DecisionFile | undefi
     const modules: string[] = [];
     for (const m of c.modules) {
       const top = highestOwnedFolder(m, id, folderOwner);
-      if (top !== undefined && !include.includes(`${top}/**`)) include.push(`${top}/**`);
-      else modules.push(m);
+      // A module under an owned folder is taken by its glob; only the others are listed.
+      if (top === undefined) modules.push(m);
+      else if (!include.includes(`${top}/**`)) include.push(`${top}/**`);
     }
     return { id, name: c.name, ...(include.length > 0 ? { include } : {}), ...(modules.length > 0 ? { modules } : {}), ...(c.tables.length > 0 ? { tables: c.tables } : {}) };
   });

@@ -72,6 +72,13 @@ describe('a decided decomposition', () => {
     expect(decided.decomposition!.contexts.map((c) => c.tables)).toEqual(proposal.decomposition!.contexts.map((c) => c.tables));
   });
 
+  it('lists a module only when no folder glob of its context takes it', () => {
+    const file = decisionsOfResult(proposal)!;
+    const listed = file.contexts.flatMap((c) => (c.modules ?? []).filter((m) => (c.include ?? []).some((g) => m.startsWith(g.replace(/\*\*$/, '')))));
+    expect(listed).toEqual([]);
+    expect(file.contexts.some((c) => (c.include ?? []).length > 0)).toBe(true);
+  });
+
   it('writes back the file it read, byte for byte', () => {
     expect(renderDecisionFile(decided)[0]!.content).toBe(fs.readFileSync(path.join(dir, 'proposal.yaml'), 'utf8'));
     expect(renderDecisionFile(partial)[0]!.content).toBe(decisionFileText(partial.decisions!));
