@@ -9,6 +9,6 @@ import { UsageError } from '../model/usage-error.js';
 
 export function checkAnalysis(result: AnalysisResult, baseline: ReadonlySet<string>): { violations: Violation[]; comparison: BaselineComparison } {
   if (!result.decisions || !result.decomposition || !result.scores) throw new UsageError('check needs a decided analysis: name the decision file with --decomposition');
-  const violations = checkBoundaries(result.model, result.decomposition, result.scores, result.analyses.cycles, result.decisions);
+  const violations = checkBoundaries(result.model, result.decomposition, result.decisions, result.scores);
   return { violations, comparison: compareWithBaseline(violations, baseline) };
 }
