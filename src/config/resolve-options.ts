@@ -5,10 +5,10 @@
  * `option 'minRevs'`. The CLI and `analyze()` both come through here.
  */
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { formatGranularity } from '../model/ids.js';
 import { DEFAULT_WEIGHTS, type GraphWeights } from '../model/graph-weights.js';
-import { UsageError } from '../model/usage-error.js';
 import type { Granularity } from '../model/types.js';
 import { checkGlobs } from './check-globs.js';
 import { OPTION_TABLE, type OptionKey, type OptionSpec } from './option-table.js';
@@ -45,13 +45,22 @@ export type AnalyzeOptionsInput = Partial<Omit<AnalyzeOptions, 'granularity' | '
 export const OPTION_KEYS = (Object.keys(OPTION_TABLE) as OptionKey[]).sort();
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-let validators: Map<OptionKey, ValidateFunction> | undefined;
+let ajv: InstanceType<typeof Ajv> | undefined;
+const validators = new Map<OptionKey, ValidateFunction>();
+let generated: Record<string, ValidateFunction> | undefined;
 function validatorFor(key: OptionKey): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    validators = new Map(OPTION_KEYS.map((k) => [k, ajv.compile(OPTION_TABLE[k].schema as object)]));
+  // The option table's validators, generated as code by `npm run schema` (schema/option-validators.cjs,
+  // tested to match the table): loading ajv and compiling them cost every command ~0.05 s. A key the
+  // file lacks (a table edited without regenerating) is compiled here, strictly, as before.
+  const load = createRequire(import.meta.url);
+  generated ??= load('../../schema/option-validators.cjs') as Record<string, ValidateFunction>;
+  let validate = validators.get(key) ?? generated[key];
+  if (!validate) {
+    ajv ??= new (load('ajv') as { Ajv: typeof Ajv }).Ajv({ allErrors: true, strict: true, validateSchema: false });
+    validate = ajv.compile(OPTION_TABLE[key].schema as object);
   }
-  return validators.get(key)!;
+  validators.set(key, validate);
+  return validate;
 }
 
 function nameOf(key: string, source: OptionSource): string {

@@ -4,6 +4,8 @@
  */
 import { resolveRepositoryPath } from '../collect/files/resolve-repository.js';
 import { loadConfig } from '../config/load-config.js';
+import { allowCodeCache } from '../collect/code-cache.js';
+import { codeCacheFolder } from '../collect/cache/cache-folder.js';
 import { resolveOptions, type OptionLayer, type ResolvedOptions } from '../config/resolve-options.js';
 
 export interface RunRequest {
@@ -28,5 +30,7 @@ export function prepareRun(request: RunRequest): PreparedRun {
   const root = resolveRepositoryPath(request.target);
   const config = loadConfig(request.configFile, root);
   const resolved = resolveOptions([...(config ? [config] : []), request.flags], request.formats);
+  // Before any collector loads: the compiler's code cache, in a cache folder outside the repository.
+  allowCodeCache(codeCacheFolder(resolved.options, root));
   return { root, ...resolved, ...(config?.source.kind === 'file' ? { configFile: config.source.path } : {}) };
 }

@@ -90,4 +90,26 @@ describe('readDecisionFile', () => {
     fs.mkdirSync(path.join(dir, 'folder.yaml'));
     expect(() => readDecisionFile(path.join(dir, 'folder.yaml'))).toThrow(UsageError);
   });
+
+  it('keeps a checked file in the cache folder: the same bytes come back without parsing, anything else is read anew', () => {
+    const dir = tempRepo({ 'd.yaml': VALID, 'bad.yaml': VALID.replace('system: shop', 'sytem: shop') });
+    const cache = fs.mkdtempSync(path.join(dir, '..', 'decision-cache-'));
+    const file = path.join(dir, 'd.yaml');
+    const first = readDecisionFile(file, cache);
+    const [entry] = fs.readdirSync(path.join(cache, 'decisions'));
+    expect(readDecisionFile(file, cache)).toEqual(first);
+    // The entry is what is used: a planted one with the same name is returned as it stands (it is data, never code).
+    fs.writeFileSync(path.join(cache, 'decisions', entry!), JSON.stringify({ ...first, notes: 'from the cache' }));
+    expect(readDecisionFile(file, cache).notes).toBe('from the cache');
+    // A damaged entry is parsed again and rewritten.
+    fs.writeFileSync(path.join(cache, 'decisions', entry!), '{ not json');
+    expect(readDecisionFile(file, cache)).toEqual(first);
+    expect(JSON.parse(fs.readFileSync(path.join(cache, 'decisions', entry!), 'utf8'))).toEqual(first);
+    // An edited file is another entry; an invalid one is refused every time and never cached.
+    fs.appendFileSync(file, 'notes: edited\n');
+    expect(readDecisionFile(file, cache).notes).toBe('edited');
+    expect(fs.readdirSync(path.join(cache, 'decisions'))).toHaveLength(2);
+    for (let i = 0; i < 2; i++) expect(() => readDecisionFile(path.join(dir, 'bad.yaml'), cache)).toThrow('sytem: unknown key');
+    expect(fs.readdirSync(path.join(cache, 'decisions'))).toHaveLength(2);
+  });
 });

@@ -2,6 +2,7 @@
  * The one options pipeline: defaults -> config file -> flags or API object -> validation -> frozen.
  */
 import fs from 'node:fs';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildConfigSchema } from '../../src/config/config-schema.js';
 import { OPTION_TABLE } from '../../src/config/option-table.js';
@@ -59,5 +60,19 @@ describe('the options pipeline', () => {
     const committed = JSON.parse(fs.readFileSync(new URL('../../schema/msa-split.config.schema.json', import.meta.url), 'utf8'));
     expect(committed).toEqual(buildConfigSchema());
     expect(Object.keys(committed.properties)).not.toContain('git');
+  });
+
+  it('ships the validators the option table generates (run `npm run schema` after changing an option)', async () => {
+    // @ts-expect-error: a plain ESM build script without typings.
+    const { generateOptionValidators } = (await import('../../scripts/build-schema.js')) as { generateOptionValidators(t: unknown): Promise<string> };
+    expect(fs.readFileSync(new URL('../../schema/option-validators.cjs', import.meta.url), 'utf8')).toBe(await generateOptionValidators(OPTION_TABLE));
+  });
+
+  it("compiles every option's schema strictly and finds each valid against the meta-schema (runs compile only the keys they set, unchecked)", () => {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    for (const [key, spec] of Object.entries(OPTION_TABLE)) {
+      expect(ajv.validateSchema(spec.schema as object), `${key}: ${ajv.errorsText()}`).toBe(true);
+      expect(() => ajv.compile(spec.schema as object), key).not.toThrow();
+    }
   });
 });

@@ -4,6 +4,7 @@
  * must validate against it, so neither the types nor the schema can drift from what analyze writes.
  */
 import fs from 'node:fs';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/main/analyze.js';
 import { renderJson } from '../../src/report/render-json.js';
@@ -20,6 +21,13 @@ describe('the analysis.json schema', () => {
 
   it('publishes the decision file schema the decision types generate', () => {
     expect(fs.readFileSync('schema/decomposition.schema.json', 'utf8')).toBe((generateDecompositionSchema as () => string)());
+  });
+
+  it('publishes schemas valid against their meta-schema (the readers compile them without validating them again)', () => {
+    const ajv = new Ajv({ strict: false });
+    for (const file of ['schema/analysis.schema.json', 'schema/decomposition.schema.json']) {
+      expect(ajv.validateSchema(JSON.parse(fs.readFileSync(file, 'utf8')) as object), `${file}: ${ajv.errorsText()}`).toBe(true);
+    }
   });
 
   it('accepts what analyze writes for both fixtures, and names the path of a tampered value', async () => {

@@ -28,3 +28,20 @@ export function checkCacheFolder(folder: string, root: string): string {
   }
   return abs;
 }
+
+/**
+ * Where a run on `root` may keep V8's code cache (collect/code-cache.ts) and checked decision files:
+ * the cache folder in use, unless caching is off or the folder lies inside the analyzed repository (a
+ * code cache is code: the repository must not be able to plant one).
+ */
+export function codeCacheFolder(options: { cache: boolean; cacheDir?: string }, root: string): string | undefined {
+  if (!options.cache) return undefined;
+  const dir = options.cacheDir !== undefined ? path.resolve(options.cacheDir) : defaultCacheFolder();
+  let real = dir;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    // Not created yet: the path as given.
+  }
+  return [dir, real].some((p) => p === root || isInside(root, p)) ? undefined : dir;
+}

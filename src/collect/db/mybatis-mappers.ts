@@ -8,7 +8,8 @@
  * <choose> keeps its first <when>, <if> keeps its body, <include refid> inlines the <sql> fragment;
  * #{x} and ${x} placeholders are normalised later by the SQL parser.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXml from 'fast-xml-parser';
 import type { Diagnostic } from '../../model/types.js';
 import type { ListedFile } from '../files/list-files.js';
 import { readRegularFile } from '../files/safe-read.js';
@@ -32,6 +33,9 @@ const STATEMENTS = new Set(['select', 'insert', 'update', 'delete']);
 export function readMybatisMappers(files: readonly ListedFile[], classes: ReadonlyMap<string, string>): { statements: MapperStatement[]; diagnostics: Diagnostic[] } {
   const statements: MapperStatement[] = [];
   const diagnostics: Diagnostic[] = [];
+  if (files.length === 0) return { statements, diagnostics };
+  // Loaded only when there are mappers to read (most repositories have none).
+  const { XMLParser } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXml;
   const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false, trimValues: false, ignoreDeclaration: true, ignorePiTags: true });
   for (const f of files) {
     const read = readRegularFile(f.absolutePath, { resolved: true, maxBytes: MAX_XML_BYTES });

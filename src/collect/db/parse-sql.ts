@@ -5,8 +5,11 @@
  * `${expr}` where a table name belongs (after FROM/JOIN/INTO/UPDATE/TABLE), which becomes the
  * identifier `msa_dynamic_table` (reported as a dynamic table, never as a real one).
  * Results are cached by text and dialect: ORMs repeat the same statements many times.
+ * The grammar (node-sql-parser, ~0.25 s to load as an ES module import) is loaded through `require` at
+ * the first statement: a run with no SQL to parse (most of `check --since`) never loads it.
  */
-import sqlParser from 'node-sql-parser';
+import { createRequire } from 'node:module';
+import type * as SqlParserModule from 'node-sql-parser';
 import type { Dialect } from '../../model/dialects.js';
 import { RETRY_ORDER } from './sql-dialects.js';
 
@@ -26,7 +29,8 @@ export interface SqlStatementParser {
 export const MAX_PARSE_CHARS = 256 * 1024;
 
 export function createSqlParser(primary: Dialect): SqlStatementParser {
-  const parser = new sqlParser.Parser();
+  let loaded: SqlParserModule.Parser | undefined;
+  const parser = { astify: (text: string, opt: SqlParserModule.Option) => (loaded ??= new (createRequire(import.meta.url)('node-sql-parser') as typeof SqlParserModule).Parser()).astify(text, opt) };
   const order = [primary, ...RETRY_ORDER.filter((d) => d !== primary)];
   const cache = new Map<string, ParseOutcome>();
   return {

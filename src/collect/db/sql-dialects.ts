@@ -8,7 +8,7 @@
  */
 import type { SplitterOptions } from './split-statements.js';
 
-import { DIALECTS, type Dialect } from '../../model/dialects.js';
+import type { Dialect } from '../../model/dialects.js';
 
 /** Dialects tried, in this order, when a statement fails in the chosen one. */
 export const RETRY_ORDER: readonly Dialect[] = ['postgresql', 'mysql', 'mariadb', 'sqlite', 'transactsql', 'bigquery', 'snowflake'];
