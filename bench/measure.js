@@ -14,10 +14,11 @@ sys.stderr.write(p.stderr.decode('utf8', 'replace'))
 print(json.dumps({"code": p.returncode, "wallMs": wall * 1000, "peakRssMb": rss / 1024, "stdout": p.stdout.decode('utf8', 'replace')}))
 `;
 
-export function measure(cwd, command, args) {
+/** `okCodes`: exit codes that are answers, not failures (`check` exits 1 when it finds something). */
+export function measure(cwd, command, args, okCodes = [0]) {
   const r = spawnSync('python3', ['-c', WRAPPER, cwd, command, ...args], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`measure failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout);
-  if (out.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${out.code}: ${r.stderr.slice(0, 2000)}`);
+  if (!okCodes.includes(out.code)) throw new Error(`${command} ${args.join(' ')} exited ${out.code}: ${r.stderr.slice(0, 2000)}`);
   return { ...out, stderr: r.stderr };
 }

@@ -5,7 +5,8 @@
  * 2. Import graph, in the same run on the same tree: msa-split's fast stage vs dependency-cruiser
  *    (--ts-pre-compilation-deps --output-type json), wall time and peak RSS side by side, local edges compared.
  * 3. The symbol stage (calls, new, inheritance) on its own: wall time and peak RSS.
- * Then SQL, history, clustering, reports, Java, and the real-shape monorepo (bench/real-shape.js).
+ * Then SQL, history, clustering, check --since (bench/check-since.js), reports, Java, and the real-shape
+ * monorepo (bench/real-shape.js).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -216,6 +217,10 @@ if (checksRow) {
   const share = (Number(checksRow[1]) * 1000) / whole.wallMs;
   console.log(`  of which the split checks: ${checksRow[1]} s (${(share * 100).toFixed(1)}% of the run; the A/B of the whole run before and after #16 is in the issue's closing note)`);
 }
+
+// check --since next to a full analyze (#18).
+const { runCheckSince } = await import('./check-since.js');
+runCheckSince({ historyRepo, work, bin, runs });
 
 // Reports: every format from the saved 5,000-module analysis, then the HTML in chromium.
 const rendered = measure(work, process.execPath, [bin, 'report', path.join(reportDir, 'analysis.json'), '--format', 'json,md,html,dot,mermaid,graphml,csv,svg', '--out', reportDir, '--quiet']);

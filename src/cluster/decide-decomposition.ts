@@ -39,6 +39,12 @@ export function decideDecomposition(
   sharedKernel: SharedKernelResult,
   file: DecisionFile,
   options: Readonly<DecideOptions>,
+  /**
+   * Placement only (`check --since`, on a model cut to what a change touches): open modules no tie
+   * reaches stay unplaced instead of being clustered into new contexts, contexts get no glossary terms,
+   * and a decided context without a module here stays (with its tables).
+   */
+  lean = false,
 ): { decomposition: Decomposition; diagnostics: Diagnostic[]; graph: UndirectedGraph } {
   const setAsides = selectSetAsides(model);
   const applied = applyDecisions(
@@ -67,7 +73,10 @@ export function decideDecomposition(
   const attached = placeOpenModules(graph, members, [...open], ids, JOIN_SHARE);
   for (const [m, { context, reason }] of attached.placed) (members.set(m, context), placed.push({ module: m, context, reason }));
   // Open modules tied mostly to each other: clustered among themselves, as a proposal would.
-  const fresh = attached.unreached.length > 0 ? clusterModules(model, subgraph(graph, attached.unreached), [], { seed: options.seed, runs: options.runs, resolution: options.resolution, minContextSize: options.minContextSize }) : undefined;
+  const fresh = lean
+    ? { contexts: [], unplaced: attached.unreached.map((module) => ({ module, reason: 'ties to no decided context' })) }
+    : attached.unreached.length > 0
+      ? clusterModules(model, subgraph(graph, attached.unreached), [], { seed: options.seed, runs: options.runs, resolution: options.resolution, minContextSize: options.minContextSize }) : undefined;
   const newContexts = (fresh?.contexts ?? []).map((c, i) => ({ ...c, id: `new-${i + 1}` }));
   for (const c of newContexts) for (const m of c.modules) placed.push({ module: m, context: c.id, reason: `ties mostly to other modules the file left open: clustered with them into ${c.id} (${c.name})` });
   // What clustering leaves alone joins whichever context it ties to at all; else it stays unplaced.
@@ -84,7 +93,7 @@ export function decideDecomposition(
   const byContext = new Map<string, string[]>();
   for (const [m, c] of members) pushTo(byContext, c, m);
   const groups = ids.map((id) => (byContext.get(id) ?? []).sort(compareStrings));
-  const { contexts: decidedContexts, newTables } = contextsOf(model, file, groups, newContexts.map((c) => c.modules), diagnostics);
+  const { contexts: decidedContexts, newTables } = contextsOf(model, file, groups, newContexts.map((c) => c.modules), diagnostics, lean);
   // A new context owns by the same rule, never a table the file gave to a decided context.
   const all = [...decidedContexts, ...newContexts.map((c, j) => ({ ...c, tables: newTables[j]! }))];
   const macro = (file.macro ?? [])
@@ -110,7 +119,7 @@ export function decideDecomposition(
  * for the rest) and glossary terms; a context the file names but nothing lands in is left out with a
  * warning (an empty service has no scores).
  */
-function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], others: string[][], diagnostics: Diagnostic[]): { contexts: Context[]; newTables: string[][] } {
+function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], others: string[][], diagnostics: Diagnostic[], lean: boolean): { contexts: Context[]; newTables: string[][] } {
   const warn = (message: string) => diagnostics.push({ severity: 'warning', code: 'decision-file', message });
   const lines = new Map(model.modules.map((m) => [m.id, m.lines]));
   const tables = model.data?.tables ?? [];
@@ -120,7 +129,8 @@ function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], 
   const decidedOwner = new Map<string, number>();
   file.contexts.forEach((c, i) => {
     for (const ref of c.tables ?? []) {
-      const id = known.has(ref.toLowerCase()) ? ref.toLowerCase() : byName.get(ref.toLowerCase())?.length === 1 ? byName.get(ref.toLowerCase())![0]! : undefined;
+      // On a cut model (lean) the schema is partial: a table the file names is taken by its id as written.
+      const id = known.has(ref.toLowerCase()) || lean ? ref.toLowerCase() : byName.get(ref.toLowerCase())?.length === 1 ? byName.get(ref.toLowerCase())![0]! : undefined;
       if (id === undefined) warn(`decision file: table ${ref} of context ${c.id} is ${byName.has(ref.toLowerCase()) ? `ambiguous (${byName.get(ref.toLowerCase())!.join(', ')}): use its id` : 'not in this repository'}`);
       else if (decidedOwner.has(id) && decidedOwner.get(id) !== i) warn(`decision file: table ${ref} is owned by both ${file.contexts[decidedOwner.get(id)!]!.id} and ${c.id}; ${file.contexts[decidedOwner.get(id)!]!.id} keeps it`);
       else decidedOwner.set(id, i);
@@ -130,11 +140,13 @@ function contextsOf(model: SystemModel, file: DecisionFile, groups: string[][], 
   const tablesOf = groups.map((_, i) => [...new Set([...[...decidedOwner].filter(([, g]) => g === i).map(([t]) => t), ...ruled[i]!.filter((t) => !decidedOwner.has(t))])].sort(compareStrings));
   const role = new Map(model.modules.map((m) => [m.id, m.role?.role]));
   const side = new Map(model.modules.map((m) => [m.id, m.unit?.side]));
-  const named = nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m), (m) => side.get(m));
+  const named = !lean ? nameByTerms(groups.map((modules, i) => ({ modules, tables: tablesOf[i]! })), (m) => role.get(m), (m) => side.get(m)) : groups.map(() => ({ terms: [] as string[], warning: undefined }));
   const out: Context[] = [];
   file.contexts.forEach((c, i) => {
     const modules = groups[i]!;
-    if (modules.length === 0) return warn(`decision file: context ${c.id} has no module in this repository; left out of the scores`);
+    // On a model cut to what a change touches (lean), an empty context is one the change does not touch:
+    // it stays, so that its tables keep their owner.
+    if (modules.length === 0 && !lean) return warn(`decision file: context ${c.id} has no module in this repository; left out of the scores`);
     const { terms, warning } = named[i]!;
     out.push({
       id: c.id,

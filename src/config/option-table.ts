@@ -58,6 +58,8 @@ export interface OptionSpec {
 const ALL: readonly CommandName[] = ['analyze', 'check', 'history', 'db', 'graph', 'init'];
 const HISTORY: readonly CommandName[] = ['analyze', 'check', 'history', 'graph'];
 const CONTEXTS: readonly CommandName[] = ['analyze', 'check', 'graph'];
+/** The history window's flags: `check` has its own `--since REV` (what changed since a revision). */
+const HISTORY_WINDOW: readonly CommandName[] = ['analyze', 'history', 'graph'];
 
 const whole = (description: string, max?: number, min = 1): Pick<OptionSpec, 'schema' | 'expected'> => ({
   schema: { type: 'integer', description, minimum: min, ...(max !== undefined ? { maximum: max } : {}) },
@@ -106,8 +108,8 @@ export const OPTION_TABLE = {
   bulkThresholdBytes: { ...whole('In .sql files over this size, data statements are counted, not parsed.', OPTION_LIMITS.bulkThresholdBytes), group: 'Database', commands: ALL, setBy: 'anyone' },
 
   history: { ...bool('Collect the history signal (git log).'), group: 'History', offHelp: 'skip the history stage (git log)', flag: '--no-history', commands: ['analyze', 'check', 'graph', 'init'], setBy: 'anyone' },
-  since: { schema: { type: 'string', description: 'Only commits after this date.', pattern: DATE_PATTERN }, expected: DATE_EXPECTED, group: 'History', flag: '--since <date>', commands: HISTORY, setBy: 'anyone' },
-  until: { schema: { type: 'string', description: 'Only commits before this date.', pattern: DATE_PATTERN }, expected: DATE_EXPECTED, group: 'History', flag: '--until <date>', commands: HISTORY, setBy: 'anyone' },
+  since: { schema: { type: 'string', description: 'Only commits after this date.', pattern: DATE_PATTERN }, expected: DATE_EXPECTED, group: 'History', flag: '--since <date>', commands: HISTORY_WINDOW, setBy: 'anyone' },
+  until: { schema: { type: 'string', description: 'Only commits before this date.', pattern: DATE_PATTERN }, expected: DATE_EXPECTED, group: 'History', flag: '--until <date>', commands: HISTORY_WINDOW, setBy: 'anyone' },
   maxCommits: { ...whole('At most this many commits, newest first.', 100_000_000), group: 'History', flag: '--max-commits <n>', commands: HISTORY, setBy: 'anyone' },
   branch: { ...text('Branch or revision whose history is read (default HEAD).'), group: 'History', flag: '--branch <rev>', commands: HISTORY, setBy: 'anyone' },
   includeMerges: { ...bool('Count merge commits too.'), group: 'History', flag: '--include-merges', commands: HISTORY, setBy: 'anyone' },

@@ -12,3 +12,4 @@ export function checkAnalysis(result: AnalysisResult, baseline: ReadonlySet<stri
   const violations = checkBoundaries(result.model, result.decomposition, result.decisions, result.scores);
   return { violations, comparison: compareWithBaseline(violations, baseline) };
 }
+

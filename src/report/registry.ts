@@ -100,5 +100,5 @@ export async function renderGraph(result: AnalysisResult, level: GraphLevel, for
 /** `msa-split diff` renders through here (the CLI imports the registry, not the reporters). */
 export { DIFF_FORMATS, renderDiff, type DiffFormat } from './render-diff.js';
 /** `msa-split check` renders through here too. */
-export { CHECK_FILE_NAMES, CHECK_FORMATS, renderBaseline, renderCheck, type CheckFormat } from './render-check.js';
+export { CHECK_FILE_NAMES, CHECK_FORMATS, renderBaseline, renderCheck, type CheckFormat, type CheckReport, type CheckSince } from './render-check.js';
 export { diffAnalyses } from './diff-analyses.js';

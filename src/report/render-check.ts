@@ -21,6 +21,21 @@ export interface CheckReport {
   comparison: BaselineComparison;
   /** Whether a baseline was read (without one every violation is new). */
   baselined: boolean;
+  /** `--since REV`: what was looked at. */
+  since?: CheckSince;
+}
+
+export interface CheckSince {
+  since: string;
+  commit: string;
+  /** Files changed since the revision. */
+  files: number;
+  /** Modules checked (holding those files); absent when everything was checked. */
+  modules?: number;
+  /** Rules left to the full check (figures of the whole system); empty when everything was checked. */
+  leftToFullCheck: CheckRule[];
+  /** Why the whole repository was checked after all. */
+  fullBecause?: string;
 }
 
 const RULE_HELP: Record<CheckRule, string> = {
@@ -45,7 +60,7 @@ export function renderCheck(report: CheckReport, format: CheckFormat): string {
     case 'md':
       return markdown(report);
     case 'json':
-      return stableStringify({ system: report.system, baselined: report.baselined, summary: summary(report), new: report.comparison.fresh, known: report.comparison.known, fixed: report.comparison.fixed });
+      return stableStringify({ system: report.system, baselined: report.baselined, ...(report.since ? { since: report.since } : {}), summary: summary(report), new: report.comparison.fresh, known: report.comparison.known, fixed: report.comparison.fixed });
     case 'sarif':
       return sarif(report);
     case 'junit':
@@ -66,11 +81,23 @@ function summary(r: CheckReport) {
 function headline(r: CheckReport): string {
   const { fresh, known, fixed } = r.comparison;
   const status = fresh.length === 0 ? 'passed' : 'failed';
-  return `msa-split check ${status}: ${fresh.length} new violation${fresh.length === 1 ? '' : 's'}${r.baselined ? `, ${known.length} known (baseline), ${fixed.length} fixed since the baseline` : ' (no baseline: every violation is new)'}`;
+  const scope = r.since?.modules !== undefined ? ` in the ${r.since.modules} module${r.since.modules === 1 ? '' : 's'} changed since ${r.since.since}` : '';
+  return `msa-split check ${status}: ${fresh.length} new violation${fresh.length === 1 ? '' : 's'}${scope}${r.baselined ? `, ${known.length} known (baseline), ${fixed.length} fixed since the baseline` : ' (no baseline: every violation is new)'}`;
+}
+
+/** What a check since a revision looked at, in a sentence. */
+function scopeLine(r: CheckReport): string | undefined {
+  const s = r.since;
+  if (!s) return undefined;
+  const changed = `${s.files} file${s.files === 1 ? '' : 's'} changed since ${s.since} (${s.commit.slice(0, 12)})`;
+  if (s.fullBecause !== undefined) return `${changed}; ${s.fullBecause}`;
+  return `${changed}: their dependencies, table accesses, foreign keys, joins, transactions and placement were checked; left to the full check: ${s.leftToFullCheck.join(', ')}`;
 }
 
 function text(r: CheckReport): string {
   const out = [headline(r)];
+  const scope = scopeLine(r);
+  if (scope) out.push(`  ${scope}`);
   for (const v of r.comparison.fresh.slice(0, LIST_LIMIT * 4)) out.push(`  ${v.rule}: ${where(v) ? `${where(v)}: ` : ''}${v.message}`);
   if (r.comparison.fresh.length > LIST_LIMIT * 4) out.push(`  ... ${r.comparison.fresh.length - LIST_LIMIT * 4} more (--format json has all)`);
   if (r.comparison.fixed.length > 0) out.push(`  fixed since the baseline (drop them with --update-baseline): ${r.comparison.fixed.slice(0, 10).join(', ')}${r.comparison.fixed.length > 10 ? ', ...' : ''}`);
@@ -81,6 +108,8 @@ function markdown(r: CheckReport): string {
   const { fresh } = r.comparison;
   const counts = CHECK_RULES.map((rule) => [rule, fresh.filter((v) => v.rule === rule).length, r.comparison.known.filter((v) => v.rule === rule).length] as [string, number, number]).filter(([, a, b]) => a + b > 0);
   const out = [`## ${mdText(headline(r))}\n`];
+  const scope = scopeLine(r);
+  if (scope) out.push(`${mdText(scope)}\n`);
   if (counts.length > 0) out.push(table(['Rule', 'New', 'Known'], counts));
   if (fresh.length > 0) {
     out.push('### New violations\n');
@@ -115,6 +144,7 @@ function sarif(r: CheckReport): string {
           },
         },
         originalUriBaseIds: { SRCROOT: { description: { text: `the analyzed repository (${r.system})` } } },
+        ...(r.since ? { properties: { since: r.since } } : {}),
         results: [...r.comparison.fresh.map((v) => result(v, true)), ...r.comparison.known.map((v) => result(v, false))],
       },
     ],
@@ -126,10 +156,12 @@ function junit(r: CheckReport): string {
   const { fresh } = r.comparison;
   const cases = CHECK_RULES.map((rule) => {
     const failing = fresh.filter((v) => v.rule === rule);
+    if (r.since?.leftToFullCheck.includes(rule)) return `    <testcase classname="msa-split.check" name="${rule}">\n      <skipped message="${x(`left to the full check (--since ${r.since.since} checks what the changed files add)`)}"/>\n    </testcase>`;
     if (failing.length === 0) return `    <testcase classname="msa-split.check" name="${rule}"/>`;
     const body = failing.map((v) => `${where(v) ? `${where(v)}: ` : ''}${v.message}`).join('\n');
     return `    <testcase classname="msa-split.check" name="${rule}">\n      <failure message="${x(`${failing.length} new: ${RULE_HELP[rule]}`)}">${x(body)}</failure>\n    </testcase>`;
   });
   const failures = CHECK_RULES.filter((rule) => fresh.some((v) => v.rule === rule)).length;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="msa-split check" tests="${CHECK_RULES.length}" failures="${failures}">\n  <testsuite name="${x(r.system)}" tests="${CHECK_RULES.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
+  const skipped = r.since?.leftToFullCheck.length ?? 0;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="msa-split check" tests="${CHECK_RULES.length}" failures="${failures}"${skipped ? ` skipped="${skipped}"` : ''}>\n  <testsuite name="${x(r.system)}" tests="${CHECK_RULES.length}" failures="${failures}"${skipped ? ` skipped="${skipped}"` : ''}>\n${cases.join('\n')}\n  </testsuite>\n</testsuites>\n`;
 }

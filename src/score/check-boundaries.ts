@@ -130,6 +130,11 @@ export function checkBoundaries(model: SystemModel, d: Decomposition, file: Deci
     if (!inScope(p.module)) continue;
     out.push({ rule: 'unplaced-module', key: `unplaced-module:${p.module}`, message: `${p.module} belongs to no context of the decision file (msa-split placed it in ${p.context}: ${p.reason})`, file: p.module, contexts: p.context.startsWith('(') ? [] : [p.context] });
   }
+  // Left open and tied to nothing msa-split could place it by: in no context at all.
+  for (const u of d.unplaced ?? []) {
+    if (!inScope(u.module)) continue;
+    out.push({ rule: 'unplaced-module', key: `unplaced-module:${u.module}`, message: `${u.module} belongs to no context of the decision file, and msa-split found no context it belongs with (${u.reason}): add it to one`, file: u.module, contexts: [] });
+  }
   if (scope !== undefined) return out.sort((x, y) => compareStrings(x.key, y.key));
 
   // Cycles between contexts.

@@ -10,13 +10,16 @@ import { readBaseline } from '../../config/read-baseline.js';
 import { checkBaselineTarget } from '../../config/check-baseline-target.js';
 import { UsageError } from '../../model/usage-error.js';
 import { CHECK_FILE_NAMES, CHECK_FORMATS, type CheckFormat } from '../../report/registry.js';
+import type { CheckReport, CheckSince } from '../../report/registry.js';
+import { TOOL_VERSION } from '../../config/tool-version.js';
 import { addOptionFlags } from '../add-option-flags.js';
 import { terminalText } from '../terminal-text.js';
 import type { PreparedRun } from '../../main/prepare-run.js';
-import { analyzeForCommand } from './analyze-for-command.js';
+import { analyzeForCommand, prepareForCommand } from './analyze-for-command.js';
 import { addRunFlags, examples, type CommandContext, type RunFlags } from './command-context.js';
 
 interface CheckFlags extends RunFlags {
+  since?: string;
   baseline?: string;
   updateBaseline?: boolean;
   format: string;
@@ -30,6 +33,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     .argument('[path]', 'folder of the repository to check', '.');
   const table = addOptionFlags(command, 'check');
   command
+    .addOption(new Option('--since <rev>', 'check only what changed since this revision (a commit, branch, tag, HEAD~N; from where this branch left it; committed and uncommitted changes): the changed modules\' dependencies, table accesses, data and placement; cycles and budgets are left to the full check').helpGroup('Check options:'))
     .addOption(new Option('--baseline <file>', 'known violations (JSON): they do not fail the check').helpGroup('Check options:'))
     .addOption(new Option('--update-baseline', 'write every violation found now to --baseline (sorted, diff-friendly) and pass').helpGroup('Check options:'))
     .addOption(new Option('-f, --format <list>', `outputs: ${CHECK_FORMATS.join(', ')} (text prints; the others are written to --out)`).default('text').helpGroup('Check options:'))
@@ -39,6 +43,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     'msa-split check . --decomposition msa-split.decomposition.yaml --baseline msa-split.baseline.json',
     'msa-split check . --decomposition msa-split.decomposition.yaml --baseline msa-split.baseline.json --update-baseline',
     'msa-split check . --decomposition d.yaml --format md,sarif,junit --out check-report',
+    'msa-split check . --decomposition msa-split.decomposition.yaml --baseline msa-split.baseline.json --since origin/main',
   ]);
   command.action(async (target: string, flags: CheckFlags, cmd: Command) => {
     context.debug = !!flags.debug;
@@ -48,6 +53,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
     const files = formats.filter((f): f is Exclude<CheckFormat, 'text'> => f !== 'text');
     if (files.length > 0 && flags.out === undefined) throw new UsageError(`--format ${files.join(',')} writes files: name the folder with --out`);
     if (flags.updateBaseline && flags.baseline === undefined) throw new UsageError('--update-baseline writes the file named with --baseline: name it');
+    if (flags.updateBaseline && flags.since !== undefined) throw new UsageError('--update-baseline writes every violation of the repository: it cannot be combined with --since, which checks only what changed');
     // The baseline is read before any work: a damaged one must not cost an analysis.
     const baseline = flags.baseline !== undefined ? readBaseline(path.resolve(flags.baseline), !!flags.updateBaseline) : undefined;
     let outDir: string | undefined;
@@ -58,10 +64,27 @@ export function registerCheck(program: Command, context: CommandContext): void {
       outDir = flags.out !== undefined ? checkOutputFolder(flags.out, run.root) : undefined;
     };
     const [{ checkAnalysis }, { renderCheck, renderBaseline }, { writeReports }] = await Promise.all([import('../../main/check-analysis.js'), import('../../report/registry.js'), import('../write-reports.js')]);
-    const { result } = await analyzeForCommand(context, target, flags, table.layer(cmd), {}, { check });
-    const { violations, comparison } = checkAnalysis(result, new Set((baseline?.violations ?? []).map((v) => v.key)));
-    const report = { system: result.model.root, version: result.tool.version, comparison, baselined: baseline !== undefined };
-    if (outDir) writeReports(outDir, files.map((f) => ({ name: CHECK_FILE_NAMES[f], content: renderCheck(report, f) })));
+    const known = new Set((baseline?.violations ?? []).map((v) => v.key));
+    const write = (report: CheckReport) => {
+      if (outDir) writeReports(outDir, files.map((f) => ({ name: CHECK_FILE_NAMES[f], content: renderCheck(report, f) })));
+      if (!flags.quiet || report.comparison.fresh.length > 0) context.io.stdout(terminalText(renderCheck(report, 'text')));
+      context.exitCode = report.comparison.fresh.length > 0 ? 1 : 0;
+    };
+    const prepared = await prepareForCommand(context, target, flags, table.layer(cmd), { check });
+    let since: CheckSince | undefined;
+    if (flags.since !== undefined) {
+      const { checkSinceForRun } = await import('../../main/check-since.js');
+      const scoped = await checkSinceForRun(prepared.run, flags.since, known, prepared.progress.listener);
+      if (scoped.kind === 'scoped') {
+        prepared.progress.done();
+        write({ system: path.basename(prepared.run.root), version: TOOL_VERSION, comparison: scoped.comparison, baselined: baseline !== undefined, since: scoped.since });
+        return;
+      }
+      since = scoped.since;
+    }
+    const { result } = await analyzeForCommand(context, target, flags, table.layer(cmd), {}, {}, prepared);
+    const { violations, comparison } = checkAnalysis(result, known);
+    const report: CheckReport = { system: result.model.root, version: result.tool.version, comparison, baselined: baseline !== undefined, ...(since ? { since } : {}) };
     if (flags.updateBaseline) {
       const at = baselineTarget!;
       writeReports(path.dirname(at), [{ name: path.basename(at), content: renderBaseline(violations) }]);
@@ -69,7 +92,6 @@ export function registerCheck(program: Command, context: CommandContext): void {
       context.exitCode = 0;
       return;
     }
-    if (!flags.quiet || comparison.fresh.length > 0) context.io.stdout(terminalText(renderCheck(report, 'text')));
-    context.exitCode = comparison.fresh.length > 0 ? 1 : 0;
+    write(report);
   });
 }

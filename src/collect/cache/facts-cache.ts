@@ -75,6 +75,11 @@ export interface CacheLocation {
   toolVersion: string;
   /** The writes of this analysis. */
   writes: CacheWrites;
+  /**
+   * Read, never written: a run that parses only some files (check --since) would otherwise replace the
+   * packs with its few entries (a pack keeps only what its run used).
+   */
+  readOnly?: boolean;
 }
 
 /** A cache that remembers nothing (--no-cache). */
@@ -113,7 +118,7 @@ export function openFactsCache<T>(location: CacheLocation, namespace: string, is
       used.set(keyOf(file, text), value);
     },
     save() {
-      if (!dirty && used.size === stored.size) return;
+      if (location.readOnly === true || (!dirty && used.size === stored.size)) return;
       writePack(location, packPath, namespace, used);
     },
     stats,

@@ -20,6 +20,13 @@ export interface AdapterOptions {
   deep: boolean;
   /** Where per-file facts are cached; absent: no cache. */
   cache?: CacheLocation;
+  /**
+   * `check --since`: the only files whose facts are wanted (their imports, literals, transactions).
+   * Every file is still listed, so imports resolve against the whole repository, and texts the database
+   * stage reads (entities, schemas) are still read. An adapter may ignore it (it then does more work, the
+   * check filters by scope anyway).
+   */
+  scope?: ReadonlySet<string>;
 }
 
 /** What the database stage reads from the code. */

@@ -54,6 +54,8 @@ export interface CodeInputs {
   extraOrm?: OrmFacts;
   /** Java classes by fully qualified name, for MyBatis mapper namespaces. */
   javaClasses?: ReadonlyMap<string, string>;
+  /** `check --since`: the files whose ORM uses and SQL files are wanted (ORM schemas are still read from every file). */
+  scope?: ReadonlySet<string>;
 }
 
 const SQL_FILE = /\.(?:sql|ddl)$/i;
@@ -70,8 +72,10 @@ const BULK_STATEMENT = /^\s*(?:insert|replace|copy)\b/i;
 export function collectDatabase(listing: FileListing, code: CodeInputs, options: DatabaseOptions, onProgress: ProgressListener = () => {}): DbFacts {
   const diagnostics: Diagnostic[] = [];
   const skipped: SkippedPath[] = [];
-  const sqlFiles = listing.files.filter((f) => SQL_FILE.test(f.path));
-  const ts = collectOrmFacts(listing, code.texts, undefined, (detail) => onProgress({ stage: 'database', done: 0, total: 0, detail }));
+  // A scoped run (check --since) parses the SQL files it looks at: the foreign keys and joins a change
+  // adds are in them; the tables the decision file gives an owner need no schema to be recognised.
+  const sqlFiles = listing.files.filter((f) => SQL_FILE.test(f.path) && (code.scope === undefined || code.scope.has(f.path)));
+  const ts = collectOrmFacts(listing, code.texts, undefined, (detail) => onProgress({ stage: 'database', done: 0, total: 0, detail }), code.scope);
   const extra = code.extraOrm;
   const orm: OrmFacts = extra
     ? {

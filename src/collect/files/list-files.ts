@@ -31,6 +31,11 @@ export interface ListedFile {
   absolutePath: string;
   /** Size in bytes. */
   bytes: number;
+  /**
+   * The stat data git's index also records (check --since compares them to skip hashing); absent when
+   * the file vanished while listed.
+   */
+  stat?: { mtimeMs: number; ctimeMs: number; ino: number };
 }
 
 export interface ListFilesOptions {
@@ -230,12 +235,15 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
       }
       seenRealFiles.add(real);
       let bytes = 0;
+      let stat: ListedFile['stat'];
       try {
-        bytes = fs.statSync(real).size;
+        const st = fs.statSync(real);
+        bytes = st.size;
+        stat = { mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
       } catch {
         // Vanished between readdir and stat: the reader will report it.
       }
-      files.push({ path: toPosix(rel), absolutePath: real, bytes });
+      files.push({ path: toPosix(rel), absolutePath: real, bytes, ...(stat ? { stat } : {}) });
     }
     // Pushed in reverse so that folders are listed in name order, as a recursive walk would.
     for (let i = subfolders.length - 1; i >= 0; i--) stack.push(subfolders[i]!);

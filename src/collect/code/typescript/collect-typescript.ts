@@ -22,6 +22,7 @@ import type { SymbolSketch } from './symbol-sketch.js';
 import { openResolutionCache } from './resolution-cache.js';
 import { openAdapterCache, hasArrays } from '../../cache/adapter-cache.js';
 import { cached, type CacheLocation } from '../../cache/facts-cache.js';
+import { SCHEMA_IN_CODE_PACKAGES } from '../../db/orm/registry.js';
 
 export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
@@ -41,6 +42,8 @@ export interface TypescriptOptions {
   sketch?: boolean;
   /** Where each file's scan is cached (keyed by its content); absent: no cache. */
   cache?: CacheLocation;
+  /** Scan only these files (every file is still read: texts for the database stage, targets for resolution). */
+  scope?: ReadonlySet<string>;
 }
 
 export interface TypescriptFacts extends CodeFacts {
@@ -71,21 +74,28 @@ export function collectTypescript(
     }
     candidates.push(f);
   }
+  const packages = readPackageManifests(root, listing.files.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => f.path));
+  diagnostics.push(...packages.diagnostics);
+  // A scoped run (check --since) reads the other files' texts only when the database stage may find a
+  // schema in them (an ORM or schema builder is declared, or there is no package.json to say).
+  const everyText = options.scope === undefined || packages.manifests.length === 0 || [...packages.declared].some((p) => SCHEMA_IN_CODE_PACKAGES.has(p));
   const texts = new Map<string, string>();
+  const unread = new Set<string>();
   const files: TypescriptFacts['files'] = [];
   let done = 0;
   onProgress({ stage: 'read', done: 0, total: candidates.length });
   for (const f of candidates) {
+    const language = /\.[cm]?tsx?$/.test(f.path) ? 'typescript' : 'javascript';
+    if (!everyText && !options.scope!.has(f.path)) {
+      // Listed, not read: a module and an import target all the same (its lines are not counted).
+      if (f.bytes <= options.maxFileBytes) (unread.add(f.path), files.push({ path: f.path, language, lines: 0, bytes: f.bytes }));
+      continue;
+    }
     const read = readTextFile(f, options.maxFileBytes);
     diagnostics.push(...read.diagnostics);
     if (read.ok) {
       texts.set(f.path, read.text);
-      files.push({
-        path: f.path,
-        language: /\.[cm]?tsx?$/.test(f.path) ? 'typescript' : 'javascript',
-        lines: countLines(read.text),
-        bytes: f.bytes,
-      });
+      files.push({ path: f.path, language, lines: countLines(read.text), bytes: f.bytes });
     } else {
       skipped.push({ path: f.path, reason: read.reason });
     }
@@ -95,10 +105,9 @@ export function collectTypescript(
   const host = createRepositoryHost(root);
   const configs = loadTsconfigs(root, listing.files.filter((f) => isProjectConfig(f.path)).map((f) => f.path), host);
   diagnostics.push(...configs.diagnostics);
-  const packages = readPackageManifests(root, listing.files.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => f.path));
-  diagnostics.push(...packages.diagnostics);
-  const localFiles = new Set(texts.keys());
-  const resolutionCache = openResolutionCache(options.cache, layoutKey(listing, localFiles, configs, packages));
+  const localFiles = new Set([...texts.keys(), ...unread]);
+  // A scoped run resolves a few files' imports: reading (and keying) the whole layout's answers costs more.
+  const resolutionCache = openResolutionCache(options.scope === undefined ? options.cache : undefined, options.scope === undefined ? layoutKey(listing, localFiles, configs, packages) : '');
   const resolver = createImportResolver(root, localFiles, configs, packages, host, resolutionCache.value?.results);
 
   const edges: FileEdge[] = [];
@@ -117,6 +126,7 @@ export function collectTypescript(
   const sketches = new Map<string, SymbolSketch>();
   const infoOf = new Map(files.map((f) => [f.path, f]));
   for (const [file, text] of texts) {
+    if (options.scope !== undefined && !options.scope.has(file)) continue;
     const scan = cached(cache, file, text, () => scanSource(file, text, { sketch }));
     if (scan.decisions !== undefined) infoOf.get(file)!.complexity = scan.decisions;
     if (scan.symbols) sketches.set(file, scan.symbols);

@@ -15,13 +15,15 @@ export const typescriptAdapter: LanguageAdapter = {
   claims: (path) => CODE_FILE.test(path) || path === 'package.json' || path.endsWith('/package.json'),
   isTest: (path) => CODE_FILE.test(path) && isTestPath(path),
   async collect(root, listing, options, onProgress) {
-    const facts = collectTypescript(root, listing, { ...options, sketch: options.symbols && !options.deep }, onProgress);
-    if (options.symbols && options.deep) {
+    // A scoped run (check --since) wants the imports as written: no symbol stage.
+    const symbols = options.symbols && options.scope === undefined;
+    const facts = collectTypescript(root, listing, { ...options, sketch: symbols && !options.deep }, onProgress);
+    if (symbols && options.deep) {
       const { collectSymbolEdges } = await import('./collect-symbol-edges.js');
       const symbols = collectSymbolEdges(facts.texts, facts.resolvedImports, onProgress);
       facts.edges.push(...symbols.edges);
       facts.diagnostics.push(...symbols.diagnostics);
-    } else if (options.symbols) {
+    } else if (symbols) {
       onProgress({ stage: 'symbols', done: 0, total: facts.sketches.size });
       facts.edges.push(...resolveSymbolEdges(facts.sketches, facts.resolvedImports));
       onProgress({ stage: 'symbols', done: facts.sketches.size, total: facts.sketches.size });

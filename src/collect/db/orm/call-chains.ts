@@ -26,6 +26,8 @@ export function readOrmUsage(
   readers: readonly ReaderWithNames[],
   parse: ParseSource = parseSource,
   onFiles: (done: number, total: number) => void = () => {},
+  /** `check --since`: only these files' uses are wanted (every file still names its models). */
+  usesIn?: ReadonlySet<string>,
 ): { accesses: FileTableAccess[]; joins: FileJoin[] } {
   const accesses: FileTableAccess[] = [];
   const joins: FileJoin[] = [];
@@ -43,6 +45,7 @@ export function readOrmUsage(
   let seen = 0;
   for (const [file, text] of texts) {
     if (++seen % 500 === 0) onFiles(seen, texts.size);
+    if (usesIn !== undefined && !usesIn.has(file)) continue;
     if (!readers.some(({ reader }) => reader.mayUse.test(text))) continue;
     const sf = parse(file, text);
     // Names this file gives the models it imports (`import OrderModel from './order'`).

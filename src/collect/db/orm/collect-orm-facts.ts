@@ -10,7 +10,7 @@ import type { OrmReader } from './orm-reader.js';
 import { ORM_READERS } from './registry.js';
 
 /** `onStep` hears each reader finish (a long ORM stage is not silent). */
-export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string, string>, readers: readonly OrmReader[] = ORM_READERS, onStep: (what: string) => void = () => {}): OrmFacts {
+export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string, string>, readers: readonly OrmReader[] = ORM_READERS, onStep: (what: string) => void = () => {}, usesIn?: ReadonlySet<string>): OrmFacts {
   // Each reader parses only the files its own filter picks; a file picked by several is parsed once.
   const parsed = new Map<string, ts.SourceFile>();
   const parse: ParseSource = (file, text) => {
@@ -23,7 +23,7 @@ export function collectOrmFacts(listing: FileListing, texts: ReadonlyMap<string,
     onStep(`${reader.name} mappings read`);
     return { reader, schema };
   });
-  const usage = readOrmUsage(texts, schemas.map(({ reader, schema }) => ({ reader, names: schema.names })), parse, (done, total) => onStep(`ORM calls: ${done} of ${total} files`));
+  const usage = readOrmUsage(texts, schemas.map(({ reader, schema }) => ({ reader, names: schema.names })), parse, (done, total) => onStep(`ORM calls: ${done} of ${total} files`), usesIn);
   onStep('ORM calls read');
   return {
     tables: schemas.flatMap(({ schema }) => schema.tables),

@@ -41,6 +41,12 @@ export interface UseSink {
 
 export interface OrmReader {
   name: string;
+  /**
+   * Packages whose declaration (in any package.json) means this reader's schema may live in code files
+   * (entities, models, table definitions). `check --since` reads every file's text only when one is
+   * declared; a reader whose schema is elsewhere (Prisma's .prisma files) or that has none lists none.
+   */
+  schemaPackages: readonly string[];
   readSchema(listing: FileListing, texts: ReadonlyMap<string, string>, parse: ParseSource): OrmSchema;
   /** A cheap test on a file's text: could it hold a use this reader recognises? */
   mayUse: RegExp;

@@ -14,3 +14,9 @@ import { sequelizeReader } from './readers/sequelize.js';
 import { typeormReader } from './readers/typeorm.js';
 
 export const ORM_READERS: readonly OrmReader[] = [prismaReader, typeormReader, sequelizeReader, objectionReader, drizzleReader, mongooseReader, redbeanReader, redisReader, queryBuilderReader];
+
+/**
+ * Packages whose declaration means some file's text may hold schema the database stage reads: the
+ * readers' own, and the schema builders of migrations (Knex, Sequelize's queryInterface).
+ */
+export const SCHEMA_IN_CODE_PACKAGES: ReadonlySet<string> = new Set([...ORM_READERS.flatMap((r) => r.schemaPackages), 'knex', 'sequelize']);

@@ -14,6 +14,7 @@ const JOIN = /^(innerJoin|leftJoin|rightJoin|fullJoin|crossJoin)$/;
 
 export const drizzleReader: OrmReader = {
   name: 'drizzle',
+  schemaPackages: ['drizzle-orm'],
   readSchema(_listing, texts, parse) {
     const drizzle = readDrizzleTables(texts, parse);
     return { tables: drizzle.tables, foreignKeys: drizzle.foreignKeys, names: drizzle.names };

@@ -22,6 +22,7 @@ const USES_MONGO = /['"]mongodb['"]|mongoose/;
 
 export const mongooseReader: OrmReader = {
   name: 'mongoose',
+  schemaPackages: ['mongoose', '@nestjs/mongoose', '@typegoose/typegoose'],
   readSchema(_listing, texts, parse) {
     const models = readMongooseModels(texts, parse);
     return { tables: models.tables, foreignKeys: models.foreignKeys, names: models.names };

@@ -19,6 +19,7 @@ const REL_NAME = '\u0000relname:';
 
 export const objectionReader: OrmReader = {
   name: 'objection',
+  schemaPackages: ['objection'],
   readSchema(_listing, texts, parse) {
     const models = readObjectionModels(texts, parse);
     const names = new Map(models.names);

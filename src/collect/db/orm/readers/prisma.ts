@@ -11,6 +11,7 @@ const WRITE = /^(create|createMany|createManyAndReturn|update|updateMany|upsert|
 
 export const prismaReader: OrmReader = {
   name: 'prisma',
+  schemaPackages: [],
   readSchema(listing) {
     const prisma = readPrismaSchemas(listing.files.filter((f) => f.path.endsWith('.prisma')));
     return { tables: prisma.tables, foreignKeys: prisma.foreignKeys, relations: prisma.relations, names: prisma.clientModels, providers: prisma.providers, diagnostics: prisma.diagnostics };

@@ -23,6 +23,7 @@ const firstWord = (s: string): string => s.split(/\s+as\s+|\s+/i)[0]!;
 
 export const queryBuilderReader: OrmReader = {
   name: 'query-builder',
+  schemaPackages: [],
   readSchema: () => ({ tables: [], foreignKeys: [], names: new Map() }),
   mayUse: /\.from\(|\.into\(|\.table\(|knex|\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(/,
   matchChain(outer, chain, _names, sink) {

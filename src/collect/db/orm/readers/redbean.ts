@@ -15,6 +15,7 @@ const TABLE_NAME = /^[A-Za-z_][\w]*$/;
 
 export const redbeanReader: OrmReader = {
   name: 'redbean',
+  schemaPackages: [],
   readSchema: () => ({ tables: [], foreignKeys: [], names: new Map() }),
   mayUse: /\bR\.(find|findOne|findAll|load|count|dispense)\(/,
   matchChain(outer, chain, _names, sink) {

@@ -19,6 +19,7 @@ export const REDIS_TABLE_PREFIX = 'redis:';
 
 export const redisReader: OrmReader = {
   name: 'redis',
+  schemaPackages: [],
   readSchema: () => ({ tables: [], foreignKeys: [], names: new Map() }),
   mayUse: /redis/i,
   matchChain(outer, chain, _names, sink) {

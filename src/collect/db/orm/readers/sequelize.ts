@@ -33,6 +33,7 @@ const WRITE = /^(create|bulkCreate|update|destroy|upsert|increment|decrement|tru
 
 export const sequelizeReader: OrmReader = {
   name: 'sequelize',
+  schemaPackages: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize'],
   readSchema(_listing, texts, parse) {
     const sequelize = readSequelizeModels(texts, parse);
     return { tables: sequelize.tables, foreignKeys: sequelize.foreignKeys, relations: sequelize.relations, names: sequelize.modelToTable };

@@ -17,6 +17,7 @@ const MANAGER =
 
 export const typeormReader: OrmReader = {
   name: 'typeorm',
+  schemaPackages: ['typeorm', '@nestjs/typeorm', '@mikro-orm/core', '@mikro-orm/nestjs'],
   readSchema(_listing, texts, parse) {
     const typeorm = readTypeormEntities(texts, parse);
     return { tables: typeorm.tables, foreignKeys: typeorm.foreignKeys, relations: typeorm.relations, names: typeorm.classToTable };
