@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { compileIgnore, type IgnoreMatcher } from './ignore-matcher.js';
 import picomatch from 'picomatch';
 import { compareStrings } from '../../model/compare.js';
 import { isInside, relativeId, toPosix } from '../../model/ids.js';
@@ -80,7 +80,7 @@ const PRUNED_DIRS: ReadonlyMap<string, string> = new Map([
 interface IgnoreScope {
   /** Repo-relative directory the .gitignore sits in ('' for the root). */
   dir: string;
-  matcher: Ignore;
+  matcher: IgnoreMatcher;
 }
 
 /** Lists the analysable files below `root`. */
@@ -131,7 +131,7 @@ export function listFiles(root: string, options: ListFilesOptions): FileListing 
     const gitignore = entries.find((e) => e.name === '.gitignore');
     if (gitignore) {
       const read = readRegularFile(path.join(absDir, '.gitignore'), { maxBytes: MAX_GITIGNORE_BYTES, within: rootReal });
-      if (read.ok) localScopes.push({ dir: relDir, matcher: ignore().add(read.buffer.toString('utf8')) });
+      if (read.ok) localScopes.push({ dir: relDir, matcher: compileIgnore(read.buffer.toString('utf8')) });
       else {
         diagnostics.push({ severity: 'warning', code: 'unreadable-gitignore', message: `.gitignore ${read.message}`, file: relDir ? `${relDir}/.gitignore` : '.gitignore' });
       }
