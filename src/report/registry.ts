@@ -16,6 +16,8 @@ import type { AnalysisDiff } from './diff-analyses.js';
 /** What a reporter may show beside the result: the changes since an earlier analysis (`report --compare`). */
 export interface ReportExtras {
   changes?: AnalysisDiff;
+  /** The longest one graph layout (SVG) may take, in milliseconds (default: svg.ts's LAYOUT_BUDGET_MS). */
+  layoutBudgetMs?: number;
 }
 
 export type Reporter = (result: AnalysisResult, extras?: ReportExtras) => ReportFile[] | Promise<ReportFile[]>;
@@ -67,7 +69,7 @@ async function reporterFor(name: string): Promise<Reporter> {
   const graph = GRAPH_FORMATS.get(name);
   if (graph?.report) {
     const format = await graph.load();
-    return (result) => graphFiles(format, result);
+    return (result, extras) => graphFiles(format, result, extras?.layoutBudgetMs !== undefined ? { layoutBudgetMs: extras.layoutBudgetMs } : {});
   }
   throw new UsageError(`unknown format '${name}'; valid formats: ${REPORT_FORMAT_NAMES.join(', ')}`);
 }

@@ -24,7 +24,7 @@ export function readHistoryBeside(root: string, options: HistoryOptions): Pendin
   const read = new Promise<HistoryFacts>((resolve, reject) => {
     // The cache's pending writes belong to this thread: the worker keeps (and awaits) its own.
     const { cache, ...rest } = options;
-    const worker = new Worker(WORKER, { workerData: { root, options: rest, ...(cache ? { cache: { dir: cache.dir, repository: cache.repository, toolVersion: cache.toolVersion } } : {}) } });
+    const worker = new Worker(WORKER, { workerData: { root, options: rest, ...(cache ? { cache: { dir: cache.dir, repository: cache.repository, toolVersion: cache.toolVersion } } : {}) }, execArgv: [] });
     // Awaited when the history stage needs it; it never keeps a finished process alive by itself.
     worker.unref();
     worker.once('message', (message: { facts?: HistoryFacts; usage?: string; failure?: string }) => {
