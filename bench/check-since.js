@@ -18,14 +18,14 @@ function git(cwd, ...args) {
   return r.stdout;
 }
 
-export function runCheckSince({ historyRepo, work, bin, runs }) {
+export function runCheckSince({ historyRepo, codeRepo, work, bin, runs }) {
   const repo = path.join(work, 'check-5000');
   const out = path.join(work, 'check-5000-out');
   fs.rmSync(repo, { recursive: true, force: true });
   fs.rmSync(out, { recursive: true, force: true });
   git(work, 'clone', '--quiet', historyRepo, repo);
-  // The generated history does not end with the files as they are on disk: commit them.
-  for (const entry of fs.readdirSync(historyRepo)) if (entry !== '.git') fs.cpSync(path.join(historyRepo, entry), path.join(repo, entry), { recursive: true });
+  // The generated history ends with stubs of the files: commit the generated code over them.
+  for (const entry of fs.readdirSync(codeRepo)) if (entry !== '.git') fs.cpSync(path.join(codeRepo, entry), path.join(repo, entry), { recursive: true });
   git(repo, 'add', '-A');
   git(repo, 'commit', '--quiet', '--allow-empty', '-m', 'work tree');
   measure(repo, process.execPath, [bin, 'analyze', '.', '--quiet', '--out', out, '--format', 'json,decomposition']);

@@ -220,7 +220,7 @@ if (checksRow) {
 
 // check --since next to a full analyze (#18).
 const { runCheckSince } = await import('./check-since.js');
-runCheckSince({ historyRepo, work, bin, runs });
+runCheckSince({ historyRepo, codeRepo: repo, work, bin, runs });
 
 // Reports: every format from the saved 5,000-module analysis, then the HTML in chromium.
 const rendered = measure(work, process.execPath, [bin, 'report', path.join(reportDir, 'analysis.json'), '--format', 'json,md,html,dot,mermaid,graphml,csv,svg', '--out', reportDir, '--quiet']);
@@ -273,3 +273,7 @@ console.log(`\nJava (${jvData.files} files): parse + extract + resolve ${(jvData
 // The real-shape monorepo next to dependency-cruiser (issue #15), alternated runs, cold and warm.
 const { runRealShape } = await import('./real-shape.js');
 await runRealShape();
+
+// The scale case (#19): 50,000 files, nested .gitignore files, a 20,000-module chain, 1,000 tables, 50,000 commits.
+const { runScale } = await import('./scale.js');
+runScale({ work, bin });

@@ -11,6 +11,7 @@ import { historyHeadline } from './print-history-summary.js';
 import { checksHeadline } from './checks-headline.js';
 import { whereTheRestIs } from './where-the-rest-is.js';
 import { roleCounts } from './role-counts.js';
+import { pushAll } from '../model/group.js';
 
 const SHOW = 5;
 
@@ -91,7 +92,7 @@ function formatVerboseSummary(result: AnalysisResult, c: ChalkInstance, written:
     for (const p of cc.pairs.filter((x) => x.crossArea).slice(0, SHOW)) lines.push(`  ${c.red('coupled')} ${p.a} ~ ${p.b} ${c.dim(`${p.degree}%`)}`);
   }
 
-  lines.push(...formatContextsSummary(result, c));
+  pushAll(lines, formatContextsSummary(result, c));
 
   const diag = model.diagnostics;
   head(`Diagnostics (${diag.length})`);

@@ -38,7 +38,7 @@ export function dataAnchorEdges(footprint: Footprint, data: DataModel | undefine
   const out: AnchorEdge[] = [];
   for (const [m, row] of [...footprint].sort(([a], [b]) => compareStrings(a, b))) {
     const entries = [...row].sort((x, y) => compareStrings(x[0], y[0]));
-    const max = Math.max(...entries.map(([, v]) => v));
+    const max = entries.reduce((m, [, v]) => Math.max(m, v), -Infinity);
     const mass = entries.reduce((s, [t, v]) => s + v * idf(t), 0);
     if (mass <= 0) continue;
     for (const [t, v] of entries) out.push({ a: m, b: tableNode(t), weight: (weight * max * v * idf(t)) / mass, kind: 'dataAnchor' });

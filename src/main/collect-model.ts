@@ -23,6 +23,7 @@ import { compareDiagnostics, sortedUnique } from '../model/compare.js';
 import { isInside } from '../model/ids.js';
 import type { Diagnostic, SystemModel } from '../model/types.js';
 import { TOOL_VERSION } from '../config/tool-version.js';
+import { pushAll } from '../model/group.js';
 
 export interface CollectedModel {
   model: SystemModel;
@@ -72,7 +73,7 @@ export async function collectModel(root: string, options: Readonly<AnalyzeOption
   for (const [file, reason] of classified.entryPoints) if (!facts.entryPoints.has(file)) facts.entryPoints.set(file, reason);
   facts.roles = classified.roles;
   // Client code calling server routes over HTTP: edges that say which client code goes with which service.
-  facts.edges.push(...matchHttpCalls(facts.frameworkFacts ?? new Map()));
+  pushAll(facts.edges, matchHttpCalls(facts.frameworkFacts ?? new Map()));
   facts.endpoints = servedEndpoints(facts.frameworkFacts ?? new Map());
   onProgress({ stage: 'database', done: 0, total: 0 });
   const db = options.db

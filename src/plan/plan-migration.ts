@@ -21,6 +21,7 @@ import { round2 } from '../model/numbers.js';
 import type { Decomposition, Edge, Evidence, SystemModel } from '../model/types.js';
 import type { DecompositionScores } from '../score/score-decomposition.js';
 import { contextIndex } from '../model/context-index.js';
+import { pushAll } from '../model/group.js';
 
 export interface MigrationStep {
   step: number;
@@ -164,7 +165,7 @@ export function planMigration(
         const row = byKey.get(key) ?? { from: e.from, to: e.to, kinds: [], count: 0, evidence: [] };
         row.kinds = [...new Set([...row.kinds, e.kind])].sort(compareStrings);
         row.count = Math.max(row.count, e.weight);
-        row.evidence.push(...e.evidence.slice(0, 2));
+        pushAll(row.evidence, e.evidence.slice(0, 2));
         byKey.set(key, row);
       }
       for (const row of byKey.values()) row.evidence = row.evidence.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line).slice(0, 3);

@@ -12,6 +12,7 @@ import { graphFiles, type GraphFormat } from './graph-format.js';
 import type { GraphLevel } from './graph-view.js';
 import type { ReportFile } from '../result/report-file.js';
 import type { AnalysisDiff } from './diff-analyses.js';
+import { pushAll } from '../model/group.js';
 
 /** What a reporter may show beside the result: the changes since an earlier analysis (`report --compare`). */
 export interface ReportExtras {
@@ -80,7 +81,7 @@ export async function renderReports(result: AnalysisResult, formats: readonly st
   const checked = checkFormats(formats);
   for (const [i, f] of checked.entries()) {
     onProgress({ stage: 'reports', done: i, total: checked.length, detail: f });
-    files.push(...(await (await reporterFor(f))(result, extras)));
+    pushAll(files, (await (await reporterFor(f))(result, extras)));
   }
   onProgress({ stage: 'reports', done: checked.length, total: checked.length, detail: `${checked.length} formats` });
   return files.sort((a, b) => compareStrings(a.name, b.name));

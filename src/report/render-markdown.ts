@@ -10,6 +10,7 @@ import { LIST_LIMIT, mdCode, mdText, more, table } from './markdown-text.js';
 import { renderAssessmentSections, renderBlocks, renderDecisionSections } from './markdown-assessment.js';
 import { diffBlocks } from './diff-tables.js';
 import type { AnalysisDiff } from './diff-analyses.js';
+import { pushAll } from '../model/group.js';
 
 export { mdCode, mdText };
 
@@ -147,9 +148,9 @@ export function renderMarkdown(result: AnalysisResult, extras: { changes?: Analy
     ),
   );
 
-  out.push(...renderContextsSection(result));
-  out.push(...renderDatabaseSection(result));
-  out.push(...renderHistorySection(result));
+  pushAll(out, renderContextsSection(result));
+  pushAll(out, renderDatabaseSection(result));
+  pushAll(out, renderHistorySection(result));
 
   out.push('## Diagnostics\n');
   out.push(
@@ -404,8 +405,8 @@ function renderContextsSection(result: AnalysisResult): string[] {
     out.push(table(['Module', 'Why'], d.unplaced!.slice(0, LIST_LIMIT).map((u) => [mdText(u.module), mdText(u.reason)])));
     out.push(more(d.unplaced!.length, LIST_LIMIT));
   }
-  out.push(...renderDecisionSections(result));
-  out.push(...renderAssessmentSections(result));
+  pushAll(out, renderDecisionSections(result));
+  pushAll(out, renderAssessmentSections(result));
   out.push('## Migration plan\n');
   out.push(`${mdText(plan.method)}.\n`);
   if ((plan.pilotCandidates?.length ?? 0) > 1) {

@@ -136,7 +136,7 @@ function contextTies(model: SystemModel, ctxOf: ReadonlyMap<string, string>): Ma
 function splitNote(modules: readonly string[], byId: ReadonlyMap<string, { lines: number }>): string {
   const paths = modules.map((m) => ({ parts: m.split('/'), lines: byId.get(m)?.lines ?? 0 }));
   const total = paths.reduce((n, p) => n + p.lines, 0);
-  const deepest = Math.max(...paths.map((p) => p.parts.length)) - 1;
+  const deepest = paths.reduce((m, p) => Math.max(m, p.parts.length), -Infinity) - 1;
   for (let depth = 1; depth <= deepest; depth++) {
     const lines = new Map<string, number>();
     for (const p of paths) {

@@ -9,6 +9,7 @@ import type { FileListing } from '../files/list-files.js';
 import type { AdapterFacts, AdapterOptions, LanguageAdapter } from './language-adapter.js';
 import { LANGUAGE_ADAPTERS } from './registry.js';
 import { separateTests } from './separate-tests.js';
+import { pushAll } from '../../model/group.js';
 
 export async function collectCode(
   root: string,
@@ -27,18 +28,18 @@ export async function collectCode(
     if (!listing.files.some((f) => adapter.claims(f.path))) continue;
     // Tests are always read: with --include-tests they are modules, otherwise the safety net.
     const facts = await adapter.collect(root, listing, { ...options, includeTests: true }, onProgress);
-    merged.files.push(...facts.files);
-    merged.edges.push(...facts.edges);
-    merged.externals.push(...facts.externals);
-    merged.unresolved.push(...facts.unresolved);
-    merged.sqlLiterals.push(...facts.sqlLiterals);
+    pushAll(merged.files, facts.files);
+    pushAll(merged.edges, facts.edges);
+    pushAll(merged.externals, facts.externals);
+    pushAll(merged.unresolved, facts.unresolved);
+    pushAll(merged.sqlLiterals, facts.sqlLiterals);
     for (const [file, reason] of facts.entryPoints) merged.entryPoints.set(file, reason);
-    merged.packageRoots.push(...facts.packageRoots);
-    merged.skipped.push(...facts.skipped);
-    merged.diagnostics.push(...facts.diagnostics);
+    pushAll(merged.packageRoots, facts.packageRoots);
+    pushAll(merged.skipped, facts.skipped);
+    pushAll(merged.diagnostics, facts.diagnostics);
     if (facts.stereotypes) merged.stereotypes = new Map([...(merged.stereotypes ?? []), ...facts.stereotypes]);
     if (facts.frameworkFacts) merged.frameworkFacts = new Map([...(merged.frameworkFacts ?? []), ...facts.frameworkFacts]);
-    if (facts.transactions) (merged.transactions ??= []).push(...facts.transactions);
+    if (facts.transactions) pushAll((merged.transactions ??= []), facts.transactions);
     for (const [file, text] of facts.db.texts) merged.db.texts.set(file, text);
     for (const d of facts.db.dependencies) merged.db.dependencies.add(d);
     if (facts.db.orm) merged.db.orm = merged.db.orm ? concatOrm(merged.db.orm, facts.db.orm) : facts.db.orm;

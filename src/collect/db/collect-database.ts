@@ -10,7 +10,7 @@
  */
 import { compareStrings } from '../../model/compare.js';
 import fs from 'node:fs';
-import { pushTo } from '../../model/group.js';
+import { pushTo, pushAll } from '../../model/group.js';
 import type { Diagnostic, Evidence, SkippedPath } from '../../model/types.js';
 import type { SqlLiteralUse, TransactionFact } from '../../model/facts/code-facts.js';
 import { excerpt } from '../code/excerpt.js';
@@ -88,10 +88,10 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
         diagnostics: [...ts.diagnostics, ...extra.diagnostics],
       }
     : ts;
-  diagnostics.push(...orm.diagnostics);
+  pushAll(diagnostics, orm.diagnostics);
   // MyBatis mapper XML: their statements join the SQL literals of the mapper interfaces.
   const mappers = readMybatisMappers(listing.files.filter((f) => f.path.endsWith('.xml')), code.javaClasses ?? new Map());
-  diagnostics.push(...mappers.diagnostics);
+  pushAll(diagnostics, mappers.diagnostics);
   const sqlLiterals: SqlLiteralUse[] = [...code.sqlLiterals, ...mappers.statements.map((s) => ({ file: s.xml, owner: s.file, line: s.line, text: s.text, callee: `mapper:${s.id}` }))];
 
   const dialect = detectDialect({
@@ -106,7 +106,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   const schemaCode = [...code.texts].filter(([file, text]) => CODE_FILE.test(file) && (MAY_HOLD_KNEX_SCHEMA.test(text) || MAY_HOLD_SEQUELIZE_SCHEMA.test(text))).sort(([a], [b]) => compareStrings(a, b));
   // A schema shipped once per vendor (db/mysql/, migrations-sqlite/ beside migrations/) is read once.
   const variants = pickVendorVariants([...sqlFiles.map((f) => f.path), ...migrationLiterals.map((l) => l.file), ...schemaCode.map(([file]) => file)].map((path) => ({ path })), dialect.name);
-  diagnostics.push(...variants.diagnostics);
+  pushAll(diagnostics, variants.diagnostics);
   const readable = new Set(variants.files.map((f) => f.path));
   const parser = createSqlParser(dialect.name);
   const schema = new SchemaBuilder();
@@ -169,7 +169,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   for (const t of orm.tables) schema.declare(t.ref, t.columns, t.primaryKey, t.evidence, t.source, t.file);
   for (const fk of orm.foreignKeys) schema.addForeignKey(tableId(fk.from), fk.fk, fk.evidence, fk.source);
   const { tables, foreignKeys } = schema.finish();
-  diagnostics.push(...schema.diagnostics);
+  pushAll(diagnostics, schema.diagnostics);
   const known = new Set(tables.map((t) => t.id));
 
   // 3. Accesses and joins from code: SQL literals (outside migrations), query builders, ORM calls.
@@ -223,7 +223,7 @@ export function collectDatabase(listing: FileListing, code: CodeInputs, options:
   }
 
   onProgress({ stage: 'database', done: sqlLiterals.length, total: sqlLiterals.length, detail: `${statements.parsed} statements parsed` });
-  accesses.push(...throughRelations(accesses, orm.relations));
+  pushAll(accesses, throughRelations(accesses, orm.relations));
   // The database's own catalogs (sqlite_master, information_schema.*, pg_catalog.*) are not the domain's.
   const catalogs = new Set([...accesses.map((a) => a.table), ...joins.flatMap((j) => [j.a, j.b])].filter(isSystemCatalog));
   if (catalogs.size > 0) {

@@ -1,5 +1,5 @@
 /** Tables reached through entity relations, for the database collector. */
-import { pushTo } from '../../model/group.js';
+import { pushTo, pushAll } from '../../model/group.js';
 import { tableId, type FileTableAccess } from '../../model/facts/db-facts.js';
 import { excerpt } from '../code/excerpt.js';
 import type { OrmRelation } from './orm/orm-facts.js';
@@ -33,7 +33,7 @@ export function throughRelations(accesses: readonly FileTableAccess[], relations
         next.push({ file: a.file, table, mode, via: 'orm', evidence: { ...a.evidence, text: excerpt(`${r.kind} table ${table} through ${r.evidence.text}; ${a.evidence.text}`) } });
       }
     }
-    out.push(...next);
+    pushAll(out, next);
     frontier = next;
   }
   return out;

@@ -10,6 +10,7 @@
  */
 import { compareStrings } from '../../model/compare.js';
 import { DYNAMIC_TABLE } from './parse-sql.js';
+import { pushAll } from '../../model/group.js';
 
 export interface TableRef {
   schema?: string;
@@ -142,8 +143,8 @@ export function statementFacts(ast: Node): StatementFacts {
         if (to) alter.renameTo = { ...(table.schema ? { schema: table.schema } : {}), name: to };
       } else if (action.action === 'add') {
         const defs = definitionsOf(action.create_definitions ?? action);
-        alter.foreignKeys.push(...defs.foreignKeys);
-        alter.columns.push(...defs.columns);
+        pushAll(alter.foreignKeys, defs.foreignKeys);
+        pushAll(alter.columns, defs.columns);
       }
     }
     facts.alters.push(alter);

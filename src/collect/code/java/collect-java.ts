@@ -27,6 +27,7 @@ import { descriptorReferences } from './descriptor-references.js';
 import { scanJava, type JavaAnnotation, type JavaScan } from './scan-java.js';
 import { hasArrays, openAdapterCache } from '../../cache/adapter-cache.js';
 import type { CacheLocation } from '../../cache/facts-cache.js';
+import { pushAll } from '../../../model/group.js';
 
 export interface JavaOptions {
   maxFileBytes: number;
@@ -87,20 +88,20 @@ export async function collectJava(listing: FileListing, options: JavaOptions): P
       continue;
     }
     const read = readTextFile(f, options.maxFileBytes);
-    diagnostics.push(...read.diagnostics);
+    pushAll(diagnostics, read.diagnostics);
     if (!read.ok) {
       skipped.push({ path: f.path, reason: read.reason });
       continue;
     }
     let scan = cache.get(f.path, read.text);
     if (!scan) cache.put(f.path, read.text, (scan = await scanJava(f.path, read.text)));
-    diagnostics.push(...scan.diagnostics);
+    pushAll(diagnostics, scan.diagnostics);
     scans.set(f.path, scan);
     facts.files.push({ path: f.path, language: 'java', lines: countLines(read.text), bytes: f.bytes, ...(scan.decisions !== undefined ? { complexity: scan.decisions } : {}) });
     for (const t of scan.types) facts.classes.set(scan.packageName ? `${scan.packageName}.${t.name}` : t.name, f.path);
   }
   cache.save();
-  diagnostics.push(...cache.diagnostics);
+  pushAll(diagnostics, cache.diagnostics);
 
   const byPackage = new Map<string, Map<string, string>>();
   for (const [fqn, file] of facts.classes) {

@@ -23,6 +23,7 @@ import { openResolutionCache } from './resolution-cache.js';
 import { openAdapterCache, hasArrays } from '../../cache/adapter-cache.js';
 import { cached, type CacheLocation } from '../../cache/facts-cache.js';
 import { SCHEMA_IN_CODE_PACKAGES } from '../../db/orm/registry.js';
+import { pushAll } from '../../../model/group.js';
 
 export const CODE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
@@ -75,7 +76,7 @@ export function collectTypescript(
     candidates.push(f);
   }
   const packages = readPackageManifests(root, listing.files.filter((f) => /(^|\/)package\.json$/.test(f.path)).map((f) => f.path));
-  diagnostics.push(...packages.diagnostics);
+  pushAll(diagnostics, packages.diagnostics);
   // A scoped run (check --since) reads the other files' texts only when the database stage may find a
   // schema in them (an ORM or schema builder is declared, or there is no package.json to say).
   const everyText = options.scope === undefined || packages.manifests.length === 0 || [...packages.declared].some((p) => SCHEMA_IN_CODE_PACKAGES.has(p));
@@ -92,7 +93,7 @@ export function collectTypescript(
       continue;
     }
     const read = readTextFile(f, options.maxFileBytes);
-    diagnostics.push(...read.diagnostics);
+    pushAll(diagnostics, read.diagnostics);
     if (read.ok) {
       texts.set(f.path, read.text);
       files.push({ path: f.path, language, lines: countLines(read.text), bytes: f.bytes });
@@ -104,7 +105,7 @@ export function collectTypescript(
 
   const host = createRepositoryHost(root);
   const configs = loadTsconfigs(root, listing.files.filter((f) => isProjectConfig(f.path)).map((f) => f.path), host);
-  diagnostics.push(...configs.diagnostics);
+  pushAll(diagnostics, configs.diagnostics);
   const localFiles = new Set([...texts.keys(), ...unread]);
   // A scoped run resolves a few files' imports: reading (and keying) the whole layout's answers costs more.
   const resolutionCache = openResolutionCache(options.scope === undefined ? options.cache : undefined, options.scope === undefined ? layoutKey(listing, localFiles, configs, packages) : '');
@@ -130,7 +131,7 @@ export function collectTypescript(
     const scan = cached(cache, file, text, () => scanSource(file, text, { sketch }));
     if (scan.decisions !== undefined) infoOf.get(file)!.complexity = scan.decisions;
     if (scan.symbols) sketches.set(file, scan.symbols);
-    diagnostics.push(...scan.diagnostics);
+    pushAll(diagnostics, scan.diagnostics);
     if (scan.framework.length > 0) frameworkFacts.set(file, scan.framework);
     if (scan.tooDeep) tooDeep.push(file);
     const resolvedHere = new Map<string, string>();
@@ -159,7 +160,7 @@ export function collectTypescript(
     if (++done % 200 === 0) onProgress({ stage: 'imports', done, total: texts.size, ...optional(fromCache()) });
   }
   cache.save();
-  diagnostics.push(...cache.diagnostics);
+  pushAll(diagnostics, cache.diagnostics);
   onProgress({ stage: 'imports', done: texts.size, total: texts.size, ...optional(fromCache()) });
   // Files the parser could not hold stay modules, but no later stage parses them again.
   for (const file of tooDeep) texts.delete(file);

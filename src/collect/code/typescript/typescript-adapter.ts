@@ -9,6 +9,7 @@ import type { LanguageAdapter } from '../language-adapter.js';
 import { CODE_FILE, collectTypescript } from './collect-typescript.js';
 import { resolveSymbolEdges } from './resolve-symbol-edges.js';
 import { isTestPath } from '../../files/test-paths.js';
+import { pushAll } from '../../../model/group.js';
 
 export const typescriptAdapter: LanguageAdapter = {
   name: 'typescript',
@@ -21,11 +22,11 @@ export const typescriptAdapter: LanguageAdapter = {
     if (symbols && options.deep) {
       const { collectSymbolEdges } = await import('./collect-symbol-edges.js');
       const symbols = collectSymbolEdges(facts.texts, facts.resolvedImports, onProgress);
-      facts.edges.push(...symbols.edges);
-      facts.diagnostics.push(...symbols.diagnostics);
+      pushAll(facts.edges, symbols.edges);
+      pushAll(facts.diagnostics, symbols.diagnostics);
     } else if (symbols) {
       onProgress({ stage: 'symbols', done: 0, total: facts.sketches.size });
-      facts.edges.push(...resolveSymbolEdges(facts.sketches, facts.resolvedImports));
+      pushAll(facts.edges, resolveSymbolEdges(facts.sketches, facts.resolvedImports));
       onProgress({ stage: 'symbols', done: facts.sketches.size, total: facts.sketches.size });
     }
     const { resolvedImports: _forSymbolsOnly, sketches: _sketchesToo, texts, dependencies, ...code } = facts;

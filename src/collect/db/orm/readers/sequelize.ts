@@ -8,6 +8,7 @@ import type * as TS from 'typescript';
 import type { OrmReader } from '../orm-reader.js';
 import { readSequelizeModels } from '../sequelize-models.js';
 import { identifierName, propertyValue } from '../call-chains.js';
+import { pushAll } from '../../../../model/group.js';
 
 /** Tables of the models an options object includes, nested includes too. */
 function includedModels(options: TS.Expression | undefined, models: ReadonlyMap<string, string>, depth = 0): string[] {
@@ -22,7 +23,7 @@ function includedModels(options: TS.Expression | undefined, models: ReadonlyMap<
     if (ts.isObjectLiteralExpression(item)) {
       const table = models.get(identifierName(propertyValue(item, 'model')) ?? '');
       if (table) out.push(table);
-      out.push(...includedModels(item, models, depth + 1));
+      pushAll(out, includedModels(item, models, depth + 1));
     }
   }
   return out;
