@@ -138,20 +138,27 @@ describe('the shadow git folder', () => {
     expect(allowed.commits.length).toBe(4); // three plain commits and the signed one
   });
 
-  it('never picks a git from a relative PATH entry or one inside the repository', () => {
+  it('never runs a git from a relative PATH entry or one inside the repository, run from inside it (npx puts node_modules/.bin first)', async () => {
     const { repo, marker } = setup();
     const bin = path.join(repo, 'node_modules', '.bin');
     fs.mkdirSync(bin, { recursive: true });
-    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho ran >> '${marker}'\n`, { mode: 0o755 });
-    const saved = process.env.PATH;
+    for (const dir of [bin, repo]) fs.writeFileSync(path.join(dir, 'git'), `#!/bin/sh\necho ran >> '${marker}'\n`, { mode: 0o755 });
+    const saved = { path: process.env.PATH, cwd: process.cwd() };
     try {
-      process.env.PATH = ['node_modules/.bin', '.', bin, saved].join(path.delimiter);
+      process.chdir(repo);
+      process.env.PATH = ['node_modules/.bin', '.', bin, saved.path].join(path.delimiter);
       const found = findGit(repo);
       expect(found).toBeDefined();
       expect(found!.startsWith(repo)).toBe(false);
       expect(path.isAbsolute(found!)).toBe(true);
+      // The history is read with the system's git; the planted one never ran.
+      const h = await collectHistory(repo, { includeMerges: false, churn: false, botPatterns: [], gitIdleMs: 10_000 });
+      expect(h.available).toBe(true);
+      expect(h.commits.length).toBeGreaterThan(0);
+      expect(fs.existsSync(marker)).toBe(false);
     } finally {
-      process.env.PATH = saved;
+      process.chdir(saved.cwd);
+      process.env.PATH = saved.path;
     }
   });
 
