@@ -1,9 +1,9 @@
 /**
  * `msa-split check --since REV`: what the files changed since REV add, fast enough for every pull
- * request. Input: the repository's real path, the resolved options, the decision file, the revision,
- * and the repository-relative paths whose change calls for the full check (the decision file, the
- * config file, when they live in the repository). Output: the scoped violations with the scope, or
- * why the full check is needed instead.
+ * request. Input: the prepared run (its options name the decision file), the revision, the baseline's
+ * keys. Output: the scoped violations compared with the baseline, with what was looked at; or why the
+ * full check is needed instead (a change to the decision file or the config file, where they live in
+ * the repository, counts too).
  * How: the changed files (collect/history/changed-files.ts) are the scope; every file is listed (imports
  * resolve against the whole repository, the database stage reads every schema and entity), only the
  * scope's files are scanned (every file's text is read only when an ORM or schema builder declared in
@@ -18,12 +18,10 @@ import { analyzeSharedKernel } from '../analyze/shared-kernel.js';
 import { decideDecomposition } from '../cluster/decide-decomposition.js';
 import { changesSince } from '../collect/history/changed-files.js';
 import { listFiles } from '../collect/files/list-files.js';
-import type { AnalyzeOptions } from '../config/options.js';
-import type { DecisionFile } from '../model/decision-file.js';
 import type { ProgressListener } from '../model/progress.js';
 import { UsageError } from '../model/usage-error.js';
 import { restrictModel } from '../model/restrict-model.js';
-import { checkBoundaries, keyInScope, WHOLE_SYSTEM_RULES, type CheckScope, type Violation } from '../score/check-boundaries.js';
+import { checkBoundaries, keyInScope, WHOLE_SYSTEM_RULES, type CheckScope } from '../score/check-boundaries.js';
 import { compareWithBaseline, type BaselineComparison } from '../score/compare-baseline.js';
 import { codeCacheFolder } from '../collect/cache/cache-folder.js';
 import { readDecisionFile } from '../config/read-decision-file.js';
@@ -35,62 +33,11 @@ import type { PreparedRun } from './prepare-run.js';
 /** Files whose change can move every module or re-resolve every import. */
 const LAYOUT_FILE = /(^|\/)(?:[tj]sconfig[^/]*\.json|package\.json|pom\.xml|(?:build|settings)\.gradle(?:\.kts)?)$/;
 
-export interface ScopeSummary {
-  since: string;
-  commit: string;
-  /** Listed files changed since the revision (committed, or in the work tree). */
-  files: number;
-  /** Modules holding them. */
-  modules: number;
-}
-
-export type SinceCheck =
-  | { kind: 'scoped'; violations: Violation[]; inScope: (key: string) => boolean; scope: ScopeSummary }
-  | { kind: 'full'; why: string; scope: ScopeSummary };
-
 /**
- * Starts the check: git answers while the caller reads the decision file and the collectors load
- * (`collect-model.js` is imported here, not at the top, so that its ~0.4 s of loading overlaps git).
- * Always `close()` it.
- */
-export function startCheckSince(root: string, options: Readonly<AnalyzeOptions>, rev: string): { check(decisions: DecisionFile, watched: readonly string[], onProgress: ProgressListener): Promise<SinceCheck>; close(): Promise<void> } {
-  const pending = changesSince(root, rev, {
-    ...(options.git ? { git: options.git } : {}),
-    allowOutsideGitDir: options.allowOutsideGitDir,
-    idleMs: options.gitTimeout * 1000,
-    maxFileBytes: options.maxFileBytes,
-  });
-  return {
-    close: () => pending.close(),
-    async check(decisions, watched, onProgress) {
-      const { collectModel } = await import('./collect-model.js');
-      onProgress({ stage: 'list', done: 0, total: 0 });
-      const listing = listFiles(root, { include: options.include, exclude: options.exclude });
-      const changed = await pending.finish(listing);
-      if (!changed.ok) throw new UsageError(changed.message);
-      const summary = (modules: number): ScopeSummary => ({ since: rev, commit: changed.commit, files: changed.files.length, modules });
-      const layout = changed.files.find((f) => watched.includes(f) || LAYOUT_FILE.test(f));
-      if (layout !== undefined) {
-        const what = watched.includes(layout) ? 'which decides where every module goes' : 'which can change how every import resolves or which package a file belongs to';
-        return { kind: 'full', why: `${layout} changed since ${rev}, ${what}: the whole repository was checked`, scope: summary(0) };
-      }
-      const files = new Set(changed.files);
-      const { model } = await collectModel(root, { ...options, history: false }, onProgress, files, listing);
-      const modules = new Set(model.files.filter((f) => files.has(f.path)).map((f) => f.module));
-      const scope: CheckScope = { files, modules };
-      onProgress({ stage: 'kernel', done: 0, total: 0 });
-      // Placement is decided for what the change touches: the changed modules and what they depend on.
-      const touched = restrictModel(model, modules);
-      const { decomposition } = decideDecomposition(touched, analyzeSharedKernel(touched, { minAreas: options.kernelMinAreas }), decisions, options, true);
-      return { kind: 'scoped', violations: checkBoundaries(touched, decomposition, decisions, undefined, scope), inScope: keyInScope(scope), scope: summary(modules.size) };
-    },
-  };
-}
-
-/**
- * The CLI's `check --since`: git starts first, the decision file is read (through the cache folder)
- * while it answers, then the scoped check; or, when a changed file calls for it, what the full check
- * must say about why it ran.
+ * The CLI's `check --since`: git starts at once and answers while the decision file is read (through
+ * the cache folder) and the collectors load (`collect-model.js` is imported here, not at the top, so
+ * that its ~0.4 s of loading overlaps git); then the scoped check, or, when a changed file calls for it,
+ * why the full check must run instead (the caller runs it).
  */
 export async function checkSinceForRun(
   run: PreparedRun,
@@ -98,13 +45,41 @@ export async function checkSinceForRun(
   baseline: ReadonlySet<string>,
   onProgress: ProgressListener,
 ): Promise<{ kind: 'scoped'; comparison: BaselineComparison; since: CheckSince } | { kind: 'full'; since: CheckSince }> {
-  const started = startCheckSince(run.root, run.options, rev);
+  const { root, options } = run;
+  const pending = changesSince(root, rev, {
+    ...(options.git ? { git: options.git } : {}),
+    allowOutsideGitDir: options.allowOutsideGitDir,
+    idleMs: options.gitTimeout * 1000,
+    maxFileBytes: options.maxFileBytes,
+  });
   try {
-    const decisions = canonicalDecisions(readDecisionFile(run.options.decomposition!, codeCacheFolder(run.options, run.root)));
-    const result = await started.check(decisions, watchedFiles(run.root, [run.options.decomposition, run.configFile]), onProgress);
-    if (result.kind === 'full') return { kind: 'full', since: { since: rev, commit: result.scope.commit, files: result.scope.files, leftToFullCheck: [], fullBecause: result.why } };
-    return { kind: 'scoped', comparison: compareWithBaseline(result.violations, baseline, result.inScope), since: { ...result.scope, leftToFullCheck: [...WHOLE_SYSTEM_RULES] } };
+    const decisions = canonicalDecisions(readDecisionFile(options.decomposition!, codeCacheFolder(options, root)));
+    const watched = watchedFiles(root, [options.decomposition, run.configFile]);
+    const { collectModel } = await import('./collect-model.js');
+    onProgress({ stage: 'list', done: 0, total: 0 });
+    const listing = listFiles(root, { include: options.include, exclude: options.exclude });
+    const changed = await pending.finish(listing);
+    if (!changed.ok) throw new UsageError(changed.message);
+    const layout = changed.files.find((f) => watched.includes(f) || LAYOUT_FILE.test(f));
+    if (layout !== undefined) {
+      const what = watched.includes(layout) ? 'which decides where every module goes' : 'which can change how every import resolves or which package a file belongs to';
+      return { kind: 'full', since: { since: rev, commit: changed.commit, files: changed.files.length, leftToFullCheck: [], fullBecause: `${layout} changed since ${rev}, ${what}: the whole repository was checked` } };
+    }
+    const files = new Set(changed.files);
+    const { model } = await collectModel(root, { ...options, history: false }, onProgress, files, listing);
+    const modules = new Set(model.files.filter((f) => files.has(f.path)).map((f) => f.module));
+    const scope: CheckScope = { files, modules };
+    onProgress({ stage: 'kernel', done: 0, total: 0 });
+    // Placement is decided for what the change touches: the changed modules and what they depend on.
+    const touched = restrictModel(model, modules);
+    const { decomposition } = decideDecomposition(touched, analyzeSharedKernel(touched, { minAreas: options.kernelMinAreas }), decisions, options, true);
+    const violations = checkBoundaries(touched, decomposition, decisions, undefined, scope);
+    return {
+      kind: 'scoped',
+      comparison: compareWithBaseline(violations, baseline, keyInScope(scope)),
+      since: { since: rev, commit: changed.commit, files: files.size, modules: modules.size, leftToFullCheck: [...WHOLE_SYSTEM_RULES] },
+    };
   } finally {
-    await started.close();
+    await pending.close();
   }
 }

@@ -8,7 +8,6 @@
  * cannot load its module: the layout runs on this thread then, without a budget.
  */
 import { Worker } from 'node:worker_threads';
-import { instance } from '@viz-js/viz';
 import type { AnalysisResult } from '../../result/analysis-result.js';
 import type { GraphFormat, GraphRenderOptions } from '../graph-format.js';
 import { graphView, type GraphLevel } from '../graph-view.js';
@@ -28,7 +27,8 @@ export async function svgFor(result: AnalysisResult, level: GraphLevel, options:
   }
   const dot = renderDot(view);
   const budget = options.layoutBudgetMs ?? LAYOUT_BUDGET_MS;
-  if (!import.meta.url.endsWith('.js')) return (await instance()).renderString(dot, { format: 'svg' });
+  // Graphviz loads here only then; otherwise only the worker loads it.
+  if (!import.meta.url.endsWith('.js')) return (await (await import('@viz-js/viz')).instance()).renderString(dot, { format: 'svg' });
   const laid = await layoutInWorker(dot, budget);
   if ('svg' in laid) return laid.svg;
   const what = `${view.nodes.length} ${level === 'table' ? 'tables' : `${level}s`}, ${view.edges.length} edges`;
