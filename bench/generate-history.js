@@ -9,6 +9,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mulberry32 } from '../fixtures/build-shop-history.mjs';
 
+/** The files under `root/folder`, repository-relative POSIX paths in name order (what generateHistory commits). */
+export function filesUnder(root, folder) {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const abs = path.join(dir, e.name);
+      if (e.isDirectory()) walk(abs);
+      else out.push(path.relative(root, abs).split(path.sep).join('/'));
+    }
+  };
+  walk(path.join(root, folder));
+  return out;
+}
+
 export function generateHistory(repo, files, { commits = 20000, seed = 11 } = {}) {
   const random = mulberry32(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];

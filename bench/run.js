@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { generateHistory } from './generate-history.js';
+import { filesUnder, generateHistory } from './generate-history.js';
 import { generateJava } from './generate-java.js';
 import { generateMonolith } from './generate-monolith.js';
 import { measure } from './measure.js';
@@ -173,15 +173,7 @@ console.log(
 const historyRepo = path.join(work, 'history-20000');
 fs.rmSync(historyRepo, { recursive: true, force: true });
 fs.cpSync(repo, historyRepo, { recursive: true });
-const treeFiles = [];
-const walkTree = (dir) => {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) walkTree(abs);
-    else treeFiles.push(path.relative(historyRepo, abs).split(path.sep).join('/'));
-  }
-};
-walkTree(path.join(historyRepo, 'src'));
+const treeFiles = filesUnder(historyRepo, 'src');
 const tGen = performance.now();
 generateHistory(historyRepo, treeFiles);
 console.log(`\nHistory (${treeFiles.length} files, 20,000 commits generated with git fast-import in ${((performance.now() - tGen) / 1000).toFixed(1)} s)`);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generateMonolith } from './generate-monolith.js';
-import { generateHistory } from './generate-history.js';
+import { filesUnder, generateHistory } from './generate-history.js';
 import { measure } from './measure.js';
 
 const CHAIN = 20_000;
@@ -54,15 +54,7 @@ export function runScale({ work, bin }) {
   }
   fs.mkdirSync(path.join(code, 'db'), { recursive: true });
   fs.writeFileSync(path.join(code, 'db', 'schema.sql'), ddl.join('\n\n') + '\n');
-  const all = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
-      else all.push(path.relative(code, abs).split(path.sep).join('/'));
-    }
-  };
-  walk(path.join(code, 'src'));
+  const all = filesUnder(code, 'src');
   // The history checks stubs of these files out; the code goes over them (the work tree a developer has).
   fs.rmSync(repo, { recursive: true, force: true });
   fs.mkdirSync(repo, { recursive: true });
